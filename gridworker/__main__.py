@@ -1,0 +1,3 @@
+from gridworker.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""Hybrid logical clock.
+
+Laptop clocks are often wrong by days. An HLC timestamp is max(wall ms, last seen) plus a
+counter, with the device id as tie-break, so it respects causality (an edit made after
+seeing another always sorts after it) while staying close to real time. Timestamps are
+fixed-width strings, so they compare correctly as text in Python and in SQLite.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_MS_WIDTH = 13
+_COUNTER_WIDTH = 4
+_COUNTER_MAX = 10**_COUNTER_WIDTH - 1
+
+
+@dataclass(frozen=True, order=True)
+class Timestamp:
+    """One HLC reading: wall milliseconds, logical counter, device id."""
+
+    ms: int
+    counter: int
+    device: str
+
+    def __str__(self) -> str:
+        return f"{self.ms:0{_MS_WIDTH}d}-{self.counter:0{_COUNTER_WIDTH}d}-{self.device}"
+
+    @classmethod
+    def parse(cls, text: str) -> Timestamp:
+        """Parse the text form; raises ValueError on anything else."""
+        ms, counter, device = text.split("-", 2)
+        if len(ms) != _MS_WIDTH or len(counter) != _COUNTER_WIDTH or not device:
+            raise ValueError(f"not an HLC timestamp: {text!r}")
+        return cls(int(ms), int(counter), device)
+
+
+def wall_ms() -> int:
+    """Milliseconds since the epoch from the system clock."""
+    return time.time_ns() // 1_000_000
+
+
+class Clock:
+    """A device's hybrid logical clock. Not thread-safe: the store serialises writes."""
+
+    def __init__(self, device: str, last: str | None = None, now: Callable[[], int] = wall_ms):
+        self.device = device
+        self._now = now
+        if last:
+            t = Timestamp.parse(last)
+            self._ms, self._counter = t.ms, t.counter
+        else:
+            self._ms, self._counter = 0, 0
+
+    @property
+    def last(self) -> str:
+        """The last timestamp issued or observed, as text (persisted between runs)."""
+        return str(Timestamp(self._ms, self._counter, self.device))
+
+    def tick(self) -> str:
+        """A new timestamp for a local event, later than every one issued or seen."""
+        pt = self._now()
+        if pt > self._ms:
+            self._ms, self._counter = pt, 0
+        else:
+            self._counter += 1
+            if self._counter > _COUNTER_MAX:
+                self._ms, self._counter = self._ms + 1, 0
+        return str(Timestamp(self._ms, self._counter, self.device))
+
+    def observe(self, remote: str) -> None:
+        """Move past a timestamp received from another device (on import)."""
+        r = Timestamp.parse(remote)
+        if (r.ms, r.counter) > (self._ms, self._counter):
+            self._ms, self._counter = r.ms, r.counter

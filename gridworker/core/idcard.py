@@ -1,0 +1,248 @@
+"""Citizen ID numbers (公民身份号码, GB 11643-1999).
+
+Birth date and sex are derived from the number, so a wrong number silently corrupts the
+care rules (age bands, 80+ red flags). Everything that is not a fully valid 18-character
+number is rejected with a precise Chinese message the worker can act on — including
+15-digit numbers from old paper rosters and numbers Excel has turned into floats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "MIN_BIRTH_DATE",
+    "IdError",
+    "IdInfo",
+    "age_on",
+    "check_digit",
+    "is_valid_id",
+    "make_id",
+    "mask_id",
+    "normalize_id",
+    "parse_id",
+    "upgrade_15",
+]
+
+Sex = Literal["男", "女"]
+
+MIN_BIRTH_DATE = dt.date(1890, 1, 1)
+"""Earliest plausible birth date; anything older is a typo, not a resident."""
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK_CHARS = "10X98765432"
+
+_WS_RE = re.compile(r"\s+")
+# Excel's "General" format shows big numbers in scientific notation: 5.10104E+17.
+_SCI_RE = re.compile(r"^\d+(?:\.\d+)?[eE][+]?\d+$")
+# A number read back as a float: 510104199001011000.0
+_FLOAT_RE = re.compile(r"^(\d+)\.\d*$")
+_EXCEL_HINT = "后几位已丢失，请把该列设为文本后重新填写"
+
+
+@dataclass(frozen=True)
+class IdInfo:
+    """A validated 18-character ID number and the facts encoded in it."""
+
+    number: str
+    birth_date: dt.date
+    sex: Sex
+    area_code: str
+
+
+class IdError(ValueError):
+    """An ID number that must not be stored; ``str(err)`` is the Chinese message.
+
+    ``code`` is a stable English identifier for tests and for grouping import errors:
+    "empty", "chars", "length", "old_15", "excel_number", "birth_date", "checksum".
+    ``suggestion`` carries the converted 18-digit number for "old_15" when it can be
+    computed, so the UI can offer it (the worker must still confirm it against the card).
+    """
+
+    def __init__(self, message: str, code: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.suggestion = suggestion
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def normalize_id(raw: str | None) -> str:
+    """Canonical text form without validation: NFKC, no whitespace, upper-case X.
+
+    Also drops the leading apostrophe people type in Excel/CSV to force a text cell.
+    """
+    if raw is None:
+        return ""
+    text = unicodedata.normalize("NFKC", raw)
+    text = _WS_RE.sub("", text).replace("\u200b", "").replace("\ufeff", "")
+    return text.lstrip("'").upper()
+
+
+def check_digit(first17: str) -> str:
+    """The GB 11643 check character for the first 17 digits ("0"–"9" or "X")."""
+    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
+        raise ValueError(f"need exactly 17 ASCII digits, got {first17!r}")
+    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
+    return _CHECK_CHARS[total % 11]
+
+
+def parse_id(raw: str, *, today: dt.date | None = None) -> IdInfo:
+    """Validate an ID number and extract birth date, sex and area code.
+
+    ``today`` bounds the birth date (injectable for tests; defaults to the system date).
+    Raises :class:`IdError` with a message naming exactly what is wrong.
+    """
+    number = normalize_id(raw)
+    if not number:
+        raise IdError("身份证号为空", "empty")
+    _reject_excel_forms(number, raw)
+    float_match = _FLOAT_RE.match(number)
+    if float_match and len(float_match.group(1)) == 15:
+        # A 15-digit number survives Excel intact; only the ".0" is an artefact.
+        number = float_match.group(1)
+    _check_chars(number)
+    if len(number) == 15:
+        raise _old_15_error(number, today)
+    if len(number) != 18:
+        raise IdError(f"身份证号应为18位，实为{len(number)}位", "length")
+    if number.endswith("000") and check_digit(number[:17]) != number[17]:
+        raise IdError(
+            f"身份证号疑似被 Excel 转成了数字（{number}，末三位为000且校验位不符），{_EXCEL_HINT}",
+            "excel_number",
+        )
+    birth = _birth_date(number[6:14], today)
+    expected = check_digit(number[:17])
+    if expected != number[17]:
+        raise IdError(f"身份证号校验位错误：应为 {expected}，实为 {number[17]}", "checksum")
+    sex: Sex = "男" if int(number[16]) % 2 == 1 else "女"
+    return IdInfo(number=number, birth_date=birth, sex=sex, area_code=number[:6])
+
+
+def is_valid_id(raw: str | None, *, today: dt.date | None = None) -> bool:
+    """True if :func:`parse_id` would accept ``raw`` (15-digit numbers are not valid)."""
+    if raw is None:
+        return False
+    try:
+        parse_id(raw, today=today)
+    except IdError:
+        return False
+    return True
+
+
+def upgrade_15(raw: str) -> str:
+    """Convert a pre-1999 15-digit number to 18 digits: insert "19", append check digit.
+
+    15-digit numbers were issued to people born in the 1900s, so the century is always 19.
+    Raises :class:`IdError` if ``raw`` is not 15 digits or its birth date is impossible.
+    """
+    number = normalize_id(raw)
+    if len(number) != 15 or not number.isascii() or not number.isdigit():
+        raise IdError(f"15位旧身份证号应为15位数字，实为“{number}”", "length")
+    first17 = number[:6] + "19" + number[6:]
+    _birth_date(first17[6:14], None)
+    return first17 + check_digit(first17)
+
+
+def make_id(area: str, birth: dt.date, seq: int) -> str:
+    """Build a valid 18-character number (demo data and tests only).
+
+    ``seq`` is the 3-digit order code (0–999); odd means male, even female.
+    """
+    if len(area) != 6 or not area.isascii() or not area.isdigit():
+        raise ValueError(f"area code must be 6 digits, got {area!r}")
+    if not 0 <= seq <= 999:
+        raise ValueError(f"seq must be 0..999, got {seq}")
+    if not 0 < birth.year <= 9999:
+        raise ValueError(f"birth year out of range: {birth}")
+    first17 = f"{area}{birth:%Y%m%d}{seq:03d}"
+    return first17 + check_digit(first17)
+
+
+def mask_id(number: str | None) -> str:
+    """Mask an ID number for lists and printouts: "510104********1234".
+
+    An 18-character number keeps the first 6 (area) and last 4; the birth date and the
+    rest of the order code are starred. Shorter values (15-digit numbers, typos) keep the
+    same proportions rounded down — a third at the front, two ninths at the end — so a
+    15-digit number hides its embedded birth date too. The result has the length of the
+    normalised input so columns line up.
+    """
+    text = normalize_id(number)
+    n = len(text)
+    if n == 0:
+        return ""
+    head, tail = (6, 4) if n >= 18 else (n // 3, 2 * n // 9)
+    return text[:head] + "*" * (n - head - tail) + text[n - tail :]
+
+
+def age_on(info_or_birth_date: IdInfo | dt.date, on: dt.date) -> int:
+    """Age in completed years (周岁) on a given day.
+
+    A person born on 29 February turns a year older on 1 March in non-leap years.
+    Raises ``ValueError`` if ``on`` is before the birth date.
+    """
+    birth = (
+        info_or_birth_date.birth_date
+        if isinstance(info_or_birth_date, IdInfo)
+        else info_or_birth_date
+    )
+    if on < birth:
+        raise ValueError(f"date {on} is before birth date {birth}")
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def _reject_excel_forms(number: str, raw: str) -> None:
+    """Raise "excel_number" for values that are clearly a number Excel reformatted.
+
+    Excel keeps 15 significant digits, so any 16–18 digit value that went through a
+    number cell has lost its tail, whatever it looks like now.
+    """
+    float_match = _FLOAT_RE.match(number)
+    if _SCI_RE.match(number) or (float_match and 16 <= len(float_match.group(1)) <= 18):
+        shown = unicodedata.normalize("NFKC", raw).strip()
+        raise IdError(f"身份证号被 Excel 转成了数字（{shown}），{_EXCEL_HINT}", "excel_number")
+
+
+def _check_chars(number: str) -> None:
+    """Only digits, with X allowed as the last character."""
+    bad = [c for c in number if not ("0" <= c <= "9" or c == "X")]
+    if bad:
+        shown = "".join(dict.fromkeys(bad))
+        raise IdError(f"身份证号含有无效字符“{shown}”：{number}", "chars")
+    if "X" in number[:-1]:
+        raise IdError(f"身份证号中的 X 只能出现在最后一位：{number}", "chars")
+
+
+def _birth_date(yyyymmdd: str, today: dt.date | None) -> dt.date:
+    """Parse and range-check the 8-digit birth date embedded in the number."""
+    try:
+        birth = dt.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
+    except ValueError:
+        raise IdError(f"身份证号中的出生日期 {yyyymmdd} 不是有效日期", "birth_date") from None
+    limit = today if today is not None else dt.date.today()
+    if birth > limit:
+        raise IdError(f"身份证号中的出生日期 {yyyymmdd} 晚于今天", "birth_date")
+    if birth < MIN_BIRTH_DATE:
+        raise IdError(f"身份证号中的出生日期 {yyyymmdd} 早于1890年，请核对", "birth_date")
+    return birth
+
+
+def _old_15_error(number: str, today: dt.date | None) -> IdError:
+    """Build the "old_15" error, suggesting the 18-digit form when it is computable."""
+    try:
+        upgraded = upgrade_15(number)
+        _birth_date(upgraded[6:14], today)
+    except IdError as err:
+        return IdError(f"这是15位旧身份证号（{number}），且{err.message}，请核对原件", "old_15")
+    return IdError(
+        f"这是15位旧身份证号（{number}），请改填18位号码，按规则转换应为 {upgraded}（请与身份证原件核对）",
+        "old_15",
+        suggestion=upgraded,
+    )

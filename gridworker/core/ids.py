@@ -1,0 +1,47 @@
+"""Device-made identifiers.
+
+Synced records are identified by UUIDv7 text ids made on the device: unique without a
+server, and time-ordered so new rows land at the end of SQLite's indexes.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+
+_lock = threading.Lock()
+_last_ms = 0
+_last_rand = 0
+
+
+def uuid7() -> str:
+    """Return a new UUIDv7 as 32 lower-case hex digits (monotonic within this process)."""
+    global _last_ms, _last_rand
+    with _lock:
+        ms = time.time_ns() // 1_000_000
+        if ms <= _last_ms:
+            # Same (or earlier) millisecond: keep order by bumping the random tail.
+            ms = _last_ms
+            rand = _last_rand + 1
+        else:
+            rand = int.from_bytes(os.urandom(10), "big") >> 6  # 74 random bits
+        _last_ms, _last_rand = ms, rand
+    rand &= (1 << 74) - 1
+    rand_a = rand >> 62  # 12 bits
+    rand_b = rand & ((1 << 62) - 1)
+    value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
+    return f"{value:032x}"
+
+
+_MICRO_GRID_NS = uuid.UUID("6f1c1f52-8a0e-4d35-9a53-1d8f6b1e2c01")
+
+
+def micro_grid_id(community: str, name: str) -> str:
+    """The id of a micro-grid, derived from its community and name.
+
+    A worker's laptop and the office both create the same micro-grid on first use; a
+    name-derived id makes them one record instead of two duplicates.
+    """
+    return uuid.uuid5(_MICRO_GRID_NS, f"{community.strip()}/{name.strip()}").hex

@@ -1,0 +1,9 @@
+"""Sync bookkeeping (filled in by the sync work)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def upgrade(conn: sqlite3.Connection) -> None:
+    return None

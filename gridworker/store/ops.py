@@ -1,0 +1,113 @@
+"""The operation: one entry of the change log, and the unit that sync moves."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+Value = str | int | float | bool | None | list[str]
+
+
+@dataclass(frozen=True)
+class Op:
+    """One edit of one record: only the fields that really changed, with the clocks they replaced.
+
+    ``base`` maps each field to the hlc of the value this edit replaced (absent when the
+    field had no value). ``merged`` lists, per field, further values the edit knowingly
+    supersedes — a person's resolution of a conflict — so replicas close it too.
+    """
+
+    op_id: str
+    device_id: str
+    seq: int
+    hlc: str
+    user: str
+    entity: str
+    entity_id: str
+    fields: dict[str, Value]
+    base: dict[str, str] = field(default_factory=dict)
+    merged: dict[str, list[str]] = field(default_factory=dict)
+    micro_grid_id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The canonical dict form used in bundles (keys fixed, empty maps omitted)."""
+        d: dict[str, Any] = {
+            "op_id": self.op_id,
+            "device_id": self.device_id,
+            "seq": self.seq,
+            "hlc": self.hlc,
+            "user": self.user,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "fields": self.fields,
+            "micro_grid_id": self.micro_grid_id,
+        }
+        if self.base:
+            d["base"] = self.base
+        if self.merged:
+            d["merged"] = self.merged
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Op:
+        return cls(
+            op_id=d["op_id"],
+            device_id=d["device_id"],
+            seq=int(d["seq"]),
+            hlc=d["hlc"],
+            user=d["user"],
+            entity=d["entity"],
+            entity_id=d["entity_id"],
+            fields=dict(d["fields"]),
+            base=dict(d.get("base") or {}),
+            merged={k: list(v) for k, v in (d.get("merged") or {}).items()},
+            micro_grid_id=d.get("micro_grid_id"),
+        )
+
+    def row(self, received_at: str | None = None) -> tuple[Any, ...]:
+        """Values for an INSERT into the ops table, in OPS_COLUMNS order."""
+        return (
+            self.op_id,
+            self.device_id,
+            self.seq,
+            self.hlc,
+            self.user,
+            self.entity,
+            self.entity_id,
+            dumps(self.fields),
+            dumps(self.base) if self.base else None,
+            dumps(self.merged) if self.merged else None,
+            self.micro_grid_id,
+            received_at,
+        )
+
+    @classmethod
+    def from_row(cls, r: sqlite3.Row) -> Op:
+        return cls(
+            op_id=r["op_id"],
+            device_id=r["device_id"],
+            seq=r["seq"],
+            hlc=r["hlc"],
+            user=r["user_name"],
+            entity=r["entity"],
+            entity_id=r["entity_id"],
+            fields=json.loads(r["fields"]),
+            base=json.loads(r["base"]) if r["base"] else {},
+            merged=json.loads(r["merged"]) if r["merged"] else {},
+            micro_grid_id=r["micro_grid_id"],
+        )
+
+
+OPS_COLUMNS = (
+    "op_id, device_id, seq, hlc, user_name, entity, entity_id, fields, base, merged, "
+    "micro_grid_id, received_at"
+)
+INSERT_OP = f"INSERT INTO ops ({OPS_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+INSERT_OP_IF_NEW = f"INSERT OR IGNORE INTO ops ({OPS_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+
+
+def dumps(value: Any) -> str:
+    """Compact, key-sorted JSON with Chinese kept readable."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

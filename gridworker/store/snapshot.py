@@ -1,0 +1,45 @@
+"""The whole synced state as canonical JSON: two replicas with the same data print the same text."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from gridworker.store.entities import ENTITIES
+from gridworker.store.merge import from_db
+from gridworker.store.store import Store
+
+
+def snapshot(store: Store, micro_grid_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every synced record by entity, sorted by id, without device-local bookkeeping.
+
+    With ``micro_grid_id`` only the records of that micro-grid are included — what a
+    worker of that micro-grid holds.
+    """
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in sorted(ENTITIES):
+        s = ENTITIES[name]
+        cols = ", ".join(f"t.{f}" for f in s.fields)
+        sql = f"SELECT t.id, {cols} FROM {s.table} t"
+        params: tuple[Any, ...] = ()
+        if micro_grid_id is not None:
+            if s.scope_field == "id":
+                sql += " WHERE t.id = ?"
+            elif s.scope_field:
+                sql += f" WHERE t.{s.scope_field} = ?"
+            elif s.parent:
+                pf, pe = s.parent
+                ps = ENTITIES[pe]
+                sql += f" JOIN {ps.table} p ON p.id = t.{pf} WHERE p.{ps.scope_field} = ?"
+            params = (micro_grid_id,)
+        rows = store.conn.execute(sql + " ORDER BY t.id", params).fetchall()
+        out[name] = [{"id": r["id"], **{f: from_db(s, f, r[f]) for f in s.fields}} for r in rows]
+    return out
+
+
+def snapshot_text(store: Store, micro_grid_id: str | None = None) -> str:
+    """The canonical text form (sorted keys, UTF-8 readable, one trailing newline)."""
+    return (
+        json.dumps(snapshot(store, micro_grid_id), ensure_ascii=False, sort_keys=True, indent=1)
+        + "\n"
+    )

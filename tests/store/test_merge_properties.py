@@ -1,0 +1,176 @@
+"""Property tests of the apply rule: same operations, any order, duplicates → same state.
+
+Several replicas edit the same records concurrently (often the same field), then every
+replica receives every operation in a random order with repeats. They must end identical,
+and every concurrent edit that lost must sit in the conflicts table of every replica.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gridworker.store.ops import Op
+from gridworker.store.snapshot import snapshot_text
+from gridworker.store.store import Store
+
+FIELDS = ("name", "phone", "notes", "tags")
+VALUES = {
+    "name": ["张三", "张叁", "李四"],
+    "phone": ["13800000001", "13800000002", None],
+    "notes": ["独居", "子女在外", "需要送药", None],
+    "tags": [["高龄"], ["高龄", "独居老人"], []],
+}
+
+
+def _all_ops(s: Store) -> list[Op]:
+    return [Op.from_row(r) for r in s.conn.execute("SELECT * FROM ops ORDER BY hlc")]
+
+
+def _replicas(n: int) -> tuple[list[Store], list[str]]:
+    stores = []
+    for i in range(n):
+        s = Store.open(":memory:")
+        if i == 0:
+            s.init_installation("office", "致强社区", "王主任")
+        else:
+            s.init_installation("worker", "致强社区", f"网格员{i}", micro_grid="第三微网格")
+        stores.append(s)
+    origin = stores[0]
+    mg = origin.ensure_micro_grid("第三微网格")
+    h = origin.create("household", {"micro_grid_id": mg, "estate": "致强小区", "room": "101"})
+    people = [origin.create("resident", {"household_id": h, "name": f"居民{k}"}) for k in range(2)]
+    seed = _all_ops(origin)
+    for s in stores[1:]:
+        s.apply_ops(seed)
+    return stores, people
+
+
+edit = st.tuples(
+    st.integers(0, 3),  # replica
+    st.integers(0, 1),  # person
+    st.sampled_from(FIELDS),
+    st.integers(0, 3),  # value index
+    st.booleans(),  # exchange with a random other replica after this edit
+)
+
+
+def _heads_that_lost(ops: list[Op], s: Store) -> set[tuple[str, str, str]]:
+    """(entity_id, field, hlc) of every edit no later edit built on, whose value lost.
+
+    Computed from scratch from the whole set of operations, independently of the store.
+    """
+    parents: dict[tuple[str, str], dict[str, list[str]]] = {}
+    values: dict[tuple[str, str, str], object] = {}
+    for op in ops:
+        for f, v in op.fields.items():
+            ps = [op.base[f]] if f in op.base else []
+            ps += op.merged.get(f, [])
+            parents.setdefault((op.entity_id, f), {})[op.hlc] = ps
+            values[(op.entity_id, f, op.hlc)] = v
+    lost = set()
+    for (eid, f), links in parents.items():
+        winner = max(links)
+        row = s.conn.execute("SELECT _clock FROM resident WHERE id = ?", (eid,)).fetchone()
+        if row is None:
+            continue
+        assert json.loads(row["_clock"]).get(f) == winner
+        with_child = {p for ps in links.values() for p in ps}
+        line, stack = {winner}, list(links[winner])
+        while stack:
+            h = stack.pop()
+            if h not in line:
+                line.add(h)
+                stack.extend(links.get(h, []))
+        seen = [values[(eid, f, h)] for h in line if (eid, f, h) in values]
+        for h in links:
+            if h != winner and h not in with_child and values[(eid, f, h)] not in seen:
+                lost.add((eid, f, h))
+    return lost
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(edit, min_size=1, max_size=25), st.randoms(use_true_random=False))
+def test_replicas_converge_and_keep_every_lost_edit(
+    edits: list[tuple[int, int, str, int, bool]], rnd: random.Random
+) -> None:
+    stores, people = _replicas(4)
+    for replica, person, field, vi, exchange in edits:
+        s = stores[replica]
+        values = VALUES[field]
+        s.update("resident", people[person], {field: values[vi % len(values)]})
+        if exchange:
+            other = stores[rnd.randrange(len(stores))]
+            other.apply_ops(rnd.sample(_all_ops(s), k=len(_all_ops(s))))
+
+    everything = {op.op_id: op for s in stores for op in _all_ops(s)}
+    all_ops = list(everything.values())
+    for s in stores:
+        batch = all_ops + rnd.sample(all_ops, k=min(5, len(all_ops)))  # with repeats
+        rnd.shuffle(batch)
+        # Deliver in two random halves, to mix order across imports too.
+        cut = rnd.randrange(len(batch) + 1)
+        s.apply_ops(batch[:cut])
+        s.apply_ops(batch[cut:])
+
+    texts = {snapshot_text(s) for s in stores}
+    assert len(texts) == 1
+    expected = _heads_that_lost(all_ops, stores[0])
+    for s in stores:
+        open_ = {(r["entity_id"], r["field"], r["loser_hlc"]) for r in s.open_conflicts()}
+        assert open_ == expected
+
+
+def test_concurrent_edit_of_same_field_keeps_newer_and_records_loser() -> None:
+    stores, people = _replicas(3)
+    office, a, b = stores
+    a.update("resident", people[0], {"phone": "13800000001"})
+    b.update("resident", people[0], {"phone": "13800000002"})  # later hlc: wins
+    office.apply_ops(_all_ops(a))
+    office.apply_ops(_all_ops(b))
+    assert office.get("resident", people[0])["phone"] == "13800000002"  # type: ignore[index]
+    [c] = office.open_conflicts()
+    assert json.loads(c["loser_value"]) == "13800000001"
+    assert c["loser_user"] == "网格员1"
+
+
+def test_resolution_syncs_and_closes_conflict_everywhere() -> None:
+    stores, people = _replicas(3)
+    office, a, b = stores
+    a.update("resident", people[0], {"notes": "独居"})
+    b.update("resident", people[0], {"notes": "子女在外"})
+    for s in stores:
+        for src in stores:
+            s.apply_ops(_all_ops(src))
+    assert all(len(s.open_conflicts()) == 1 for s in stores)
+    [c] = office.open_conflicts()
+    office.resolve_conflict(c["id"], keep="other")
+    assert office.get("resident", people[0])["notes"] == "独居"  # type: ignore[index]
+    for s in (a, b):
+        s.apply_ops(_all_ops(office))
+        assert s.open_conflicts() == []
+        assert s.get("resident", people[0])["notes"] == "独居"  # type: ignore[index]
+    assert office.open_conflicts() == []
+
+
+def test_later_edit_by_same_hand_is_not_a_conflict() -> None:
+    stores, people = _replicas(2)
+    office, a = stores
+    a.update("resident", people[0], {"notes": "一"})
+    a.update("resident", people[0], {"notes": "二"})
+    ops = _all_ops(a)
+    office.apply_ops(list(reversed(ops)))  # newest first
+    assert office.get("resident", people[0])["notes"] == "二"  # type: ignore[index]
+    assert office.open_conflicts() == []
+
+
+def test_equal_concurrent_values_are_not_conflicts() -> None:
+    stores, people = _replicas(3)
+    office, a, b = stores
+    a.update("resident", people[0], {"phone": "13800000009"})
+    b.update("resident", people[0], {"phone": "13800000009"})
+    office.apply_ops(_all_ops(a) + _all_ops(b))
+    assert office.open_conflicts() == []

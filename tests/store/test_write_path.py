@@ -1,0 +1,122 @@
+"""The one write path: operations in the change log, only changed fields, clocks per field."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from gridworker.store.errors import NotInitialised, StoreError, ValidationError
+from gridworker.store.store import Change, Store
+
+
+def _household(s: Store, room: str = "101") -> str:
+    mg = s.identity.micro_grid_id
+    assert mg is not None
+    return s.create(
+        "household",
+        {
+            "micro_grid_id": mg,
+            "estate": "致强小区",
+            "building": "1栋",
+            "unit": "1单元",
+            "room": room,
+        },
+    )
+
+
+def test_create_writes_row_and_op_in_one_go(worker_store: Store) -> None:
+    h = _household(worker_store)
+    r = worker_store.create("resident", {"household_id": h, "name": "张静华", "tags": ["高龄"]})
+    row = worker_store.get("resident", r)
+    assert row is not None and row["name"] == "张静华" and row["tags"] == ["高龄"]
+    ops = worker_store.conn.execute("SELECT * FROM ops WHERE entity_id = ?", (r,)).fetchall()
+    assert len(ops) == 1
+    assert json.loads(ops[0]["fields"]) == {"household_id": h, "name": "张静华", "tags": ["高龄"]}
+    assert ops[0]["micro_grid_id"] == worker_store.identity.micro_grid_id
+    assert ops[0]["user_name"] == "赵红"
+
+
+def test_update_writes_only_changed_fields_with_base_clocks(worker_store: Store) -> None:
+    h = _household(worker_store)
+    r = worker_store.create(
+        "resident", {"household_id": h, "name": "张静华", "phone": "13800000000"}
+    )
+    first = worker_store.conn.execute("SELECT hlc FROM ops WHERE entity_id = ?", (r,)).fetchone()[0]
+    assert worker_store.update("resident", r, {"name": "张静华", "phone": "13800000000"}) is None
+    op = worker_store.update("resident", r, {"name": "张静华", "phone": "13900000000"})
+    assert op is not None
+    assert op.fields == {"phone": "13900000000"}
+    assert op.base == {"phone": first}
+    assert op.hlc > first
+
+
+def test_empty_text_is_no_value(worker_store: Store) -> None:
+    h = _household(worker_store)
+    r = worker_store.create("resident", {"household_id": h, "name": "张静华", "notes": "  "})
+    assert worker_store.get("resident", r)["notes"] is None  # type: ignore[index]
+    assert worker_store.update("resident", r, {"notes": ""}) is None
+
+
+def test_seq_is_contiguous_per_device_and_survives_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite3"
+    s = Store.open(path)
+    s.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
+    _household(s, "101")
+    last_hlc = s.conn.execute("SELECT max(hlc) FROM ops").fetchone()[0]
+    s.close()
+    s = Store.open(path)
+    _household(s, "102")
+    seqs = [r[0] for r in s.conn.execute("SELECT seq FROM ops ORDER BY seq")]
+    assert seqs == list(range(1, len(seqs) + 1))
+    assert s.conn.execute("SELECT max(hlc) FROM ops").fetchone()[0] > last_hlc
+    s.close()
+
+
+def test_failed_batch_writes_nothing(worker_store: Store) -> None:
+    before = worker_store.conn.execute("SELECT count(*) FROM ops").fetchone()[0]
+    mg = worker_store.identity.micro_grid_id
+    with pytest.raises(ValidationError):
+        worker_store.write(
+            [
+                Change("household", {"micro_grid_id": mg, "room": "1"}, new=True),
+                Change("household", {"no_such_field": "x"}, new=True),
+            ]
+        )
+    assert worker_store.conn.execute("SELECT count(*) FROM ops").fetchone()[0] == before
+    assert worker_store.conn.execute("SELECT count(*) FROM household").fetchone()[0] == 0
+    # The sequence is not burnt by the failed batch.
+    _household(worker_store)
+    seqs = [r[0] for r in worker_store.conn.execute("SELECT seq FROM ops ORDER BY seq")]
+    assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_dangling_reference_is_refused(worker_store: Store) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        worker_store.create("resident", {"household_id": "nope", "name": "张三"})
+    assert worker_store.conn.execute("SELECT count(*) FROM resident").fetchone()[0] == 0
+
+
+def test_uninitialised_store_says_so(tmp_path: Path) -> None:
+    s = Store.open(tmp_path / "x.sqlite3")
+    with pytest.raises(NotInitialised, match="init"):
+        s.create("household", {})
+    s.close()
+
+
+def test_micro_grid_ids_agree_between_worker_and_office(
+    worker_store: Store, office_store: Store
+) -> None:
+    assert office_store.ensure_micro_grid("第三微网格") == worker_store.identity.micro_grid_id
+
+
+def test_worker_needs_micro_grid(tmp_path: Path) -> None:
+    s = Store.open(tmp_path / "x.sqlite3")
+    with pytest.raises(ValidationError, match="微网格"):
+        s.init_installation("worker", "致强社区", "赵红")
+    with pytest.raises(StoreError):
+        s.init_installation("office", "致强社区", "王主任")
+        s.init_installation("office", "致强社区", "王主任")
+    s.close()

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from gridworker.store import db as db_module
 from gridworker.store.db import APP_ID, open_database
 from gridworker.store.errors import DatabaseTooNew, StoreError
-from gridworker.store.migrations import latest_version
+from gridworker.store.migrations import Migration, all_migrations, latest_version
 
 
 def test_new_file_is_at_latest_version_in_wal_mode(tmp_path: Path) -> None:
@@ -48,21 +49,25 @@ def test_garbage_file_is_refused(tmp_path: Path) -> None:
         open_database(path)
 
 
-def test_upgrade_takes_a_backup_first(tmp_path: Path) -> None:
+def test_failed_upgrade_is_rolled_back_after_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "old.sqlite3"
-    conn = open_database(path)
-    conn.close()
-    if latest_version() < 2:
-        pytest.skip("only one migration so far")
-    # Pretend the file stopped at version 1 by dropping to it is not possible generically;
-    # instead check the backup helper on a file that claims version 1 of a fresh schema.
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 1")
-    conn.close()
+    open_database(path).close()
+    current = all_migrations()
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half_done (x)")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    extra = Migration(len(current) + 1, "m9999_broken", broken)
+    monkeypatch.setattr(db_module, "all_migrations", lambda: [*current, extra])
     with pytest.raises(StoreError):
-        open_database(path)  # re-running migration 2 on a v2 schema fails: rolled back
+        open_database(path)
     assert list((tmp_path / "backups").glob("old.before-v*"))
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(current)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APP_ID
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in tables
     conn.close()

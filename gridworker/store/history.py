@@ -72,12 +72,16 @@ def history(
     if limit:
         rows = rows[:limit]
     # Old values come from the operations the edits replaced (their base clocks).
-    bases = {h for r in rows if r["base"] for h in json.loads(r["base"]).values()}
+    bases = {
+        (r["entity_id"], h) for r in rows if r["base"] for h in json.loads(r["base"]).values()
+    }
     old_by_hlc: dict[str, dict[str, Value]] = {}
-    if bases:
-        marks = ",".join("?" * len(bases))
-        for r in conn.execute(f"SELECT hlc, fields FROM ops WHERE hlc IN ({marks})", list(bases)):
-            old_by_hlc[r["hlc"]] = json.loads(r["fields"])
+    for entity_id, h in bases:  # (entity_id, hlc) is indexed
+        found = conn.execute(
+            "SELECT fields FROM ops WHERE entity_id = ? AND hlc = ?", (entity_id, h)
+        ).fetchone()
+        if found is not None:
+            old_by_hlc[h] = json.loads(found[0])
     out = []
     for r in rows:
         fields = json.loads(r["fields"])

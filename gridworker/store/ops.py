@@ -108,6 +108,9 @@ INSERT_OP = f"INSERT INTO ops ({OPS_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
 INSERT_OP_IF_NEW = f"INSERT OR IGNORE INTO ops ({OPS_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
-    """Compact, key-sorted JSON with Chinese kept readable."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """Compact, key-sorted JSON with Chinese kept readable (one shared encoder: hot path)."""
+    return _ENCODER.encode(value)

@@ -71,9 +71,8 @@ def utc_now() -> str:
 
 def clean(value: Value) -> Value:
     """Empty text means "no value": stored as NULL so '' and None never differ."""
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
+    if value.__class__ is str:
+        return value.strip() or None  # type: ignore[union-attr]
     return value
 
 
@@ -280,6 +279,8 @@ class Store:
                 hlc = self._clock.tick()
                 self._seq += 1
                 scope = self._scope(s, entity_id, fields, scope_cache)
+                if ch.new:
+                    scope_cache[(s.name, entity_id)] = scope
                 op = Op(
                     op_id=uuid7(),
                     device_id=ident.device_id,
@@ -357,6 +358,8 @@ class Store:
         """The micro-grid an operation belongs to, so sync can route it."""
         if s.scope_field == "id":
             return entity_id
+        if (s.name, entity_id) in cache:
+            return cache[(s.name, entity_id)]
         if s.scope_field is not None:
             v = fields.get(s.scope_field)
             if isinstance(v, str):

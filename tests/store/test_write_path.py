@@ -120,3 +120,17 @@ def test_worker_needs_micro_grid(tmp_path: Path) -> None:
         s.init_installation("office", "致强社区", "王主任")
         s.init_installation("office", "致强社区", "王主任")
     s.close()
+
+
+def test_ops_of_records_made_in_one_batch_carry_their_micro_grid(worker_store: Store) -> None:
+    """Regression: a resident created in the same batch as its household had no scope."""
+    mg = worker_store.identity.micro_grid_id
+    ops = worker_store.write(
+        [
+            Change("household", {"micro_grid_id": mg, "room": "101"}, entity_id="h1", new=True),
+            Change("resident", {"household_id": "h1", "name": "张三"}, new=True),
+        ]
+    )
+    assert [op.micro_grid_id for op in ops] == [mg, mg]
+    stored = {r[0] for r in worker_store.conn.execute("SELECT micro_grid_id FROM ops")}
+    assert stored == {mg}

@@ -26,7 +26,7 @@ CREATE TABLE ops (
     op_id         TEXT PRIMARY KEY,
     device_id     TEXT NOT NULL,
     seq           INTEGER NOT NULL,
-    hlc           TEXT NOT NULL UNIQUE,
+    hlc           TEXT NOT NULL,
     user_name     TEXT NOT NULL,
     entity        TEXT NOT NULL,
     entity_id     TEXT NOT NULL,

@@ -52,6 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.DatabaseError as e:
         print(f"gridworker: 数据库出错：{e}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # Output piped into `head` or similar that stopped reading: not an error.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("gridworker: 已取消 (cancelled)", file=sys.stderr)
         return 130

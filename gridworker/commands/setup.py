@@ -26,8 +26,12 @@ def register(sub: SubParsers) -> None:
 
     d = sub.add_parser("demo", help="生成示范社区并打开程序 (create a demo community and open it)")
     d.add_argument("--households", type=int, default=80, help="户数（默认 80）")
-    d.add_argument("--role", choices=("worker", "office"), default="worker",
-                   help="worker=网格员视图（一个微网格），office=社区视图（多个微网格）")
+    d.add_argument(
+        "--role",
+        choices=("worker", "office"),
+        default="worker",
+        help="worker=网格员视图（一个微网格），office=社区视图（多个微网格）",
+    )
     d.add_argument("--seed", type=int, default=7, help="随机种子（相同种子得到相同数据）")
     d.add_argument("--no-gui", action="store_true", help="只生成数据，不打开程序")
     d.set_defaults(handler=cmd_demo)

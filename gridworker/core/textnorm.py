@@ -62,7 +62,9 @@ def norm_name(s: str | None) -> str:
         return ""
     text = _DOT_RE.sub(MIDDLE_DOT, text)
     text = _WS_RE.sub(_name_space, text)
-    return text.strip(MIDDLE_DOT + " ")
+    # NFKC can turn a spacing accent into space + combining mark; with the space gone
+    # the mark must compose with its letter again for the result to be stable.
+    return unicodedata.normalize("NFC", text).strip(MIDDLE_DOT + " ")
 
 
 def _name_space(m: re.Match[str]) -> str:

@@ -72,9 +72,7 @@ def history(
     if limit:
         rows = rows[:limit]
     # Old values come from the operations the edits replaced (their base clocks).
-    bases = {
-        (r["entity_id"], h) for r in rows if r["base"] for h in json.loads(r["base"]).values()
-    }
+    bases = {(r["entity_id"], h) for r in rows if r["base"] for h in json.loads(r["base"]).values()}
     old_by_hlc: dict[str, dict[str, Value]] = {}
     for entity_id, h in bases:  # (entity_id, hlc) is indexed
         found = conn.execute(

@@ -72,7 +72,7 @@ def utc_now() -> str:
 def clean(value: Value) -> Value:
     """Empty text means "no value": stored as NULL so '' and None never differ."""
     if value.__class__ is str:
-        return value.strip() or None  # type: ignore[union-attr]
+        return value.strip() or None
     return value
 
 

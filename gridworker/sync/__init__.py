@@ -1,0 +1,44 @@
+"""Sync by JSON bundle between worker laptops and the community office.
+
+The API the desktop UI calls (from a worker thread; ``progress(step, total, message)``
+and ``cancel() -> bool`` are optional callables):
+
+- :func:`export_bundle` / :func:`export_all_micro_grids` — write (and verify) a bundle;
+- :func:`preview_bundle` — what a bundle would change, without writing;
+- :func:`import_bundles` — import files or folders, one summary;
+- :func:`sync_status` — per micro-grid: last bundle, unacknowledged operations, silence;
+- :func:`list_conflicts` — the 冲突 list (resolve with ``Store.resolve_conflict``);
+- :func:`bundle_history` — bundles sent and received.
+"""
+
+from gridworker.sync.conflicts import ConflictView, list_conflicts
+from gridworker.sync.errors import BundleError, ImportCancelled
+from gridworker.sync.export import ExportResult, Progress, export_all_micro_grids, export_bundle
+from gridworker.sync.importer import (
+    BundlePreview,
+    FileResult,
+    ImportSummary,
+    import_bundles,
+    preview_bundle,
+)
+from gridworker.sync.state import bundle_history
+from gridworker.sync.status import MicroGridStatus, sync_status
+
+__all__ = [
+    "BundleError",
+    "BundlePreview",
+    "ConflictView",
+    "ExportResult",
+    "FileResult",
+    "ImportCancelled",
+    "ImportSummary",
+    "MicroGridStatus",
+    "Progress",
+    "bundle_history",
+    "export_all_micro_grids",
+    "export_bundle",
+    "import_bundles",
+    "list_conflicts",
+    "preview_bundle",
+    "sync_status",
+]

@@ -14,8 +14,24 @@ from gridworker.cli import main
 
 def test_init_then_snapshot_and_history(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "w.sqlite3")
-    assert main(["--db", db, "init", "--role", "worker", "--community", "致强社区",
-                 "--micro-grid", "第三微网格", "--user", "赵红"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "init",
+                "--role",
+                "worker",
+                "--community",
+                "致强社区",
+                "--micro-grid",
+                "第三微网格",
+                "--user",
+                "赵红",
+            ]
+        )
+        == 0
+    )
     assert "已建立微网格员数据库" in capsys.readouterr().out
     assert main(["--db", db, "snapshot"]) == 0
     snap = json.loads(capsys.readouterr().out)
@@ -81,7 +97,9 @@ def test_office_demo_spreads_households_over_micro_grids(
 def test_module_entry_point_runs(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "gridworker", "--db", str(tmp_path / "x.sqlite3"), "history"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 1
     assert "找不到数据库" in out.stderr and "Traceback" not in out.stderr

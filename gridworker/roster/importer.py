@@ -1,0 +1,602 @@
+"""Importing an office's roster sheet: plan everything first, then write it in one go.
+
+:func:`plan_import` reads and validates the whole sheet without writing anything and
+says what would happen: residents new / updated / unchanged, and every problem with its
+spreadsheet row and the sheet's own column name. :func:`apply_import` writes the plan in
+one transaction through the one write path; by default a sheet with any problem writes
+nothing (all-or-nothing), and cancelling or any error rolls everything back.
+
+Re-importing updates in place. A resident is matched by ID number (anywhere in the
+roster), or — when the row has no ID number — by name within the same household; a
+household by its normalised address. Only fields that really change produce operations,
+so importing the same sheet twice changes nothing the second time.
+
+An EMPTY CELL NEVER CLEARS A VALUE. Offices export partial sheets (no phone column, a
+blank where a phone is unknown to them); wiping stored values with blanks is how rosters
+lose data. To clear a value, edit the resident in the app.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gridworker.core.duplicates import find_duplicates
+from gridworker.core.ids import micro_grid_id as make_micro_grid_id
+from gridworker.core.ids import uuid7
+from gridworker.core.textnorm import norm_key, norm_text
+from gridworker.roster.headers import BY_FIELD, HeaderMatch, find_header
+from gridworker.roster.sheets import Cell, Row, Sheet, cell_text, is_blank, iter_sheets
+from gridworker.store.entities import HOUSEHOLD, RESIDENT
+from gridworker.store.merge import from_db
+from gridworker.store.ops import Value
+from gridworker.store.roster import (
+    RESIDENT_FIELDS,
+    RosterError,
+    address_key,
+    check_household,
+    check_resident,
+    diff_values,
+    person_key,
+)
+from gridworker.store.store import Change, Store
+
+__all__ = [
+    "ImportCancelled",
+    "ImportPlan",
+    "ImportRefused",
+    "ImportResult",
+    "RejectedRow",
+    "RowProblem",
+    "apply_import",
+    "plan_import",
+    "write_errors_csv",
+]
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+REQUIRED = ("name", "estate", "room")
+HOUSEHOLD_SHEET_FIELDS = ("head_name", "house_use", "residency")
+BATCH = 5000  # changes per Store.write call: progress and cancel granularity
+CHECK_EVERY = 1000  # rows between progress reports / cancel checks while planning
+
+
+class ImportCancelled(RosterError):
+    """The person cancelled; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("导入已取消，没有写入任何数据。")
+
+
+class ImportRefused(RosterError):
+    """The sheet has problems and the import is all-or-nothing; nothing was written."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        super().__init__(
+            f"表格中有 {plan.invalid} 行有问题，没有写入任何数据。"
+            "请改正后重新导入，或选择只导入没有问题的行。"
+        )
+        self.plan = plan
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One problem: 1-based spreadsheet row, the sheet's own column header, Chinese reason."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"第 {self.row} 行，列「{self.column}」：{self.message}"
+
+
+@dataclass
+class RejectedRow:
+    """A row that will not be imported: its cells as shown and why."""
+
+    row: int
+    cells: list[str]
+    problems: list[RowProblem]
+
+
+@dataclass
+class ImportPlan:
+    """What importing a sheet would do; nothing has been written yet."""
+
+    path: Path
+    sheet: str
+    encoding: str | None
+    header_row: int
+    headers: list[str]
+    columns: dict[str, str]  # field -> the sheet's header text
+    ignored_columns: list[str]
+    rows: int = 0  # data rows read (blank rows not counted)
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    households_new: int = 0
+    households_updated: int = 0
+    micro_grids: list[str] = field(default_factory=list)  # to create on first use
+    rejected: list[RejectedRow] = field(default_factory=list)
+    household_changes: list[Change] = field(default_factory=list)
+    resident_changes: list[Change] = field(default_factory=list)
+
+    @property
+    def invalid(self) -> int:
+        return len(self.rejected)
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        return [p for r in self.rejected for p in r.problems]
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def summary(self) -> str:
+        return (
+            f"新增 {self.new} 人 / 更新 {self.updated} 人 / 未变 {self.unchanged} 人 / "
+            f"有问题 {self.invalid} 行"
+        )
+
+
+@dataclass
+class ImportResult:
+    """What an applied import wrote."""
+
+    created: int
+    updated: int
+    unchanged: int
+    skipped: int
+    households_created: int
+    households_updated: int
+    ops: int
+
+    def summary(self) -> str:
+        return (
+            f"新增 {self.created} 人 / 更新 {self.updated} 人 / 未变 {self.unchanged} 人 / "
+            f"跳过有问题的 {self.skipped} 行（新建 {self.households_created} 户，"
+            f"更新 {self.households_updated} 户）"
+        )
+
+
+# --------------------------------------------------------------------------- planning
+
+
+@dataclass
+class _Household:
+    id: str
+    new: bool
+    current: dict[str, Value]  # stored values ({} for a new household)
+    address: dict[str, Value]  # as first written in the sheet (new households)
+    sheet: dict[str, Value] = field(default_factory=dict)  # head_name, house_use, residency
+    sheet_rows: dict[str, int] = field(default_factory=dict)  # field -> row that set it
+    head_row: int | None = None
+    used: bool = False
+
+
+def _open_sheet(path: Path) -> tuple[Sheet, HeaderMatch]:
+    first: Sheet | None = None
+    for sheet in iter_sheets(path):
+        first = first or sheet
+        header = find_header(sheet.rows)
+        if header is not None:
+            return sheet, header
+    if first is None or not any(not is_blank(r) for r in first.rows):
+        raise RosterError(f"文件 {path.name} 是空的，没有可导入的内容。")
+    raise RosterError(
+        f"在 {path.name} 的前 50 行中没有找到表头行（需要一行同时含有「姓名」和「小区」「房号」等列名）。"
+    )
+
+
+def _check_columns(header: HeaderMatch, office: bool) -> None:
+    required = [*REQUIRED, "micro_grid"] if office else list(REQUIRED)
+    missing = [BY_FIELD[f].header for f in required if f not in header.fields]
+    if missing:
+        found = "、".join(t for t in header.texts if t) or "（无）"
+        extra = "（社区导入时每行都要写明所属微网格）" if "micro_grid" in missing and office else ""
+        raise RosterError(
+            f"表格缺少必需的列：{'、'.join(missing)}{extra}。"
+            f"在第 {header.row} 行找到的列是：{found}。"
+        )
+
+
+class _Planner:
+    """State of one planning pass: what the store holds and what the sheet said so far."""
+
+    def __init__(self, store: Store, header: HeaderMatch, plan: ImportPlan) -> None:
+        self.store = store
+        self.header = header
+        self.plan = plan
+        ident = store.identity
+        self.office = ident.role == "office"
+        self.community = ident.community
+        self.own_mg = ident.micro_grid_id
+        conn = store.conn
+        self.mg_names: dict[str, str] = {
+            r["id"]: r["name"] or "" for r in conn.execute("SELECT id, name FROM micro_grid")
+        }
+        self.own_mg_name = self.mg_names.get(self.own_mg or "", "")
+        # Preload households and residents once: no per-row queries.
+        self.households: dict[tuple[str, ...], _Household] = {}
+        self.household_by_id: dict[str, _Household] = {}
+        hcols = ", ".join(HOUSEHOLD.fields)
+        for r in conn.execute(f"SELECT id, {hcols} FROM household"):
+            current: dict[str, Value] = {f: r[f] for f in HOUSEHOLD.fields}
+            key = address_key(r["micro_grid_id"], r["estate"], r["building"], r["unit"], r["room"])
+            h = _Household(r["id"], False, current, {})
+            self.households.setdefault(key, h)
+            self.household_by_id[r["id"]] = h
+        self.residents: dict[str, dict[str, Value]] = {}
+        self.by_id_number: dict[str, str] = {}
+        self.by_name: dict[tuple[str, str], list[str]] = {}
+        rcols = ", ".join(RESIDENT.fields)
+        for r in conn.execute(f"SELECT id, {rcols} FROM resident ORDER BY id"):
+            values = {f: from_db(RESIDENT, f, r[f]) for f in RESIDENT.fields}
+            rid = r["id"]
+            self.residents[rid] = values
+            if r["id_number"]:
+                self.by_id_number.setdefault(r["id_number"], rid)
+            self.by_name.setdefault((r["household_id"] or "", r["name"] or ""), []).append(rid)
+        # What the sheet said so far (for duplicates within the file).
+        self.seen_ids: dict[str, int] = {}
+        self.seen_names: dict[tuple[tuple[str, ...], str], tuple[int, bool]] = {}
+        self.matched: dict[str, int] = {}
+        self.new_mgs: dict[str, str] = {}
+        cols = header.fields
+        self.res_cols = [(f, cols[f]) for f in RESIDENT_FIELDS if f in cols]
+        self.hh_cols = [
+            (f, cols[f])
+            for f in ("estate", "building", "unit", "room", *HOUSEHOLD_SHEET_FIELDS)
+            if f in cols
+        ]
+        self.mg_col = cols.get("micro_grid")
+        self.name_header = norm_key(header.texts[cols["name"]])
+        self.column = {f: header.column_name(f) for f in cols}
+
+    def col(self, f: str) -> str:
+        return self.column.get(f) or BY_FIELD[f].header
+
+    def row(self, number: int, cells: Row) -> None:
+        """Validate one data row and add it to the plan (or to the rejected rows)."""
+        n = len(cells)
+        problems: list[RowProblem] = []
+
+        def problem(f: str, message: str) -> None:
+            problems.append(RowProblem(number, self.col(f), message))
+
+        raw: dict[str, object] = {}
+        for f, i in self.res_cols:
+            v: Cell = cells[i] if i < n else None
+            if f == "id_number" and isinstance(v, int | float) and not isinstance(v, bool):
+                if isinstance(v, int) and len(str(abs(v))) <= 15:
+                    v = str(v)  # exact: report it as a 15-digit (or short) number
+                else:
+                    problem(
+                        "id_number",
+                        f"身份证号被 Excel 转成了数字（{cell_text(v)}），后几位已丢失，"
+                        "请把该列设为文本后重新填写",
+                    )
+                    continue
+            if f in ("birth_date", "status_date") and not isinstance(v, str):
+                raw[f] = v
+            else:
+                raw[f] = cell_text(v)
+        values, res_problems = check_resident(raw)
+        for f, msg in res_problems:
+            problem(f, msg)
+        hraw = {f: cell_text(cells[i] if i < n else None) for f, i in self.hh_cols}
+        hvalues, hh_problems = check_household(hraw)
+        for f, msg in hh_problems:
+            problem(f, msg)
+        if "name" not in values and not any(p.column == self.col("name") for p in problems):
+            problem("name", "姓名为空")
+        for f, what in (("estate", "小区"), ("room", "房号")):
+            if f not in hvalues:
+                problem(f, f"{what}为空")
+
+        mg, mg_text = self._micro_grid(cells, problem)
+        name = str(values.get("name") or "")
+        id_number = values.get("id_number")
+        key = address_key(
+            mg,
+            hvalues.get("estate"),
+            hvalues.get("building"),
+            hvalues.get("unit"),
+            hvalues.get("room"),
+        )
+        # Duplicates within the file (checked even on rows with other problems).
+        if isinstance(id_number, str):
+            first = self.seen_ids.setdefault(id_number, number)
+            if first != number:
+                problem("id_number", f"与第 {first} 行身份证号重复")
+        if name and mg is not None:
+            seen = self.seen_names.get((key, name))
+            if seen is None:
+                self.seen_names[(key, name)] = (number, id_number is not None)
+            elif not (seen[1] and id_number is not None):
+                problem("name", f"与第 {seen[0]} 行同户同名，无法区分是否同一人，请填写身份证号")
+
+        if problems or mg is None:
+            self._reject(number, cells, problems)
+            return
+
+        household = self.households.get(key)
+        if household is None:
+            address: dict[str, Value] = {
+                f: hvalues.get(f) for f in ("estate", "building", "unit", "room")
+            }
+            household = _Household(uuid7(), True, {}, {"micro_grid_id": mg, **address})
+        # Household facts must agree across the rows of one household.
+        sheet_values = {f: hvalues[f] for f in HOUSEHOLD_SHEET_FIELDS if f in hvalues}
+        for f, sv in sheet_values.items():
+            if f in household.sheet and household.sheet[f] != sv:
+                problem(
+                    f,
+                    f"同一户第 {household.sheet_rows[f]} 行写的{BY_FIELD[f].header}是"
+                    f"“{household.sheet[f]}”，这里却是“{sv}”",
+                )
+        is_head = values.get("relation") == "本人"
+        if is_head and household.head_row is not None:
+            problem("relation", f"同一户已有户主（第 {household.head_row} 行）")
+
+        rid, current = self._match(household, values, name, number, problem)
+        if problems:
+            self._reject(number, cells, problems)
+            return
+
+        # Accepted: record it.
+        if household.new and not household.used:
+            self.households[key] = household
+            self.household_by_id[household.id] = household
+        household.used = True
+        for f, sv in sheet_values.items():
+            if f not in household.sheet:
+                household.sheet[f] = sv
+                household.sheet_rows[f] = number
+        if is_head:
+            household.head_row = number
+            if "head_name" not in household.sheet:
+                household.sheet["head_name"] = name
+                household.sheet_rows["head_name"] = number
+        if self.office and mg not in self.mg_names:
+            self.new_mgs.setdefault(mg, mg_text)
+        values["household_id"] = household.id
+        if rid is None:
+            values.setdefault("status", "在住")
+            rid = uuid7()
+            self.plan.resident_changes.append(Change("resident", values, entity_id=rid, new=True))
+            self.plan.new += 1
+            self.by_name.setdefault((household.id, name), []).append(rid)
+        else:
+            assert current is not None
+            changed = diff_values(current, values)
+            if changed:
+                self.plan.resident_changes.append(Change("resident", changed, entity_id=rid))
+                self.plan.updated += 1
+            else:
+                self.plan.unchanged += 1
+            self.matched[rid] = number
+
+    def _micro_grid(
+        self, cells: Row, problem: Callable[[str, str], None]
+    ) -> tuple[str | None, str]:
+        """The row's micro-grid id (None if refused) and its name as written."""
+        text = ""
+        if self.mg_col is not None and self.mg_col < len(cells):
+            text = norm_text(cell_text(cells[self.mg_col]))
+        if not self.office:
+            if text and norm_key(text).replace(" ", "") != norm_key(self.own_mg_name).replace(
+                " ", ""
+            ):
+                problem(
+                    "micro_grid",
+                    f"这一行属于微网格「{text}」，本机只管理「{self.own_mg_name}」，不能导入",
+                )
+                return None, text
+            return self.own_mg, text
+        if not text:
+            problem("micro_grid", "请填写所属微网格")
+            return None, text
+        return make_micro_grid_id(self.community, text), text
+
+    def _match(
+        self,
+        household: _Household,
+        values: dict[str, Value],
+        name: str,
+        number: int,
+        problem: Callable[[str, str], None],
+    ) -> tuple[str | None, dict[str, Value] | None]:
+        """The existing resident this row describes (id and stored values), if any."""
+        id_number = values.get("id_number")
+        rid: str | None = None
+        if isinstance(id_number, str):
+            rid = self.by_id_number.get(id_number)
+        if rid is None and not household.new:
+            candidates = self.by_name.get((household.id, name), [])
+            candidates = [c for c in candidates if c in self.residents]
+            if id_number is not None:
+                same_name = candidates
+                candidates = [c for c in candidates if not self.residents[c].get("id_number")]
+                if not candidates and same_name:
+                    me = person_key("", household.id, values)
+                    others = [person_key(c, household.id, self.residents[c]) for c in same_name]
+                    if find_duplicates(me, others):
+                        problem(
+                            "id_number",
+                            f"同户已登记同名同出生日期的{name}，但身份证号不同，请核对",
+                        )
+            if len(candidates) > 1:
+                problem(
+                    "name",
+                    f"同户已登记了 {len(candidates)} 位{name}，无法确定是哪一位，请填写身份证号",
+                )
+                return None, None
+            rid = candidates[0] if candidates else None
+        if rid is None:
+            return None, None
+        if rid in self.matched:
+            problem("name", f"与第 {self.matched[rid]} 行是同一人")
+            return None, None
+        current = self.residents[rid]
+        stored_id = current.get("id_number")
+        if stored_id and id_number is None:
+            for f in ("sex", "birth_date"):
+                if f in values and values[f] != current.get(f):
+                    problem(f, f"与已登记的身份证号不符（身份证号显示为{current.get(f)}）")
+        return rid, current
+
+    def _reject(self, number: int, cells: Row, problems: list[RowProblem]) -> None:
+        if not problems:  # a micro-grid refusal always adds one; keep the invariant
+            problems.append(RowProblem(number, "", "无法导入"))
+        self.plan.rejected.append(RejectedRow(number, [cell_text(c) for c in cells], problems))
+
+    def finish(self) -> None:
+        """Turn the households the accepted rows used into changes."""
+        plan = self.plan
+        plan.micro_grids = list(self.new_mgs.values())
+        for h in self.household_by_id.values():
+            if not h.used:
+                continue
+            if h.new:
+                values = {**h.address, **h.sheet}
+                plan.household_changes.append(Change("household", values, entity_id=h.id, new=True))
+                plan.households_new += 1
+            else:
+                changed = diff_values(h.current, h.sheet)
+                if changed:
+                    plan.household_changes.append(Change("household", changed, entity_id=h.id))
+                    plan.households_updated += 1
+
+
+def plan_import(
+    store: Store,
+    path: Path | str,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportPlan:
+    """Read and check a whole roster sheet and say what importing it would do.
+
+    Writes nothing. Raises :class:`RosterError` when the file cannot be used at all
+    (unreadable, no header row, required columns missing) and :class:`ImportCancelled`
+    when ``cancel()`` returns True. Row problems are collected in the plan.
+    """
+    path = Path(path)
+    sheet, header = _open_sheet(path)
+    office = store.identity.role == "office"
+    _check_columns(header, office)
+    plan = ImportPlan(
+        path=path,
+        sheet=sheet.name,
+        encoding=sheet.encoding,
+        header_row=header.row,
+        headers=header.texts,
+        columns={f: header.column_name(f) for f in header.fields},
+        ignored_columns=header.ignored,
+    )
+    planner = _Planner(store, header, plan)
+    data = sheet.rows[header.row :]
+    total = len(data)
+    name_col = header.fields["name"]
+    for i, cells in enumerate(data):
+        if i % CHECK_EVERY == 0:
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+            if progress is not None:
+                progress(i, total)
+        if is_blank(cells):
+            continue
+        if name_col < len(cells) and norm_key(cell_text(cells[name_col])) == planner.name_header:
+            continue  # the header repeated (sheets printed over several pages)
+        plan.rows += 1
+        planner.row(header.row + 1 + i, cells)
+    planner.finish()
+    if progress is not None:
+        progress(total, total)
+    return plan
+
+
+# --------------------------------------------------------------------------- applying
+
+
+def _batches(changes: Sequence[Change], size: int) -> Iterator[Sequence[Change]]:
+    for i in range(0, len(changes), size):
+        yield changes[i : i + size]
+
+
+def apply_import(
+    store: Store,
+    plan: ImportPlan,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportResult:
+    """Write a planned import in one transaction; all of it or nothing.
+
+    With problems in the plan nothing is written (:class:`ImportRefused`) unless
+    ``skip_invalid``, which writes the valid rows only. Cancelling or any error rolls
+    the whole import back. Households are written before residents so each resident's
+    operation is routed to its micro-grid.
+    """
+    if plan.rejected and not skip_invalid:
+        raise ImportRefused(plan)
+    total = len(plan.household_changes) + len(plan.resident_changes)
+    done = 0
+    ops = 0
+    if progress is not None:
+        progress(0, total)
+    with store.transaction():
+        for name in plan.micro_grids:
+            store.ensure_micro_grid(name)
+        for changes in (plan.household_changes, plan.resident_changes):
+            for batch in _batches(changes, BATCH):
+                if cancel is not None and cancel():
+                    raise ImportCancelled()
+                ops += len(store.write(batch))
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+    return ImportResult(
+        created=plan.new,
+        updated=plan.updated,
+        unchanged=plan.unchanged,
+        skipped=plan.invalid,
+        households_created=plan.households_new,
+        households_updated=plan.households_updated,
+        ops=ops,
+    )
+
+
+def write_errors_csv(plan: ImportPlan, path: Path | str) -> Path:
+    """Write the rejected rows with their reasons, for fixing in Excel.
+
+    UTF-8 with BOM (Excel opens it without garbling Chinese); the sheet's own columns,
+    then 行号 (the row in the original sheet) and 问题. Written atomically.
+    """
+    path = Path(path)
+    width = len(plan.headers)
+    fd, tmp = tempfile.mkstemp(prefix=".gw-", suffix=".csv", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
+            w = csv.writer(f)
+            w.writerow([*plan.headers, "行号", "问题"])
+            for r in plan.rejected:
+                cells = (r.cells + [""] * width)[:width]
+                reasons = "；".join(f"{p.column}：{p.message}" for p in r.problems)
+                w.writerow([*cells, r.row, reasons])
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,362 @@
+"""Read queries for the desktop screens: the resident list, counts, filter choices.
+
+The roster list is built for 100,000 residents: the screen first asks for the ordered
+list of ids (one cheap query), then fetches rows page by page as they scroll into view,
+so no more than a few hundred rows are ever turned into Python objects at once.
+Pure SQLite; no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = [
+    "SORT_KEYS",
+    "Counts",
+    "HouseholdRow",
+    "ResidentFilter",
+    "ResidentRow",
+    "buildings",
+    "counts",
+    "estates",
+    "household",
+    "household_member_ids",
+    "last_sync",
+    "micro_grids",
+    "resident_ids",
+    "resident_rows",
+    "simple_search",
+]
+
+
+@dataclass(frozen=True)
+class ResidentFilter:
+    """What the roster list is narrowed to; ``None`` means "any"."""
+
+    micro_grid_id: str | None = None
+    estate: str | None = None
+    building: str | None = None
+    statuses: tuple[str, ...] | None = ("在住",)
+    tag: str | None = None
+
+
+@dataclass(frozen=True)
+class ResidentRow:
+    """One line of the roster list (full ID and phone: the screen masks them)."""
+
+    id: str
+    household_id: str | None
+    name: str
+    sex: str
+    birth_date: str
+    id_number: str
+    phone: str
+    estate: str
+    building: str
+    unit: str
+    room: str
+    relation: str
+    population_type: str
+    status: str
+    status_date: str
+    tags: tuple[str, ...]
+
+    @property
+    def address(self) -> str:
+        """As written on rosters: "锦华苑3栋2单元301"."""
+        return f"{self.estate}{self.building}{self.unit}{self.room}"
+
+    def age_on(self, today: date) -> int | None:
+        """Whole years on ``today``, or None without a usable birth date."""
+        try:
+            born = date.fromisoformat(self.birth_date)
+        except ValueError:
+            return None
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    """A household's address and facts, for the household page."""
+
+    id: str
+    micro_grid_id: str | None
+    micro_grid_name: str
+    estate: str
+    building: str
+    unit: str
+    room: str
+    head_name: str
+    house_use: str
+    residency: str
+    phone: str
+    notes: str
+
+    @property
+    def address(self) -> str:
+        return f"{self.estate}{self.building}{self.unit}{self.room}"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Figures for the status bar."""
+
+    households: int
+    residents: int  # living here (在住)
+    moved_out: int
+    deceased: int
+
+
+# Sort keys the list offers; addresses sort numerically by building, unit and room
+# ("2栋" before "10栋"), names by their text; blanks always come last.
+_ADDRESS_ORDER = (
+    "h.estate {d}, CAST(h.building AS INTEGER) {d}, h.building {d}, "
+    "CAST(h.unit AS INTEGER) {d}, h.unit {d}, CAST(h.room AS INTEGER) {d}, h.room {d}"
+)
+SORT_KEYS: dict[str, str] = {
+    "name": "r.name IS NULL, r.name {d}",
+    "sex": "r.sex IS NULL, r.sex {d}",
+    "age": "r.birth_date IS NULL, r.birth_date {r}",  # ascending age: latest birth first
+    "id_number": "r.id_number IS NULL, r.id_number {d}",
+    "phone": "r.phone IS NULL, r.phone {d}",
+    "address": _ADDRESS_ORDER,
+    "relation": "r.relation IS NULL, r.relation {d}",
+    "population_type": "r.population_type IS NULL, r.population_type {d}",
+    "status": "r.status IS NULL, r.status {d}",
+    "tags": "r.tags IS NULL, r.tags {d}",
+}
+
+
+def _where(f: ResidentFilter, only: Sequence[str] | None) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if only is not None:
+        clauses.append("r.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(only)))
+    if f.micro_grid_id:
+        clauses.append("h.micro_grid_id = ?")
+        params.append(f.micro_grid_id)
+    if f.estate:
+        clauses.append("h.estate = ?")
+        params.append(f.estate)
+    if f.building:
+        clauses.append("h.building = ?")
+        params.append(f.building)
+    if f.statuses:
+        clauses.append(f"r.status IN ({','.join('?' * len(f.statuses))})")
+        params.extend(f.statuses)
+    if f.tag:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(r.tags) WHERE value = ?)")
+        params.append(f.tag)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def resident_ids(
+    conn: sqlite3.Connection,
+    f: ResidentFilter = ResidentFilter(),
+    *,
+    sort: str = "address",
+    descending: bool = False,
+    only: Sequence[str] | None = None,
+) -> list[str]:
+    """Ids of the residents matching ``f`` (and within ``only`` if given), in list order.
+
+    Ties are broken by address and then id so the order is stable across reloads.
+    """
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    d, r = ("DESC", "ASC") if descending else ("ASC", "DESC")
+    order = SORT_KEYS[sort].format(d=d, r=r)
+    if sort != "address":
+        order += ", " + _ADDRESS_ORDER.format(d="ASC")
+    where, params = _where(f, only)
+    sql = (
+        "SELECT r.id FROM resident r LEFT JOIN household h ON h.id = r.household_id"
+        f"{where} ORDER BY {order}, r.id"
+    )
+    return [row[0] for row in conn.execute(sql, params)]
+
+
+_ROW_SQL = """
+SELECT r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, r.phone,
+       h.estate, h.building, h.unit, h.room, r.relation, r.population_type, r.status,
+       r.status_date, r.tags
+FROM resident r LEFT JOIN household h ON h.id = r.household_id
+WHERE r.id IN (SELECT value FROM json_each(?))
+"""
+
+
+def resident_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, ResidentRow]:
+    """The list rows of these residents, keyed by id (missing ids are simply absent)."""
+    out: dict[str, ResidentRow] = {}
+    for r in conn.execute(_ROW_SQL, (json.dumps(list(ids)),)):
+        tags = tuple(json.loads(r[15])) if r[15] else ()
+        name, sex, birth, idn, phone, estate, building, unit, room, rel, pop, st, sd = (
+            v or "" for v in r[2:15]
+        )
+        out[r[0]] = ResidentRow(
+            r[0],
+            r[1],
+            name,
+            sex,
+            birth,
+            idn,
+            phone,
+            estate,
+            building,
+            unit,
+            room,
+            rel,
+            pop,
+            st,
+            sd,
+            tags,
+        )
+    return out
+
+
+def household(conn: sqlite3.Connection, household_id: str) -> HouseholdRow | None:
+    """One household with its micro-grid's name, or None."""
+    r = conn.execute(
+        "SELECT h.*, m.name AS mg_name FROM household h "
+        "LEFT JOIN micro_grid m ON m.id = h.micro_grid_id WHERE h.id = ?",
+        (household_id,),
+    ).fetchone()
+    if r is None:
+        return None
+    return HouseholdRow(
+        r["id"],
+        r["micro_grid_id"],
+        r["mg_name"] or "",
+        *(
+            r[k] or ""
+            for k in (
+                "estate",
+                "building",
+                "unit",
+                "room",
+                "head_name",
+                "house_use",
+                "residency",
+                "phone",
+                "notes",
+            )
+        ),
+    )
+
+
+_RELATION_ORDER = "CASE r.relation WHEN '本人' THEN 0 WHEN '配偶' THEN 1 ELSE 2 END"
+
+
+def household_member_ids(conn: sqlite3.Connection, household_id: str) -> list[str]:
+    """Everyone ever recorded in the household: head first, then by birth date."""
+    return [
+        row[0]
+        for row in conn.execute(
+            f"SELECT r.id FROM resident r WHERE r.household_id = ? "
+            f"ORDER BY {_RELATION_ORDER}, r.birth_date, r.id",
+            (household_id,),
+        )
+    ]
+
+
+def counts(conn: sqlite3.Connection, micro_grid_id: str | None = None) -> Counts:
+    """Households and residents by status, for the whole database or one micro-grid."""
+    if micro_grid_id:
+        hh = conn.execute(
+            "SELECT count(*) FROM household WHERE micro_grid_id = ?", (micro_grid_id,)
+        ).fetchone()[0]
+        rows = conn.execute(
+            "SELECT r.status, count(*) FROM resident r JOIN household h ON h.id = r.household_id "
+            "WHERE h.micro_grid_id = ? GROUP BY r.status",
+            (micro_grid_id,),
+        ).fetchall()
+    else:
+        hh = conn.execute("SELECT count(*) FROM household").fetchone()[0]
+        rows = conn.execute("SELECT status, count(*) FROM resident GROUP BY status").fetchall()
+    by = {r[0]: int(r[1]) for r in rows}
+    return Counts(
+        int(hh), by.get("在住", 0) + by.get(None, 0), by.get("迁出", 0), by.get("死亡", 0)
+    )
+
+
+def micro_grids(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(id, name) of every micro-grid, by name."""
+    return [
+        (r[0], r[1] or "")
+        for r in conn.execute("SELECT id, name FROM micro_grid ORDER BY length(name), name, id")
+    ]
+
+
+def estates(conn: sqlite3.Connection, micro_grid_id: str | None = None) -> list[str]:
+    """The distinct 小区 names, for the filter list."""
+    if micro_grid_id:
+        rows = conn.execute(
+            "SELECT DISTINCT estate FROM household WHERE micro_grid_id = ? AND estate IS NOT NULL "
+            "ORDER BY estate",
+            (micro_grid_id,),
+        )
+    else:
+        rows = conn.execute(
+            "SELECT DISTINCT estate FROM household WHERE estate IS NOT NULL ORDER BY estate"
+        )
+    return [r[0] for r in rows]
+
+
+def buildings(conn: sqlite3.Connection, estate: str) -> list[str]:
+    """The distinct 楼栋 of one 小区, in numeric order ("2栋" before "10栋")."""
+    rows = conn.execute(
+        "SELECT DISTINCT building FROM household WHERE estate = ? AND building IS NOT NULL "
+        "ORDER BY CAST(building AS INTEGER), building",
+        (estate,),
+    )
+    return [r[0] for r in rows]
+
+
+def last_sync(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
+    """When the last bundle was sent and received (UTC ISO text), or None if never.
+
+    Read from the sync work's ``bundle_log``; a database without it has never synced.
+    """
+    has_log = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_log'"
+    ).fetchone()
+    if has_log is None:
+        return None, None
+    out: list[str | None] = []
+    for direction in ("sent", "received"):
+        r = conn.execute(
+            "SELECT max(at) FROM bundle_log WHERE direction = ?", (direction,)
+        ).fetchone()
+        out.append(None if r is None or r[0] is None else str(r[0]))
+    return out[0], out[1]
+
+
+def simple_search(
+    conn: sqlite3.Connection, query: str, f: ResidentFilter = ResidentFilter(), limit: int = 5000
+) -> list[str]:
+    """A plain substring search over name, address, ID and phone.
+
+    Used only when the full roster search (pinyin initials, ranked) is unavailable;
+    ids come back in address order.
+    """
+    q = query.strip()
+    if not q:
+        return resident_ids(conn, f)[:limit]
+    like = f"%{q}%"
+    where, params = _where(f, None)
+    where = (where + " AND " if where else " WHERE ") + (
+        "(r.name LIKE ? OR r.id_number LIKE ? OR r.phone LIKE ? OR "
+        "(coalesce(h.estate,'') || coalesce(h.building,'') || coalesce(h.unit,'') || "
+        "coalesce(h.room,'')) LIKE ?)"
+    )
+    params += [like, like, like, like]
+    sql = (
+        "SELECT r.id FROM resident r LEFT JOIN household h ON h.id = r.household_id"
+        f"{where} ORDER BY {_ADDRESS_ORDER.format(d='ASC')}, r.id LIMIT ?"
+    )
+    return [row[0] for row in conn.execute(sql, [*params, limit])]

@@ -1,0 +1,123 @@
+"""The 冲突 list: concurrent edits that lost, with labels a person can act on."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from gridworker.store.entities import ENTITIES, field_label
+from gridworker.store.ops import Value
+from gridworker.store.store import Store
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: int
+    entity: str
+    entity_label: str
+    entity_id: str
+    record: str  # e.g. 居民 张静华（致强小区 1栋1单元101）
+    field: str
+    field_label: str
+    current_value: Value
+    current_user: str | None
+    current_when: datetime | None
+    other_value: Value
+    other_user: str
+    other_when: datetime
+    detected_at: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "entity": self.entity,
+            "entity_label": self.entity_label,
+            "entity_id": self.entity_id,
+            "record": self.record,
+            "field": self.field,
+            "field_label": self.field_label,
+            "current": {
+                "value": self.current_value,
+                "user": self.current_user,
+                "when": self.current_when.isoformat(timespec="seconds")
+                if self.current_when
+                else None,
+            },
+            "other": {
+                "value": self.other_value,
+                "user": self.other_user,
+                "when": self.other_when.isoformat(timespec="seconds"),
+            },
+            "detected_at": self.detected_at,
+        }
+
+
+def when_of(hlc: str) -> datetime:
+    """Local time of an hlc timestamp."""
+    return datetime.fromtimestamp(int(hlc.split("-", 1)[0]) / 1000).astimezone()
+
+
+def record_label(store: Store, entity: str, entity_id: str) -> str:
+    """A person-readable name for a record."""
+    if entity == "resident":
+        r = store.get("resident", entity_id)
+        if r is None:
+            return entity_id
+        h = store.get("household", str(r["household_id"])) if r.get("household_id") else None
+        where = "" if h is None else f"（{address(h)}）"
+        return f"{r.get('name') or entity_id}{where}"
+    if entity == "household":
+        h = store.get("household", entity_id)
+        return entity_id if h is None else address(h)
+    if entity == "micro_grid":
+        g = store.get("micro_grid", entity_id)
+        return entity_id if g is None else str(g.get("name") or entity_id)
+    return entity_id
+
+
+def address(h: dict[str, Value]) -> str:
+    parts = [h.get(k) for k in ("estate", "building", "unit", "room")]
+    return " ".join(str(p) for p in parts if p) or str(h.get("id"))
+
+
+def list_conflicts(store: Store) -> list[ConflictView]:
+    """Open conflicts, oldest first: the value kept now and the one that lost, who and when."""
+    out = []
+    for c in store.open_conflicts():
+        s = ENTITIES.get(c["entity"])
+        current = store.get(c["entity"], c["entity_id"]) if s else None
+        clock_row = (
+            store.conn.execute(
+                f"SELECT _clock FROM {s.table} WHERE id = ?", (c["entity_id"],)
+            ).fetchone()
+            if s
+            else None
+        )
+        cur_hlc = json.loads(clock_row[0]).get(c["field"]) if clock_row else None
+        cur_user = None
+        if cur_hlc:
+            r = store.conn.execute(
+                "SELECT user_name FROM ops WHERE entity_id = ? AND hlc = ?",
+                (c["entity_id"], cur_hlc),
+            ).fetchone()
+            cur_user = r[0] if r else None
+        out.append(
+            ConflictView(
+                id=c["id"],
+                entity=c["entity"],
+                entity_label=s.label if s else c["entity"],
+                entity_id=c["entity_id"],
+                record=record_label(store, c["entity"], c["entity_id"]),
+                field=c["field"],
+                field_label=field_label(c["entity"], c["field"]),
+                current_value=None if current is None else current.get(c["field"]),
+                current_user=cur_user,
+                current_when=when_of(cur_hlc) if cur_hlc else None,
+                other_value=json.loads(c["loser_value"]) if c["loser_value"] else None,
+                other_user=c["loser_user"],
+                other_when=when_of(c["loser_hlc"]),
+                detected_at=c["detected_at"],
+            )
+        )
+    return out

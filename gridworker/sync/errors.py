@@ -1,0 +1,13 @@
+"""Errors of the sync layer: each one sentence in Chinese that names the file and the problem."""
+
+from __future__ import annotations
+
+from gridworker.store.errors import StoreError
+
+
+class BundleError(StoreError):
+    """A bundle was refused (or could not be written); nothing was changed."""
+
+
+class ImportCancelled(BundleError):
+    """The person cancelled an import; the file being imported was rolled back."""

@@ -1,0 +1,467 @@
+"""Importing bundles: check everything first, then apply in one transaction per file.
+
+Every refusal is one sentence naming the file and the problem, and nothing is written.
+Applying uses the store's one merge rule (Store.apply_ops), so an import is idempotent
+and order-free; a backup of the database file is taken once before the first file is
+applied.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gridworker.store.db import backup_file
+from gridworker.store.entities import ENTITIES
+from gridworker.store.merge import ApplyCounts
+from gridworker.store.ops import Op
+from gridworker.store.store import Store, utc_now
+from gridworker.sync import state
+from gridworker.sync.bundle import KIND_LABELS, SUFFIX, Bundle, Manifest, read_bundle
+from gridworker.sync.errors import BundleError, ImportCancelled
+from gridworker.sync.export import Progress
+
+Cancel = Callable[[], bool]
+_CHUNK = 2000  # ops applied between progress reports / cancel checks
+_IN = 500  # ids per IN (...) query
+
+
+@dataclass(frozen=True)
+class Where:
+    """Who this installation is, as far as checking a bundle is concerned."""
+
+    device_id: str
+    role: str
+    community: str
+    micro_grid_id: str | None
+
+
+def _where(store: Store) -> Where:
+    i = store.identity
+    return Where(i.device_id, i.role, i.community, i.micro_grid_id)
+
+
+def _refuse(path: Path, problem: str) -> BundleError:
+    return BundleError(f"数据包 {path.name} {problem}，没有导入。")
+
+
+def _mg_name(conn: sqlite3.Connection, mg: str | None) -> str:
+    if mg is None:
+        return "（无）"
+    r = conn.execute("SELECT name FROM micro_grid WHERE id = ?", (mg,)).fetchone()
+    return str(r[0]) if r is not None and r[0] else mg
+
+
+def check_addressed(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
+    """Is this bundle meant for this installation?"""
+    m, p = b.manifest, b.path
+    if m.community != here.community:
+        raise _refuse(p, f"属于「{m.community}」，本机属于「{here.community}」")
+    if m.sender_device == here.device_id:
+        raise _refuse(p, "是本机自己导出的，应交给对方导入")
+    if here.role == "office":
+        if m.kind != "worker":
+            raise _refuse(p, f"是社区发给网格员的{KIND_LABELS[m.kind]}，应在网格员电脑上导入")
+    else:
+        if m.kind == "worker":
+            raise _refuse(p, f"是网格员 {m.sender_user} 发给社区的，应在社区电脑上导入")
+        if m.micro_grid_id != here.micro_grid_id:
+            raise _refuse(
+                p,
+                f"是发给「{m.micro_grid_name}」的，本机负责「{_mg_name(conn, here.micro_grid_id)}」",
+            )
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), _IN):
+        yield items[i : i + _IN]
+
+
+def _existing(conn: sqlite3.Connection, table: str, column: str, ids: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    todo = sorted(set(ids))
+    for part in _chunks(todo):
+        marks = ",".join("?" * len(part))
+        found.update(
+            r[0]
+            for r in conn.execute(f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", part)
+        )
+    return found
+
+
+def _describe(op: Op, index: int) -> str:
+    s = ENTITIES[op.entity]
+    name = op.fields.get("name") or op.fields.get("head_name") or op.fields.get("room")
+    who = f"{s.label}「{name}」" if isinstance(name, str) else f"{s.label} {op.entity_id}"
+    return f"第 {index + 1} 条操作（{who}）"
+
+
+def check_ops(conn: sqlite3.Connection, here: Where, b: Bundle) -> list[Op]:
+    """Field names, scope, numbering and references; returns the operations not yet held."""
+    p = b.path
+    for i, op in enumerate(b.ops):
+        s = ENTITIES[op.entity]
+        odd = [f for f in op.fields if f not in s.fields]
+        if odd:
+            raise _refuse(
+                p,
+                f"的{_describe(op, i)}有本程序不认识的字段 {odd[0]}（可能来自较新版本的程序），请先升级本程序",
+            )
+        if (
+            here.role == "worker"
+            and op.micro_grid_id != here.micro_grid_id
+            and not (op.micro_grid_id is None and op.entity in state.OFFICE_WIDE_ENTITIES)
+        ):
+            raise _refuse(p, f"的{_describe(op, i)}不属于本微网格")
+    held = _existing(conn, "ops", "op_id", (op.op_id for op in b.ops))
+    new: dict[str, Op] = {}
+    for op in b.ops:
+        if op.op_id not in held and op.op_id not in new:
+            new[op.op_id] = op
+    fresh = list(new.values())
+    # The same (device, seq) or hlc under two op ids means a device reused its numbers
+    # (e.g. restored from an old backup); ignoring one would silently lose an edit.
+    seen_seq: dict[tuple[str, int], str] = {}
+    seen_hlc: set[str] = set()
+    for op in fresh:
+        if seen_seq.setdefault((op.device_id, op.seq), op.op_id) != op.op_id or op.hlc in seen_hlc:
+            raise _refuse(
+                p, f"里有两条不同的操作用了同一个编号（设备 {op.device_id} 第 {op.seq} 号）"
+            )
+        seen_hlc.add(op.hlc)
+    by_device: dict[str, list[int]] = {}
+    for op in fresh:
+        by_device.setdefault(op.device_id, []).append(op.seq)
+    for device, seqs in by_device.items():
+        clash = conn.execute(
+            "SELECT seq FROM ops WHERE device_id = ? AND seq BETWEEN ? AND ? LIMIT 1",
+            (device, min(seqs), max(seqs)),
+        ).fetchone()
+        if clash is not None:
+            taken = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT seq FROM ops WHERE device_id = ? AND seq BETWEEN ? AND ?",
+                    (device, min(seqs), max(seqs)),
+                )
+            }
+            bad = sorted(set(seqs) & taken)
+            if bad:
+                raise _refuse(
+                    p,
+                    f"里设备 {device} 的第 {bad[0]} 号操作与本机已有的另一条操作编号相同"
+                    "（那台电脑可能恢复过旧备份）；为免丢失修改没有导入，请联系技术支持",
+                )
+    _check_references(conn, p, b.ops, fresh)
+    return fresh
+
+
+def _check_references(
+    conn: sqlite3.Connection, path: Path, every: list[Op], fresh: list[Op]
+) -> None:
+    """Every record a new operation points at must be held here or come in the bundle."""
+    needed: dict[str, dict[str, int]] = {}  # parent entity -> id -> index of first op
+    index = {op.op_id: i for i, op in enumerate(every)}
+    for op in fresh:
+        s = ENTITIES[op.entity]
+        if s.parent is None:
+            continue
+        pf, pe = s.parent
+        target = op.fields.get(pf)
+        if isinstance(target, str):
+            needed.setdefault(pe, {}).setdefault(target, index[op.op_id])
+    for pe, targets in needed.items():
+        brought = {op.entity_id for op in every if op.entity == pe}
+        missing = set(targets) - brought
+        if missing:
+            missing -= _existing(conn, ENTITIES[pe].table, "id", missing)
+        if missing:
+            first = min(missing, key=lambda t: targets[t])
+            i = targets[first]
+            raise _refuse(
+                path,
+                f"的{_describe(every[i], i)}引用的{ENTITIES[pe].label}（编号 {first}）"
+                "既不在本机，也不在数据包里",
+            )
+
+
+def already_received(conn: sqlite3.Connection, bundle_id: str) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM bundle_log WHERE bundle_id = ? AND direction = 'received' LIMIT 1",
+            (bundle_id,),
+        ).fetchone()
+        is not None
+    )
+
+
+def apply_bundle(
+    store: Store,
+    b: Bundle,
+    *,
+    on_chunk: Callable[[int, int], None] | None = None,
+    cancel: Cancel | None = None,
+) -> ApplyCounts:
+    """Apply a checked bundle and record it, all in the caller's transaction."""
+    counts = ApplyCounts()
+    ops = sorted(b.ops, key=lambda o: o.hlc)
+    for start in range(0, len(ops), _CHUNK):
+        if cancel is not None and cancel():
+            raise ImportCancelled(f"已取消导入 {b.path.name}，这个文件的修改都没有写入。")
+        c = store.apply_ops(ops[start : start + _CHUNK])
+        counts.new += c.new
+        counts.held += c.held
+        counts.conflicts += c.conflicts
+        counts.closed_conflicts += c.closed_conflicts
+        if on_chunk is not None:
+            on_chunk(min(start + _CHUNK, len(ops)), len(ops))
+    state.record_received(
+        store.conn,
+        b.manifest,
+        str(b.path),
+        utc_now(),
+        new=counts.new,
+        held=counts.held,
+        conflicts=counts.conflicts,
+    )
+    return counts
+
+
+def _foreign_key_error(path: Path, e: sqlite3.IntegrityError) -> BundleError:
+    if "FOREIGN KEY" in str(e).upper():
+        return _refuse(path, "里有操作引用了不存在的记录（所在户或微网格缺失）")
+    return _refuse(path, f"与本机数据冲突，无法写入（{e}）")
+
+
+# -- preview --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BundlePreview:
+    """What importing a bundle would change, computed without writing anything."""
+
+    path: Path
+    manifest: Manifest
+    op_count: int
+    new_ops: int
+    held_ops: int
+    conflicts: int
+    records_added: dict[str, int]
+    records_changed: dict[str, int]
+    already_imported: bool
+
+    def describe(self) -> str:
+        m = self.manifest
+        lines = [
+            f"{self.path.name}：{KIND_LABELS[m.kind]}，来自 {m.sender_user}（{m.micro_grid_name}），"
+            f"生成于 {m.created}",
+            f"共 {self.op_count} 条修改：新的 {self.new_ops} 条，已有 {self.held_ops} 条。",
+        ]
+        for label, n in self.records_added.items():
+            lines.append(f"  新增{label} {n} 个")
+        for label, n in self.records_changed.items():
+            lines.append(f"  修改{label} {n} 个")
+        if self.conflicts:
+            lines.append(f"  将产生 {self.conflicts} 处冲突（两边都改了同一项，都会保留待核对）")
+        if self.already_imported:
+            lines.append("这个数据包以前导入过，再导入不会改变任何数据。")
+        return "\n".join(lines)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def preview_bundle(store: Store, path: Path | str) -> BundlePreview:
+    """Check a bundle and work out what it would change; the database is left untouched."""
+    b = read_bundle(path)
+    here = _where(store)
+    check_addressed(store.conn, here, b)
+    fresh = check_ops(store.conn, here, b)
+    added: dict[str, int] = {}
+    changed: dict[str, int] = {}
+    by_entity: dict[str, set[str]] = {}
+    for op in fresh:
+        by_entity.setdefault(op.entity, set()).add(op.entity_id)
+    for entity, ids in by_entity.items():
+        s = ENTITIES[entity]
+        have = _existing(store.conn, s.table, "id", ids)
+        if len(ids) - len(have):
+            added[s.label] = len(ids) - len(have)
+        if have:
+            changed[s.label] = len(have)
+    counts = ApplyCounts()
+    try:
+        with store.transaction():
+            counts = store.apply_ops(b.ops)
+            raise _Rollback
+    except _Rollback:
+        pass
+    except sqlite3.IntegrityError as e:
+        raise _foreign_key_error(b.path, e) from None
+    return BundlePreview(
+        path=b.path,
+        manifest=b.manifest,
+        op_count=len(b.ops),
+        new_ops=counts.new,
+        held_ops=counts.held,
+        conflicts=counts.conflicts,
+        records_added=added,
+        records_changed=changed,
+        already_imported=already_received(store.conn, b.manifest.bundle_id),
+    )
+
+
+# -- importing many -------------------------------------------------------------------------
+
+
+@dataclass
+class FileResult:
+    """One file of an import: applied (with counts) or refused (with why)."""
+
+    path: Path
+    applied: bool
+    message: str = ""
+    bundle_id: str | None = None
+    kind: str | None = None
+    sender_user: str | None = None
+    sender_device: str | None = None
+    micro_grid_name: str | None = None
+    op_count: int = 0
+    new: int = 0
+    held: int = 0
+    conflicts: int = 0
+    closed_conflicts: int = 0
+    already_imported: bool = False
+
+    def describe(self) -> str:
+        if not self.applied:
+            return self.message
+        who = f"{self.sender_user}（{self.micro_grid_name}）"
+        again = "，以前导入过" if self.already_imported else ""
+        return (
+            f"已导入 {self.path.name}，来自 {who}：新修改 {self.new} 条，已有 {self.held} 条，"
+            f"冲突 {self.conflicts} 处{again}"
+        )
+
+
+@dataclass
+class SenderTotals:
+    sender_user: str
+    micro_grid_name: str
+    files: int = 0
+    new: int = 0
+    held: int = 0
+    conflicts: int = 0
+
+
+@dataclass
+class ImportSummary:
+    files: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+    backup: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Every file applied (the command's exit 0)."""
+        return bool(self.files) and not self.cancelled and all(f.applied for f in self.files)
+
+    @property
+    def refused(self) -> list[FileResult]:
+        return [f for f in self.files if not f.applied]
+
+    def by_sender(self) -> dict[str, SenderTotals]:
+        """Totals per sending device, for the office's summary."""
+        out: dict[str, SenderTotals] = {}
+        for f in self.files:
+            if not f.applied or f.sender_device is None:
+                continue
+            t = out.setdefault(
+                f.sender_device, SenderTotals(f.sender_user or "", f.micro_grid_name or "")
+            )
+            t.files += 1
+            t.new += f.new
+            t.held += f.held
+            t.conflicts += f.conflicts
+        return out
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given; a folder stands for the bundles in it (*.gwbundle.json[.gz])."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                x
+                for x in p.iterdir()
+                if x.is_file()
+                and not x.name.startswith(".")
+                and (x.name.endswith(SUFFIX) or x.name.endswith(SUFFIX + ".gz"))
+            )
+            out.extend(found or [p])  # an empty folder is reported, not silently skipped
+        else:
+            out.append(p)
+    return out
+
+
+def import_bundles(
+    store: Store,
+    paths: Iterable[Path | str],
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportSummary:
+    """Import bundles (files or folders); each file is checked, then applied atomically.
+
+    A refused file does not stop the others. ``cancel()`` is checked between files and
+    between chunks of a file; cancelling rolls back the file in progress (files already
+    imported stay imported) and sets ``summary.cancelled``.
+    """
+    here = _where(store)
+    files = expand_paths(paths)
+    summary = ImportSummary()
+    say = progress or (lambda step, total, msg: None)
+    for n, path in enumerate(files):
+        if cancel is not None and cancel():
+            summary.cancelled = True
+            break
+        say(n, len(files), f"正在检查 {path.name}…")
+        result = FileResult(path=path, applied=False)
+        summary.files.append(result)
+        try:
+            if path.is_dir():
+                raise BundleError(f"文件夹 {path} 里没有数据包（*{SUFFIX}）。")
+            b = read_bundle(path)
+            m = b.manifest
+            result.bundle_id, result.kind = m.bundle_id, m.kind
+            result.sender_user, result.sender_device = m.sender_user, m.sender_device
+            result.micro_grid_name, result.op_count = m.micro_grid_name, m.op_count
+            check_addressed(store.conn, here, b)
+            check_ops(store.conn, here, b)
+            result.already_imported = already_received(store.conn, m.bundle_id)
+            if summary.backup is None and store.path is not None:
+                summary.backup = backup_file(store.path, "before-import")
+
+            def chunk(done: int, total: int, n: int = n, name: str = path.name) -> None:
+                say(n, len(files), f"正在导入 {name}（{done}/{total} 条）…")
+
+            try:
+                with store.transaction():
+                    counts = apply_bundle(store, b, on_chunk=chunk, cancel=cancel)
+            except sqlite3.IntegrityError as e:
+                raise _foreign_key_error(path, e) from None
+        except ImportCancelled as e:
+            result.message = str(e)
+            summary.cancelled = True
+            break
+        except BundleError as e:
+            result.message = str(e)
+            continue
+        result.applied = True
+        result.new, result.held = counts.new, counts.held
+        result.conflicts, result.closed_conflicts = counts.conflicts, counts.closed_conflicts
+    say(len(files), len(files), "导入完成。" if not summary.cancelled else "已取消。")
+    return summary

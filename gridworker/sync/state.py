@@ -1,0 +1,204 @@
+"""Device-local sync bookkeeping: peers and what they acknowledged, and bundle history."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from gridworker.store.entities import ENTITIES
+from gridworker.sync.bundle import Manifest
+from gridworker.sync.vector import SeqSet, intersect_all
+
+# Entities that belong to the whole community (policies, templates…): sent to every
+# micro-grid. Their operations carry micro_grid_id = NULL. None exist yet.
+OFFICE_WIDE_ENTITIES: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Peer:
+    device_id: str
+    role: str
+    user: str | None
+    micro_grid_id: str | None
+    last_received_at: str | None
+    last_bundle_id: str | None
+    last_bundle_created: str | None
+    acked: SeqSet
+
+
+def _peer(r: sqlite3.Row) -> Peer:
+    return Peer(
+        r["device_id"],
+        r["role"],
+        r["user_name"],
+        r["micro_grid_id"],
+        r["last_received_at"],
+        r["last_bundle_id"],
+        r["last_bundle_created"],
+        SeqSet.from_json(json.loads(r["acked_vector"])),
+    )
+
+
+def peers(
+    conn: sqlite3.Connection, *, roles: tuple[str, ...], micro_grid_id: str | None = None
+) -> list[Peer]:
+    sql = f"SELECT * FROM sync_peer WHERE role IN ({','.join('?' * len(roles))})"
+    params: list[str] = list(roles)
+    if micro_grid_id is not None:
+        sql += " AND micro_grid_id = ?"
+        params.append(micro_grid_id)
+    return [_peer(r) for r in conn.execute(sql + " ORDER BY device_id", params)]
+
+
+def office_acked(conn: sqlite3.Connection) -> SeqSet:
+    """What every office we heard from holds (an op is acknowledged when all hold it)."""
+    return intersect_all(p.acked for p in peers(conn, roles=("office",)))
+
+
+def micro_grid_acked(conn: sqlite3.Connection, micro_grid_id: str) -> SeqSet:
+    """What every worker laptop of a micro-grid (and every unanswered set-up) holds."""
+    return intersect_all(
+        p.acked for p in peers(conn, roles=("worker", "setup"), micro_grid_id=micro_grid_id)
+    )
+
+
+def scope_sql(micro_grid_id: str) -> tuple[str, list[str]]:
+    """WHERE clause selecting the operations that travel to a micro-grid."""
+    wide = sorted(OFFICE_WIDE_ENTITIES & set(ENTITIES))
+    if not wide:
+        return "micro_grid_id = ?", [micro_grid_id]
+    marks = ",".join("?" * len(wide))
+    return f"(micro_grid_id = ? OR (micro_grid_id IS NULL AND entity IN ({marks})))", [
+        micro_grid_id,
+        *wide,
+    ]
+
+
+def record_received(
+    conn: sqlite3.Connection,
+    m: Manifest,
+    path: str,
+    at: str,
+    *,
+    new: int,
+    held: int,
+    conflicts: int,
+) -> None:
+    """Remember what the sender holds (union with what it said before) and log the bundle."""
+    r = conn.execute("SELECT * FROM sync_peer WHERE device_id = ?", (m.sender_device,)).fetchone()
+    if r is None:
+        acked = m.version_vector
+        conn.execute(
+            "INSERT INTO sync_peer (device_id, role, user_name, micro_grid_id, last_received_at, "
+            "last_bundle_id, last_bundle_created, acked_vector) VALUES (?,?,?,?,?,?,?,?)",
+            (
+                m.sender_device,
+                m.sender_role,
+                m.sender_user,
+                m.micro_grid_id if m.sender_role == "worker" else None,
+                at,
+                m.bundle_id,
+                m.created,
+                json.dumps(acked.to_json()),
+            ),
+        )
+    else:
+        old = _peer(r)
+        acked = old.acked.union(m.version_vector)
+        newer = (old.last_bundle_created or "") <= m.created
+        conn.execute(
+            "UPDATE sync_peer SET acked_vector = ?, last_received_at = ?, user_name = ?, "
+            "last_bundle_id = ?, last_bundle_created = ? WHERE device_id = ?",
+            (
+                json.dumps(acked.to_json()),
+                at,
+                m.sender_user if newer else old.user,
+                m.bundle_id if newer else old.last_bundle_id,
+                m.created if newer else old.last_bundle_created,
+                m.sender_device,
+            ),
+        )
+    if m.setup_from:
+        # The laptop set up from that bundle now speaks for itself.
+        conn.execute("DELETE FROM sync_peer WHERE device_id = ?", (f"setup:{m.setup_from}",))
+    log(conn, m, "received", path, at, new=new, held=held, conflicts=conflicts)
+
+
+def record_setup(conn: sqlite3.Connection, m: Manifest, holds: SeqSet) -> None:
+    """At the office: a laptop set up from this bundle will hold exactly its operations."""
+    conn.execute(
+        "INSERT OR REPLACE INTO sync_peer (device_id, role, user_name, micro_grid_id, "
+        "acked_vector) VALUES (?, 'setup', NULL, ?, ?)",
+        (f"setup:{m.bundle_id}", m.micro_grid_id, json.dumps(holds.to_json())),
+    )
+
+
+def log(
+    conn: sqlite3.Connection,
+    m: Manifest,
+    direction: str,
+    path: str,
+    at: str,
+    *,
+    new: int = 0,
+    held: int = 0,
+    conflicts: int = 0,
+) -> None:
+    conn.execute(
+        "INSERT INTO bundle_log (bundle_id, direction, kind, peer_device_id, peer_user, "
+        "micro_grid_id, path, at, bundle_created, op_count, new_ops, held_ops, conflicts) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            m.bundle_id,
+            direction,
+            m.kind,
+            m.sender_device if direction == "received" else None,
+            m.sender_user if direction == "received" else None,
+            m.micro_grid_id,
+            path,
+            at,
+            m.created,
+            m.op_count,
+            new,
+            held,
+            conflicts,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    bundle_id: str
+    direction: str
+    kind: str
+    peer_user: str | None
+    micro_grid_id: str | None
+    path: str | None
+    at: str
+    op_count: int
+    new_ops: int
+    held_ops: int
+    conflicts: int
+
+
+def bundle_history(conn: sqlite3.Connection, limit: int = 100) -> list[LogEntry]:
+    """Bundles sent and received, newest first (for the 同步 screen)."""
+    return [
+        LogEntry(
+            r["bundle_id"],
+            r["direction"],
+            r["kind"],
+            r["peer_user"],
+            r["micro_grid_id"],
+            r["path"],
+            r["at"],
+            r["op_count"],
+            r["new_ops"],
+            r["held_ops"],
+            r["conflicts"],
+        )
+        for r in conn.execute(
+            "SELECT * FROM bundle_log ORDER BY at DESC, id DESC LIMIT ?", (limit,)
+        )
+    ]

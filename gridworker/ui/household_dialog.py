@@ -1,0 +1,205 @@
+"""Register a household at an address, or change one: checked as the person types."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridworker.core.people import HOUSE_USES
+from gridworker.store import queries
+from gridworker.store.ops import Value
+from gridworker.store.roster import (
+    HouseholdInput,
+    add_household,
+    check_household,
+    get_household,
+    update_household,
+)
+from gridworker.store.store import Identity, Store
+from gridworker.ui.qtcompat import emit
+from gridworker.ui.resident_dialog import ERROR_STYLE, HINT_STYLE, _message_label, _show
+from gridworker.ui.worker import DbRunner, JobContext
+
+
+class HouseholdDialog(QDialog):
+    """``household_id`` None registers a new household; otherwise edits that one."""
+
+    saved = Signal(str)  # household id
+
+    def __init__(
+        self,
+        runner: DbRunner,
+        identity: Identity,
+        household_id: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.identity = identity
+        self.household_id = household_id
+        self._saving = False
+        self.setWindowTitle(self.tr("Edit household") if household_id else self.tr("New household"))
+        self.setMinimumWidth(520)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.micro_grid = QComboBox()
+        if identity.role == "office" and household_id is None:
+            form.addRow(self.tr("Micro-grid *"), self.micro_grid)
+        self.estate = QComboBox()
+        self.estate.setEditable(True)
+        self.estate.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.fields: dict[str, QLineEdit] = {}
+        for key, label, hint in (
+            ("building", self.tr("Building"), self.tr("e.g. 3栋")),
+            ("unit", self.tr("Unit"), self.tr("e.g. 2单元")),
+            ("room", self.tr("Room *"), self.tr("e.g. 301")),
+            ("head_name", self.tr("Head of household"), ""),
+            ("residency", self.tr("Residency"), self.tr("e.g. 人户一致")),
+            ("phone", self.tr("Phone"), self.tr("household contact number")),
+            ("notes", self.tr("Notes"), ""),
+        ):
+            edit = QLineEdit()
+            edit.setPlaceholderText(hint)
+            self.fields[key] = edit
+            if key == "building":
+                form.addRow(self.tr("Estate *"), self.estate)
+            form.addRow(label, edit)
+            if key == "phone":
+                self.phone_msg = _message_label()
+                form.addRow("", self.phone_msg)
+            if key == "room":
+                self.house_use = QComboBox()
+                self.house_use.addItem("", None)
+                for u in HOUSE_USES:
+                    self.house_use.addItem(u, u)
+                form.addRow(self.tr("House use"), self.house_use)
+        self.message = _message_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if household_id is None:
+            intro = QLabel(self.tr("After saving, you can add the people who live here."))
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        for edit in self.fields.values():
+            edit.textChanged.connect(self.validate)
+        self.estate.currentTextChanged.connect(self.validate)
+        self.save_button.setEnabled(False)
+        self._load()
+
+    def _load(self) -> None:
+        household_id = self.household_id
+        mg = self.identity.micro_grid_id if self.identity.role == "worker" else None
+
+        def job(
+            conn: sqlite3.Connection,
+        ) -> tuple[list[str], list[tuple[str, str]], dict[str, Value] | None]:
+            current = None
+            if household_id is not None:
+                r = conn.execute("SELECT * FROM household WHERE id = ?", (household_id,)).fetchone()
+                current = dict(r) if r else None
+            return queries.estates(conn, mg), queries.micro_grids(conn), current
+
+        self.runner.query(job, self._loaded)
+
+    def _loaded(
+        self, result: tuple[list[str], list[tuple[str, str]], dict[str, Value] | None]
+    ) -> None:
+        estates, grids, current = result
+        self.estate.addItems(estates)
+        for gid, name in grids:
+            self.micro_grid.addItem(name, gid)
+        if current:
+            self.estate.setCurrentText(str(current.get("estate") or ""))
+            for key, edit in self.fields.items():
+                edit.setText(str(current.get(key) or ""))
+            self.house_use.setCurrentIndex(
+                max(0, self.house_use.findData(current.get("house_use")))
+            )
+        else:
+            self.estate.setCurrentText("")
+        self.validate()
+
+    def form_values(self) -> dict[str, object]:
+        out: dict[str, object] = {k: e.text().strip() or None for k, e in self.fields.items()}
+        out["estate"] = self.estate.currentText().strip() or None
+        out["house_use"] = self.house_use.currentData()
+        return out
+
+    def validate(self) -> bool:
+        raw = self.form_values()
+        _values, problems = check_household(raw)
+        phone = [m for f, m in problems if f == "phone"]
+        _show(self.phone_msg, phone[0] if phone else "", ERROR_STYLE)
+        missing = [
+            text
+            for key, text in (("estate", self.tr("estate")), ("room", self.tr("room")))
+            if not raw.get(key)
+        ]
+        if missing:
+            _show(
+                self.message,
+                self.tr("Please fill in: {0}").format(self.tr(", ").join(missing)),
+                HINT_STYLE,
+            )
+        else:
+            other = [m for f, m in problems if f != "phone"]
+            _show(self.message, "；".join(other), ERROR_STYLE)
+        ok = not problems and not missing
+        self.save_button.setEnabled(ok and not self._saving)
+        return ok
+
+    def save(self) -> None:
+        if not self.validate() or self._saving:
+            return
+        raw = self.form_values()
+        household_id = self.household_id
+        mg = self.micro_grid.currentData() if self.identity.role == "office" else None
+
+        def job(store: Store, _ctx: JobContext) -> str:
+            if household_id is None:
+                return add_household(
+                    store,
+                    HouseholdInput(micro_grid_id=mg, **raw),  # type: ignore[arg-type]
+                )
+            current = get_household(store, household_id) or {}
+            changes = {k: v for k, v in raw.items() if (v or None) != (current.get(k) or None)}
+            update_household(store, household_id, changes)
+            return household_id
+
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.runner.run(job, self._saved, self._failed)
+
+    def _saved(self, household_id: str) -> None:
+        self._saving = False
+        emit(self.saved, household_id)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._saving = False
+        self.validate()
+        _show(self.message, message, ERROR_STYLE)

@@ -1,0 +1,337 @@
+"""一户一档: one household's page — address, members, and its records by tab.
+
+Members and change history work now; visits, gas inspections, hazards and needs are
+tabs that later features fill, and until then they say what they will hold.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridworker.store import queries
+from gridworker.store.history import HistoryEntry, history
+from gridworker.store.ops import Value
+from gridworker.store.queries import HouseholdRow
+from gridworker.store.store import Identity, Store
+from gridworker.ui.qtcompat import emit
+from gridworker.ui.roster_model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
+from gridworker.ui.widgets import EmptyState, inform
+from gridworker.ui.worker import DbRunner, JobContext
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    """Everything the page shows, read in one database job."""
+
+    household: HouseholdRow
+    member_ids: list[str]
+    history: list[HistoryEntry]
+
+
+def load_household(conn: sqlite3.Connection, household_id: str) -> HouseholdView | None:
+    row = queries.household(conn, household_id)
+    if row is None:
+        return None
+    members = queries.household_member_ids(conn, household_id)
+    return HouseholdView(row, members, history(conn, [household_id, *members], limit=500))
+
+
+# Links between records are internal ids: meaningless to a person reading the history.
+_HIDDEN_FIELDS = frozenset({"household_id", "micro_grid_id"})
+
+
+def describe(entry: HistoryEntry) -> str:
+    """The history line without internal ids."""
+    shown = tuple(c for c in entry.changes if c.field not in _HIDDEN_FIELDS)
+    return replace(entry, changes=shown).describe()
+
+
+class HouseholdPage(QWidget):
+    """Shown in place of the roster list; "Back" returns to the list."""
+
+    back_requested = Signal()
+    changed = Signal()  # a write happened here
+    loaded = Signal()
+
+    def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.identity = identity
+        self.household_id: str | None = None
+        self.view: HouseholdView | None = None
+        self._generation = 0
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Back to the list"))
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        top.addWidget(self.title, 1)
+        self.edit_button = QPushButton(self.tr("Edit household…"))
+        self.edit_button.clicked.connect(self.edit_household)
+        top.addWidget(self.edit_button)
+        layout.addLayout(top)
+
+        self.fact_labels: dict[str, QLabel] = {}
+        facts_row = QHBoxLayout()
+        left, right = QFormLayout(), QFormLayout()
+        for form, items in (
+            (
+                left,
+                (
+                    ("micro_grid", self.tr("Micro-grid:")),
+                    ("head", self.tr("Head:")),
+                    ("phone", self.tr("Phone:")),
+                ),
+            ),
+            (
+                right,
+                (
+                    ("use", self.tr("House use:")),
+                    ("residency", self.tr("Residency:")),
+                    ("notes", self.tr("Notes:")),
+                ),
+            ),
+        ):
+            for key, text in items:
+                label = QLabel()
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                label.setWordWrap(True)
+                self.fact_labels[key] = label
+                form.addRow(text, label)
+        facts_row.addLayout(left, 1)
+        facts_row.addLayout(right, 1)
+        layout.addLayout(facts_row)
+
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        members_tab = QWidget()
+        ml = QVBoxLayout(members_tab)
+        ml.setContentsMargins(8, 8, 8, 8)
+        self.members_model = ResidentTableModel(runner, HOUSEHOLD_COLUMNS, self)
+        self.members = QTableView()
+        self.members.setModel(self.members_model)
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members.verticalHeader().setVisible(False)
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.members.doubleClicked.connect(self._edit_index)
+        ml.addWidget(self.members, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add member…"))
+        self.add_button.clicked.connect(lambda: self.add_member())
+        self.edit_member_button = QPushButton(self.tr("Edit…"))
+        self.edit_member_button.clicked.connect(self._edit_selected)
+        self.move_out_button = QPushButton(self.tr("Moved out…"))
+        self.move_out_button.clicked.connect(lambda: self._status_selected("迁出"))
+        self.death_button = QPushButton(self.tr("Deceased…"))
+        self.death_button.clicked.connect(lambda: self._status_selected("死亡"))
+        self.back_home_button = QPushButton(self.tr("Living here again"))
+        self.back_home_button.clicked.connect(lambda: self._status_selected("在住"))
+        for b in (
+            self.add_button,
+            self.edit_member_button,
+            self.move_out_button,
+            self.death_button,
+            self.back_home_button,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        ml.addLayout(buttons)
+        self.tabs.addTab(members_tab, self.tr("Members"))
+
+        later = self.tr("This tab is filled by a later version of the program.")
+        self.tabs.addTab(
+            EmptyState(
+                self.tr("Visits"),
+                later,
+                [self.tr("Each visit to this household: date, who was met, what was noted")],
+            ),
+            self.tr("Visits"),
+        )
+        self.tabs.addTab(
+            EmptyState(
+                self.tr("Gas inspections"),
+                later,
+                [self.tr("Gas-safety inspections of this household with the checklist results")],
+            ),
+            self.tr("Gas inspections"),
+        )
+        self.tabs.addTab(
+            EmptyState(
+                self.tr("Hazards"),
+                later,
+                [self.tr("Hazards found here and how they were put right")],
+            ),
+            self.tr("Hazards"),
+        )
+        self.tabs.addTab(
+            EmptyState(
+                self.tr("Needs"),
+                later,
+                [self.tr("Needs (诉求) this household raised and their progress")],
+            ),
+            self.tr("Needs"),
+        )
+
+        self.history_tree = QTreeWidget()
+        self.history_tree.setColumnCount(3)
+        self.history_tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Change")])
+        self.history_tree.setRootIsDecorated(False)
+        self.history_tree.setAlternatingRowColors(True)
+        self.history_tree.setWordWrap(True)
+        self.history_tree.header().setStretchLastSection(True)
+        self.tabs.addTab(self.history_tree, self.tr("Change history"))
+
+    # -- loading --------------------------------------------------------------------
+    def show_household(self, household_id: str) -> None:
+        self.household_id = household_id
+        self._generation += 1
+        generation = self._generation
+        self.title.setText(self.tr("Loading…"))
+        self.runner.query(
+            lambda conn: load_household(conn, household_id),
+            lambda view: self._loaded(generation, view),
+            self._failed,
+        )
+
+    def reload(self) -> None:
+        if self.household_id:
+            self.show_household(self.household_id)
+
+    def _loaded(self, generation: int, view: HouseholdView | None) -> None:
+        if generation != self._generation:
+            return
+        self.view = view
+        if view is None:
+            self.title.setText(self.tr("This household no longer exists."))
+            self.members_model.set_ids([])
+            self.history_tree.clear()
+            return
+        h = view.household
+        self.title.setText(h.address or self.tr("(no address)"))
+        self.fact_labels["micro_grid"].setText(h.micro_grid_name)
+        self.fact_labels["head"].setText(h.head_name)
+        self.fact_labels["phone"].setText(h.phone)
+        self.fact_labels["use"].setText(h.house_use)
+        self.fact_labels["residency"].setText(h.residency)
+        self.fact_labels["notes"].setText(h.notes)
+        self.members_model.set_ids(view.member_ids)
+        self.tabs.setTabText(0, self.tr("Members ({0})").format(len(view.member_ids)))
+        self.history_tree.clear()
+        for e in view.history:
+            who = e.user + (self.tr(" (received)") if e.received else "")
+            text = describe(e)
+            item = QTreeWidgetItem([e.when.strftime("%Y-%m-%d %H:%M"), who, text])
+            item.setToolTip(2, text)
+            self.history_tree.addTopLevelItem(item)
+        self.history_tree.resizeColumnToContents(0)
+        self.history_tree.resizeColumnToContents(1)
+        self.tabs.setTabText(
+            self.tabs.count() - 1, self.tr("Change history ({0})").format(len(view.history))
+        )
+        emit(self.loaded)
+
+    def _failed(self, message: str) -> None:
+        self.title.setText(message)
+
+    # -- actions ------------------------------------------------------------------------
+    def edit_household(self) -> None:
+        if self.household_id is None:
+            return
+        from gridworker.ui.household_dialog import HouseholdDialog
+
+        dialog = HouseholdDialog(self.runner, self.identity, self.household_id, self)
+        dialog.saved.connect(self._after_write)
+        dialog.open()
+
+    def add_member(self, first: bool = False) -> None:
+        if self.household_id is None:
+            return
+        from gridworker.ui.resident_dialog import ResidentDialog
+
+        head = self.view.household.head_name if self.view and first else None
+        dialog = ResidentDialog(self.runner, self.household_id, None, self, head_name=head)
+        dialog.saved.connect(self._after_write)
+        dialog.open()
+
+    def _selected_id(self) -> str | None:
+        rows = self.members.selectionModel().selectedRows()
+        if not rows:
+            inform(self, self.title.text(), self.tr("Select a member first."))
+            return None
+        rid = self.members_model.data(rows[0], ID_ROLE)
+        return str(rid) if rid else None
+
+    def _edit_selected(self) -> None:
+        rid = self._selected_id()
+        if rid:
+            self.edit_member(rid)
+
+    def _edit_index(self, index: QModelIndex) -> None:
+        rid = self.members_model.data(index, ID_ROLE)
+        if rid:
+            self.edit_member(str(rid))
+
+    def edit_member(self, resident_id: str) -> None:
+        from gridworker.ui.resident_dialog import ResidentDialog
+
+        household_id = self.household_id
+
+        def fetch(store: Store, _ctx: JobContext) -> dict[str, Value] | None:
+            return store.get("resident", resident_id)
+
+        def show(values: dict[str, Value] | None) -> None:
+            if values is None or household_id != self.household_id:
+                return
+            dialog = ResidentDialog(self.runner, str(household_id), values, self)
+            dialog.saved.connect(self._after_write)
+            dialog.open()
+
+        self.runner.run(fetch, show)
+
+    def _status_selected(self, status: str) -> None:
+        rid = self._selected_id()
+        if not rid:
+            return
+        from gridworker.ui.resident_dialog import StatusDialog
+
+        row = self.members_model.loaded_row(self.members.selectionModel().selectedRows()[0].row())
+        name = row.name if row else ""
+        dialog = StatusDialog(self.runner, rid, name, status, self)
+        dialog.saved.connect(self._after_write)
+        dialog.open()
+
+    def _after_write(self) -> None:
+        self.reload()
+        emit(self.changed)

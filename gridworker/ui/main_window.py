@@ -1,0 +1,269 @@
+"""The main window: navigation side bar, one screen at a time, status bar, shortcuts."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from gridworker.store import queries
+from gridworker.store.queries import Counts
+from gridworker.store.store import Identity
+from gridworker.ui import settings
+from gridworker.ui.care import CareScreen
+from gridworker.ui.gas import GasScreen
+from gridworker.ui.printing_screen import PrintScreen
+from gridworker.ui.qtcompat import emit
+from gridworker.ui.roster_screen import RosterScreen
+from gridworker.ui.settings_screen import SettingsScreen
+from gridworker.ui.sync_screen import SyncScreen
+from gridworker.ui.today import TodayScreen
+from gridworker.ui.visits import VisitsScreen
+from gridworker.ui.worker import DbRunner
+
+SCREENS = ("today", "roster", "visits", "gas", "care", "sync", "print", "settings")
+
+NAV_STYLE = """
+QListWidget#nav { background: #24415e; color: #ffffff; border: none; outline: none; }
+QListWidget#nav::item { padding: 10px 14px; }
+QListWidget#nav::item:selected { background: #3d6d99; color: #ffffff; }
+QListWidget#nav::item:hover:!selected { background: #2f5477; }
+"""
+
+
+def _local(utc_iso: str) -> str:
+    """A stored UTC timestamp as local time for the screen."""
+    try:
+        when = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    except ValueError:
+        return utc_iso
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class MainWindow(QMainWindow):
+    """One window; the side bar picks the screen. Closing it stops the database thread."""
+
+    status_loaded = Signal()
+
+    def __init__(
+        self,
+        runner: DbRunner,
+        identity: Identity,
+        db_path: Path,
+        micro_grid_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.identity = identity
+        self.db_path = db_path
+        self.micro_grid_name = micro_grid_name
+        place = identity.community + (f" · {micro_grid_name}" if micro_grid_name else "")
+        self.setWindowTitle(self.tr("GridWorker") + " — " + place)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setStyleSheet(NAV_STYLE)
+        self.stack = QStackedWidget()
+        self.today = TodayScreen()
+        self.roster = RosterScreen(runner, identity)
+        self.visits = VisitsScreen()
+        self.gas = GasScreen()
+        self.care = CareScreen()
+        self.sync = SyncScreen(identity)
+        self.print_screen = PrintScreen()
+        self.settings_screen = SettingsScreen(identity, db_path, micro_grid_name)
+        titles = {
+            "today": self.tr("Today's work"),
+            "roster": self.tr("Residents"),
+            "visits": self.tr("Visits"),
+            "gas": self.tr("Gas safety"),
+            "care": self.tr("Care colours"),
+            "sync": self.tr("Sync"),
+            "print": self.tr("Print"),
+            "settings": self.tr("Settings"),
+        }
+        self.screens: dict[str, QWidget] = {
+            "today": self.today,
+            "roster": self.roster,
+            "visits": self.visits,
+            "gas": self.gas,
+            "care": self.care,
+            "sync": self.sync,
+            "print": self.print_screen,
+            "settings": self.settings_screen,
+        }
+        for key in SCREENS:
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 22))
+            self.nav.addItem(item)
+            self.stack.addWidget(self.screens[key])
+        width = max(self.fontMetrics().horizontalAdvance(t) for t in titles.values()) + 48
+        self.nav.setFixedWidth(max(140, width))
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.install_label = QLabel()
+        self.sync_label = QLabel()
+        self.counts_label = QLabel()
+        for w in (self.install_label, self.sync_label, self.counts_label):
+            w.setContentsMargins(8, 0, 8, 0)
+        bar = self.statusBar()
+        bar.addWidget(self.install_label)
+        bar.addWidget(self.sync_label)
+        bar.addPermanentWidget(self.counts_label)
+        role = self.tr("Worker") if identity.role == "worker" else self.tr("Office")
+        parts = [role, identity.community]
+        if micro_grid_name:
+            parts.append(micro_grid_name)
+        parts.append(self.tr("User: {0}").format(identity.user))
+        self.install_label.setText(" · ".join(parts))
+        self.sync_label.setText(self.tr("Not synced yet"))
+
+        self._make_actions()
+        self.roster.data_changed.connect(self.refresh_status)
+        self.settings_screen.text_size_changed.connect(self._text_size_changed)
+        self._restore()
+        self.refresh_status()
+
+    # -- actions ------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        roster_menu = self.menuBar().addMenu(self.tr("&Roster"))
+        self.find_action = QAction(self.tr("Find a resident"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.find_resident)
+        self.new_action = QAction(self.tr("New household / member"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_item)
+        self.import_action = QAction(self.tr("Import roster spreadsheet…"), self)
+        self.import_action.triggered.connect(self._import)
+        self.export_roster_action = QAction(self.tr("Export roster…"), self)
+        self.export_roster_action.triggered.connect(self._export_roster)
+        self.print_action = QAction(self.tr("Print…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda: self.show_screen("print"))
+        self.export_bundle_action = QAction(self.tr("Export bundle for the office…"), self)
+        self.export_bundle_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_bundle_action.triggered.connect(lambda: self.show_screen("sync"))
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for a in (
+            self.import_action,
+            self.export_roster_action,
+            self.export_bundle_action,
+            self.print_action,
+        ):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        roster_menu.addAction(self.find_action)
+        roster_menu.addAction(self.new_action)
+
+    def find_resident(self) -> None:
+        self.show_screen("roster")
+        self.roster.focus_search()
+
+    def new_item(self) -> None:
+        self.show_screen("roster")
+        self.roster.new_item()
+
+    def _import(self) -> None:
+        self.show_screen("roster")
+        self.roster.import_roster()
+
+    def _export_roster(self) -> None:
+        self.show_screen("roster")
+        self.roster.export_roster()
+
+    def show_screen(self, key: str) -> None:
+        self.nav.setCurrentRow(SCREENS.index(key))
+
+    def current_screen(self) -> str:
+        return SCREENS[max(0, self.nav.currentRow())]
+
+    def _nav_changed(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+
+    # -- status bar ---------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        mg = self.identity.micro_grid_id if self.identity.role == "worker" else None
+
+        def job(conn: sqlite3.Connection) -> tuple[Counts, tuple[str | None, str | None]]:
+            return queries.counts(conn, mg), queries.last_sync(conn)
+
+        self.runner.query(job, self._status_loaded)
+
+    def _status_loaded(self, result: tuple[Counts, tuple[str | None, str | None]]) -> None:
+        c, (exported, imported) = result
+        self.counts_label.setText(
+            self.tr("{0} households · {1} residents · {2} moved out · {3} deceased").format(
+                c.households, c.residents, c.moved_out, c.deceased
+            )
+        )
+        if exported or imported:
+            parts = []
+            if exported:
+                parts.append(self.tr("last bundle exported {0}").format(_local(exported)))
+            if imported:
+                parts.append(self.tr("last bundle imported {0}").format(_local(imported)))
+            self.sync_label.setText("；".join(parts))
+        else:
+            self.sync_label.setText(self.tr("Not synced yet"))
+        emit(self.status_loaded)
+
+    def _text_size_changed(self, size: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            settings.apply_text_size(app, "large" if size == "large" else "normal")
+
+    # -- remembering ----------------------------------------------------------------------
+    def _restore(self) -> None:
+        s = settings.settings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = QApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen is not None else None
+            w, h = 1280, 800
+            self.resize(w, h)
+            if avail is not None and (avail.width() <= 1440 or avail.height() <= 800):
+                self.setGeometry(avail)  # a small laptop screen: use all of it
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+        last = str(s.value("window/screen", "roster"))
+        self.show_screen(last if last in SCREENS else "roster")
+
+    def save_state(self) -> None:
+        s = settings.settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/screen", self.current_screen())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.runner.shutdown()
+        super().closeEvent(event)

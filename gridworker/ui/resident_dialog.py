@@ -1,0 +1,411 @@
+"""Add or edit a resident, with checks as the person types; and status changes with a date.
+
+The ID number is checked on every keystroke (checksum, birth date, old 15-digit numbers,
+Excel-mangled numbers) and the birth date and sex it encodes are shown at once; Save
+stays disabled while any field is wrong. A likely duplicate of someone already in the
+roster is shown before saving, and the person decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridworker.core.idcard import IdError, age_on, parse_id
+from gridworker.core.people import ETHNICITIES, POPULATION_TYPES, RELATIONS, SPECIAL_TAGS
+from gridworker.store.ops import Value
+from gridworker.store.roster import (
+    DuplicatePerson,
+    ResidentInput,
+    add_resident,
+    check_resident,
+    set_status,
+    update_resident,
+)
+from gridworker.store.store import Store
+from gridworker.ui.qtcompat import emit
+from gridworker.ui.worker import DbRunner, JobContext
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+HINT_STYLE = "color: #666666;"
+
+
+def _message_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def _show(label: QLabel, text: str, style: str) -> None:
+    label.setText(text)
+    label.setStyleSheet(style)
+    label.setVisible(bool(text))
+
+
+class ResidentDialog(QDialog):
+    """A new member of ``household_id`` (``values`` None) or the resident in ``values``."""
+
+    saved = Signal(str)  # resident id
+
+    def __init__(
+        self,
+        runner: DbRunner,
+        household_id: str,
+        values: dict[str, Value] | None,
+        parent: QWidget | None = None,
+        head_name: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.household_id = household_id
+        self.resident_id = str(values["id"]) if values else None
+        self._saving = False
+        self.duplicate_box: QMessageBox | None = None
+        v = values or {}
+        self.setWindowTitle(self.tr("Edit resident") if values else self.tr("New resident"))
+
+        left = QFormLayout()
+        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name = QLineEdit(str(v.get("name") or head_name or ""))
+        self.name_msg = _message_label()
+        left.addRow(self.tr("Name *"), self.name)
+        left.addRow("", self.name_msg)
+        self.id_number = QLineEdit(str(v.get("id_number") or ""))
+        self.id_number.setPlaceholderText(self.tr("18 characters, e.g. 11010519491231002X"))
+        self.id_number.setMaxLength(40)
+        self.id_number.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("11010519491231002X") * 3 // 2
+        )
+        self.id_msg = _message_label()
+        left.addRow(self.tr("ID number"), self.id_number)
+        left.addRow("", self.id_msg)
+        self.sex = QComboBox()
+        self.sex.addItem("", None)
+        self.sex.addItem("男", "男")
+        self.sex.addItem("女", "女")
+        self.sex.setCurrentIndex(max(0, self.sex.findData(v.get("sex"))))
+        left.addRow(self.tr("Sex"), self.sex)
+        self.birth_date = QLineEdit(str(v.get("birth_date") or ""))
+        self.birth_date.setPlaceholderText("1990-01-02")
+        self.birth_msg = _message_label()
+        left.addRow(self.tr("Birth date"), self.birth_date)
+        left.addRow("", self.birth_msg)
+        self.ethnicity = QComboBox()
+        self.ethnicity.setEditable(True)
+        self.ethnicity.addItem("")
+        self.ethnicity.addItems(list(ETHNICITIES))
+        self.ethnicity.setCurrentText(str(v.get("ethnicity") or ("" if values else "汉族")))
+        left.addRow(self.tr("Ethnicity"), self.ethnicity)
+        self.phone = QLineEdit(str(v.get("phone") or ""))
+        self.phone.setPlaceholderText(self.tr("mobile or landline, e.g. 13800001234"))
+        self.phone_msg = _message_label()
+        left.addRow(self.tr("Phone"), self.phone)
+        left.addRow("", self.phone_msg)
+        self.relation = QComboBox()
+        self.relation.addItem("", None)
+        for r in RELATIONS:
+            self.relation.addItem(r, r)
+        default_relation = "本人" if head_name else None
+        self.relation.setCurrentIndex(
+            max(0, self.relation.findData(v.get("relation") or default_relation))
+        )
+        left.addRow(self.tr("Relation to head"), self.relation)
+        self.population_type = QComboBox()
+        self.population_type.addItem("", None)
+        for p in POPULATION_TYPES:
+            self.population_type.addItem(p, p)
+        self.population_type.setCurrentIndex(
+            max(0, self.population_type.findData(v.get("population_type") or "户籍"))
+        )
+        left.addRow(self.tr("Population type"), self.population_type)
+        if values:
+            status = str(v.get("status") or "在住")
+            if v.get("status_date"):
+                status += f"（{v['status_date']}）"
+            status_label = QLabel(status)
+            status_label.setToolTip(
+                self.tr("Change the status with the buttons under the member list.")
+            )
+            left.addRow(self.tr("Status"), status_label)
+
+        tags_box = QGroupBox(self.tr("Special groups"))
+        grid = QGridLayout(tags_box)
+        grid.setVerticalSpacing(2)
+        current_tags = set(v.get("tags") or [])  # type: ignore[arg-type]
+        self.tag_boxes: dict[str, QCheckBox] = {}
+        rows = (len(SPECIAL_TAGS) + 1) // 2
+        for i, tag in enumerate(SPECIAL_TAGS):
+            box = QCheckBox(tag)
+            box.setChecked(tag in current_tags)
+            self.tag_boxes[tag] = box
+            grid.addWidget(box, i % rows, i // rows)
+        self.notes = QPlainTextEdit(str(v.get("notes") or ""))
+        self.notes.setPlaceholderText(self.tr("Notes"))
+        self.notes.setMaximumHeight(self.fontMetrics().height() * 4)
+        right = QVBoxLayout()
+        right.addWidget(tags_box)
+        right.addWidget(QLabel(self.tr("Notes")))
+        right.addWidget(self.notes)
+        right.addStretch(1)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+
+        self.save_msg = _message_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.save_msg)
+        layout.addWidget(self.buttons)
+
+        for w in (self.name, self.id_number, self.birth_date, self.phone):
+            w.textChanged.connect(self.validate)
+        self.ethnicity.currentTextChanged.connect(self.validate)
+        self.id_number.editingFinished.connect(self.validate)
+        self.sex.currentIndexChanged.connect(self.validate)
+        self.validate()
+
+    # -- checks ----------------------------------------------------------------------
+    def form_values(self) -> dict[str, object]:
+        """The form as raw values (what the person typed); derived fields left to the rules."""
+        id_text = self.id_number.text().strip()
+        return {
+            "name": self.name.text(),
+            "id_number": id_text or None,
+            "sex": None if id_text else self.sex.currentData(),
+            "birth_date": None if id_text else (self.birth_date.text().strip() or None),
+            "ethnicity": self.ethnicity.currentText().strip() or None,
+            "phone": self.phone.text().strip() or None,
+            "relation": self.relation.currentData(),
+            "population_type": self.population_type.currentData(),
+            "tags": [t for t, b in self.tag_boxes.items() if b.isChecked()],
+            "notes": self.notes.toPlainText().strip() or None,
+        }
+
+    def validate(self) -> bool:
+        """Check every field, show messages under the fields; returns whether Save is allowed."""
+        raw = self.form_values()
+        _values, problems = check_resident(raw)
+        by_field: dict[str, str] = {}
+        for f, msg in problems:
+            by_field.setdefault(f, msg)
+        ok = not problems
+        if not self.name.text().strip():
+            ok = False
+            _show(self.name_msg, self.tr("Please enter the name."), HINT_STYLE)
+        else:
+            _show(self.name_msg, by_field.get("name", ""), ERROR_STYLE)
+
+        id_text = self.id_number.text().strip()
+        id_ok = not id_text
+        if id_text:
+            try:
+                info = parse_id(id_text)
+            except IdError as e:
+                typing = e.code == "length" and len(id_text) < 18 and self.id_number.hasFocus()
+                if typing:
+                    _show(
+                        self.id_msg,
+                        self.tr("{0} of 18 characters").format(len(id_text)),
+                        HINT_STYLE,
+                    )
+                else:
+                    _show(self.id_msg, str(e), ERROR_STYLE)
+                ok = False
+            else:
+                id_ok = True
+                age = age_on(info, dt.date.today())
+                _show(
+                    self.id_msg,
+                    self.tr("Born {0}, {1}, {2} years old").format(
+                        info.birth_date.isoformat(), info.sex, age
+                    ),
+                    OK_STYLE,
+                )
+                self.sex.setCurrentIndex(self.sex.findData(info.sex))
+                self.birth_date.blockSignals(True)
+                self.birth_date.setText(info.birth_date.isoformat())
+                self.birth_date.blockSignals(False)
+        else:
+            _show(self.id_msg, "", HINT_STYLE)
+        derived = bool(id_text) and id_ok
+        self.sex.setEnabled(not derived)
+        self.birth_date.setEnabled(not derived)
+        if derived:
+            self.sex.setToolTip(self.tr("Taken from the ID number"))
+        else:
+            self.sex.setToolTip("")
+        _show(self.birth_msg, "" if id_text else by_field.get("birth_date", ""), ERROR_STYLE)
+        _show(self.phone_msg, by_field.get("phone", ""), ERROR_STYLE)
+        other = [m for f, m in problems if f not in ("name", "id_number", "birth_date", "phone")]
+        _show(self.save_msg, "；".join(other), ERROR_STYLE)
+        self.save_button.setEnabled(ok and not self._saving)
+        return ok
+
+    # -- saving ------------------------------------------------------------------------
+    def save(self, allow_duplicate: bool = False) -> None:
+        if not self.validate() or self._saving:
+            return
+        raw = self.form_values()
+        household_id, resident_id = self.household_id, self.resident_id
+
+        def job(store: Store, _ctx: JobContext) -> tuple[str, str]:
+            try:
+                if resident_id is None:
+                    rid = add_resident(
+                        store,
+                        household_id,
+                        ResidentInput(**raw),  # type: ignore[arg-type]
+                        allow_duplicate=allow_duplicate,
+                    )
+                    return "saved", rid
+                update_resident(store, resident_id, raw, allow_duplicate=allow_duplicate)
+                return "saved", resident_id
+            except DuplicatePerson as e:
+                return "duplicate", str(e)
+
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.runner.run(job, self._saved, self._failed)
+
+    def _saved(self, result: tuple[str, str]) -> None:
+        self._saving = False
+        kind, text = result
+        if kind == "duplicate":
+            self.validate()
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Possible duplicate"),
+                text + "\n\n" + self.tr("Save this person anyway?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                self,
+            )
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save anyway"))
+            box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.buttonClicked.connect(
+                lambda b: (
+                    self.save(allow_duplicate=True)
+                    if box.standardButton(b) == QMessageBox.StandardButton.Save
+                    else None
+                )
+            )
+            self.duplicate_box = box
+            box.open()
+            return
+        emit(self.saved, text)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._saving = False
+        _show(self.save_msg, message, ERROR_STYLE)
+        self.validate()
+        _show(self.save_msg, message, ERROR_STYLE)
+
+
+class StatusDialog(QDialog):
+    """Moving out, death, or back to living here: a status change with the date it happened."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        runner: DbRunner,
+        resident_id: str,
+        name: str,
+        status: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.resident_id = resident_id
+        self.status = status
+        titles = {
+            "迁出": self.tr("Record moving out"),
+            "死亡": self.tr("Record a death"),
+            "在住": self.tr("Living here again"),
+        }
+        self.setWindowTitle(titles.get(status, status))
+        layout = QVBoxLayout(self)
+        explain = {
+            "迁出": self.tr(
+                "{0} will be marked as moved out. The record is kept, with its history; it "
+                "leaves the list of people living here."
+            ),
+            "死亡": self.tr(
+                "{0} will be marked as deceased. The record is kept, with its history; it "
+                "leaves the list of people living here."
+            ),
+            "在住": self.tr("{0} will be marked as living here again."),
+        }
+        text = QLabel(explain.get(status, "{0}").format(name))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(QDate.currentDate())
+        if status != "在住":
+            form.addRow(self.tr("Date"), self.date)
+        layout.addLayout(form)
+        self.message = _message_label()
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def save(self) -> None:
+        rid, status = self.resident_id, self.status
+        when = None if status == "在住" else self.date.date().toString("yyyy-MM-dd")
+        self.buttons.setEnabled(False)
+
+        def job(store: Store, _ctx: JobContext) -> bool:
+            return set_status(store, rid, status, when)
+
+        self.runner.run(job, self._saved, self._failed)
+
+    def _saved(self, _changed: bool) -> None:
+        emit(self.saved, self.resident_id)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        _show(self.message, message, ERROR_STYLE)

@@ -1,0 +1,426 @@
+"""居民花名册: the resident list with search-as-you-type and filters, and the household page.
+
+Searching and filtering ask the database thread for the ordered ids of the matching
+residents; the table model then loads the visible rows page by page. Typing restarts a
+short timer so a query runs once the person pauses, and a reply that arrives after a
+newer request is dropped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridworker.core.people import SPECIAL_TAGS
+from gridworker.store import queries
+from gridworker.store.queries import ResidentFilter
+from gridworker.store.store import Identity, Store
+from gridworker.ui.household_page import HouseholdPage
+from gridworker.ui.qtcompat import emit
+from gridworker.ui.roster_model import ID_ROLE, ResidentTableModel
+from gridworker.ui.widgets import inform, run_with_progress
+from gridworker.ui.worker import DbRunner, JobContext
+
+SEARCH_DELAY_MS = 250
+SEARCH_LIMIT = 5000
+
+
+def _search(conn: sqlite3.Connection, text: str, f: ResidentFilter) -> list[str]:
+    """Ids matching ``text`` within the filter, best first.
+
+    Uses the roster search (pinyin initials, address parts, ID/phone tails) when it is
+    installed, else a plain substring search.
+    """
+    try:
+        from gridworker.store.search import search_residents
+    except ImportError:
+        return queries.simple_search(conn, text, f, limit=SEARCH_LIMIT)
+    return search_residents(
+        conn,
+        text,
+        limit=SEARCH_LIMIT,
+        micro_grid_id=f.micro_grid_id,
+        statuses=list(f.statuses) if f.statuses else None,
+        estate=f.estate,
+        building=f.building,
+        tag=f.tag,
+    )
+
+
+class RosterScreen(QWidget):
+    """The list of residents and, on demand, one household's page."""
+
+    ids_loaded = Signal(int)  # number of residents now listed
+    data_changed = Signal()  # something was written: counts may differ
+
+    def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.identity = identity
+        self._generation = 0
+        self._loaded_once = False
+
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.list_page = QWidget()
+        self.stack.addWidget(self.list_page)
+        self.household_page = HouseholdPage(runner, identity)
+        self.household_page.back_requested.connect(self.show_list)
+        self.household_page.changed.connect(self._after_write)
+        self.stack.addWidget(self.household_page)
+
+        layout = QVBoxLayout(self.list_page)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search: name, pinyin initials, address, last digits of ID or phone")
+        )
+        self.search.textChanged.connect(self._schedule_search)
+        self.search.returnPressed.connect(self._search_now)
+        top.addWidget(self.search, 1)
+        self.new_button = QPushButton(self.tr("New household…"))
+        self.new_button.setToolTip(self.tr("Register a household and its residents (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_item)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Import a roster spreadsheet (.xlsx or .csv)"))
+        self.import_button.clicked.connect(self.import_roster)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the roster as a spreadsheet"))
+        self.export_button.clicked.connect(self.export_roster)
+        for b in (self.new_button, self.import_button, self.export_button):
+            top.addWidget(b)
+        layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.micro_grid_filter = QComboBox()
+        self.micro_grid_filter.addItem(self.tr("All micro-grids"), None)
+        self.micro_grid_filter.setVisible(identity.role == "office")
+        self.estate_filter = QComboBox()
+        self.estate_filter.addItem(self.tr("All estates"), None)
+        self.building_filter = QComboBox()
+        self.building_filter.addItem(self.tr("All buildings"), None)
+        self.building_filter.setEnabled(False)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("Living here"), "在住")
+        self.status_filter.addItem(self.tr("Moved out"), "迁出")
+        self.status_filter.addItem(self.tr("Deceased"), "死亡")
+        self.status_filter.addItem(self.tr("Any status"), None)
+        self.tag_filter = QComboBox()
+        self.tag_filter.addItem(self.tr("All groups"), None)
+        for tag in SPECIAL_TAGS:
+            self.tag_filter.addItem(tag, tag)
+        self.tag_filter.setMaxVisibleItems(20)
+        self.care_filter = QComboBox()
+        self.care_filter.addItem(self.tr("Any care colour"))
+        self.care_filter.setEnabled(False)
+        self.care_filter.setToolTip(
+            self.tr("Care colours (red/yellow/green) come with the three-colour care feature.")
+        )
+        for w in (
+            self.micro_grid_filter,
+            self.estate_filter,
+            self.building_filter,
+            self.status_filter,
+            self.tag_filter,
+            self.care_filter,
+        ):
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(w)
+        filters.addStretch(1)
+        self.count_label = QLabel(self.tr("Loading…"))
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.micro_grid_filter.currentIndexChanged.connect(self._micro_grid_changed)
+        self.estate_filter.currentIndexChanged.connect(self._estate_changed)
+        for combo in (self.building_filter, self.status_filter, self.tag_filter):
+            combo.currentIndexChanged.connect(self.reload)
+
+        self.model = ResidentTableModel(runner, parent=self)
+        self.model.sort_requested.connect(lambda _k, _d: self.reload())
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        vh = self.table.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        vh.setVisible(False)
+        hh = self.table.horizontalHeader()
+        hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        hh.setSortIndicatorClearable(True)
+        self.table.setSortingEnabled(True)
+        hh.setStretchLastSection(True)
+        self._size_columns()
+        self.table.doubleClicked.connect(self._open_row)
+        self.table.activated.connect(self._open_row)
+        layout.addWidget(self.table, 1)
+
+        hint = QLabel(
+            self.tr(
+                "Double-click a resident to open their household. ID and phone numbers are "
+                "masked in this list."
+            )
+        )
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+
+        self._load_filter_choices()
+        self.reload()
+
+    # -- public actions ----------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.show_list()
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_item(self) -> None:
+        """Ctrl+N: a new member on a household page, else a new household."""
+        if self.stack.currentWidget() is self.household_page:
+            self.household_page.add_member()
+            return
+        from gridworker.ui.household_dialog import HouseholdDialog
+
+        dialog = HouseholdDialog(self.runner, self.identity, None, self)
+        dialog.saved.connect(self._household_created)
+        dialog.open()
+
+    def show_list(self) -> None:
+        self.stack.setCurrentWidget(self.list_page)
+
+    def open_household(self, household_id: str) -> None:
+        self.household_page.show_household(household_id)
+        self.stack.setCurrentWidget(self.household_page)
+
+    def import_roster(self) -> None:
+        from gridworker.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.runner, self)
+        dialog.imported.connect(self._after_write)
+        dialog.start()
+
+    def export_roster(self) -> None:
+        try:
+            from gridworker.roster.exporter import export_roster
+        except ImportError:
+            inform(
+                self,
+                self.tr("Export roster"),
+                self.tr("Exporting the roster is not available in this version yet."),
+            )
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export roster"),
+            str(Path.home() / "花名册.xlsx"),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+
+        def job(store: Store, ctx: JobContext) -> object:
+            return export_roster(store, path)
+
+        run_with_progress(
+            self,
+            self.runner,
+            job,
+            self.tr("Exporting the roster…"),
+            lambda n: self._exported(path, n),
+        )
+
+    def _exported(self, path: Path, rows: object) -> None:
+        inform(
+            self,
+            self.tr("Export roster"),
+            self.tr("{0} residents were saved to {1}").format(rows, path),
+        )
+
+    # -- loading ----------------------------------------------------------------------
+    def current_filter(self) -> ResidentFilter:
+        status = self.status_filter.currentData()
+        return ResidentFilter(
+            micro_grid_id=self.micro_grid_filter.currentData(),
+            estate=self.estate_filter.currentData(),
+            building=self.building_filter.currentData(),
+            statuses=(status,) if status else None,
+            tag=self.tag_filter.currentData(),
+        )
+
+    def reload(self) -> None:
+        """Ask for the ids matching the search and filters, in the chosen order."""
+        self._timer.stop()
+        self._generation += 1
+        generation = self._generation
+        text = self.search.text().strip()
+        f = self.current_filter()
+        sort, descending = self.model.sort_key, self.model.descending
+        self.count_label.setText(self.tr("Searching…") if text else self.tr("Loading…"))
+
+        def job(conn: sqlite3.Connection) -> list[str]:
+            if text:
+                found = _search(conn, text, f)
+                if not sort:
+                    return found  # best match first
+                return queries.resident_ids(conn, f, sort=sort, descending=descending, only=found)
+            return queries.resident_ids(conn, f, sort=sort or "address", descending=descending)
+
+        self.runner.query(job, lambda ids: self._ids_loaded(generation, text, ids), self._failed)
+
+    def _ids_loaded(self, generation: int, text: str, ids: list[str]) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_ids(ids)
+        n = len(ids)
+        if text and n >= SEARCH_LIMIT:
+            self.count_label.setText(
+                self.tr("First {0} matches; type more to narrow the search").format(n)
+            )
+        elif text:
+            self.count_label.setText(self.tr("{0} matches").format(n))
+        else:
+            self.count_label.setText(self.tr("{0} residents").format(n))
+        emit(self.ids_loaded, n)
+
+    def _failed(self, message: str) -> None:
+        self.count_label.setText(message)
+
+    def _schedule_search(self) -> None:
+        self._timer.start()
+
+    def _search_now(self) -> None:
+        if self._timer.isActive():
+            self.reload()
+
+    # -- filters ------------------------------------------------------------------------
+    def _load_filter_choices(self) -> None:
+        mg = self.identity.micro_grid_id if self.identity.role == "worker" else None
+
+        def job(conn: sqlite3.Connection) -> tuple[list[tuple[str, str]], list[str]]:
+            return queries.micro_grids(conn), queries.estates(conn, mg)
+
+        self.runner.query(job, self._filter_choices_loaded)
+
+    def _filter_choices_loaded(self, result: tuple[list[tuple[str, str]], list[str]]) -> None:
+        grids, estates = result
+        if self.identity.role == "office":
+            _refill(self.micro_grid_filter, [(name, gid) for gid, name in grids])
+        _refill(self.estate_filter, [(e, e) for e in estates])
+
+    def _micro_grid_changed(self) -> None:
+        mg = self.micro_grid_filter.currentData()
+        self.runner.query(
+            lambda conn: queries.estates(conn, mg),
+            lambda estates: _refill(self.estate_filter, [(e, e) for e in estates]),
+        )
+        self.reload()
+
+    def _estate_changed(self) -> None:
+        estate = self.estate_filter.currentData()
+        self.building_filter.blockSignals(True)
+        self.building_filter.setCurrentIndex(0)
+        self.building_filter.blockSignals(False)
+        self.building_filter.setEnabled(estate is not None)
+        if estate is not None:
+            self.runner.query(
+                lambda conn: queries.buildings(conn, estate),
+                lambda bs: _refill(self.building_filter, [(b, b) for b in bs]),
+            )
+        self.reload()
+
+    # -- rows ----------------------------------------------------------------------------
+    def _open_row(self, index: QModelIndex) -> None:
+        rid = self.model.data(index, ID_ROLE)
+        if not rid:
+            return
+        row = self.model.loaded_row(index.row())
+        if row is not None and row.household_id:
+            self.open_household(row.household_id)
+            return
+        self.runner.query(
+            lambda conn: conn.execute(
+                "SELECT household_id FROM resident WHERE id = ?", (rid,)
+            ).fetchone()[0],
+            lambda hid: self.open_household(hid) if hid else None,
+        )
+
+    def _household_created(self, household_id: str) -> None:
+        self._after_write()
+        self.open_household(household_id)
+        self.household_page.add_member(first=True)
+
+    def _after_write(self) -> None:
+        self._load_filter_choices()
+        self.reload()
+        emit(self.data_changed)
+
+    def _size_columns(self) -> None:
+        """Widths from typical content, so columns fit without measuring 100,000 rows."""
+        fm = self.table.fontMetrics()
+        samples = {
+            "name": "欧阳小明",
+            "sex": "男",
+            "age": "100",
+            "id_number": "510104********123X",
+            "phone": "138****5678",
+            "address": "双福路院落1栋1单元101",
+            "relation": "孙子女",
+            "population_type": "户籍",
+            "status": "在住",
+        }
+        header = self.table.horizontalHeader().fontMetrics()
+        for col in range(self.model.columnCount()):
+            key = self.model.column_key(col)
+            if key in samples:
+                title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+                width = max(fm.horizontalAdvance(samples[key]), header.horizontalAdvance(title))
+                self.table.setColumnWidth(col, width + 18)
+
+
+def _refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+    """Replace a filter's choices (keeping "all" and the current choice if still there)."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for text, data in items:
+        combo.addItem(text, data)
+    i = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(i, 0))
+    combo.blockSignals(False)
+    if current is not None and i < 0:
+        emit(combo.currentIndexChanged, 0)

@@ -1,0 +1,95 @@
+"""设置: language, text size, and what this installation is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridworker.store.store import Identity
+from gridworker.ui import settings
+from gridworker.ui.qtcompat import emit
+
+
+class SettingsScreen(QWidget):
+    """Choices are saved at once; text size applies immediately, language on restart."""
+
+    text_size_changed = Signal(str)
+    language_changed = Signal(str)
+
+    def __init__(
+        self, identity: Identity, db_path: Path, micro_grid_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(16)
+
+        lang_box = QGroupBox(self.tr("Language"))
+        lang_layout = QVBoxLayout(lang_box)
+        self.chinese = QRadioButton("简体中文")
+        self.english = QRadioButton("English")
+        self._lang_group = QButtonGroup(self)
+        for b in (self.chinese, self.english):
+            self._lang_group.addButton(b)
+            lang_layout.addWidget(b)
+        current = settings.language()
+        (self.english if current == "en" else self.chinese).setChecked(True)
+        self.language_note = QLabel(
+            self.tr("A new language takes effect when the program is started again.")
+        )
+        self.language_note.setWordWrap(True)
+        lang_layout.addWidget(self.language_note)
+        self.english.toggled.connect(self._language_toggled)
+        layout.addWidget(lang_box)
+
+        size_box = QGroupBox(self.tr("Text size"))
+        size_layout = QVBoxLayout(size_box)
+        self.normal_text = QRadioButton(self.tr("Normal"))
+        self.large_text = QRadioButton(self.tr("Large (easier to read)"))
+        self._size_group = QButtonGroup(self)
+        for b in (self.normal_text, self.large_text):
+            self._size_group.addButton(b)
+            size_layout.addWidget(b)
+        (self.large_text if settings.text_size() == "large" else self.normal_text).setChecked(True)
+        self.large_text.toggled.connect(self._size_toggled)
+        layout.addWidget(size_box)
+
+        info_box = QGroupBox(self.tr("This installation"))
+        form = QFormLayout(info_box)
+        role = (
+            self.tr("Micro-grid worker")
+            if identity.role == "worker"
+            else self.tr("Community office")
+        )
+        form.addRow(self.tr("Role:"), QLabel(role))
+        form.addRow(self.tr("Community:"), QLabel(identity.community))
+        if identity.role == "worker":
+            form.addRow(self.tr("Micro-grid:"), QLabel(micro_grid_name))
+        form.addRow(self.tr("User:"), QLabel(identity.user))
+        path_label = QLabel(str(db_path))
+        path_label.setWordWrap(True)
+        form.addRow(self.tr("Database file:"), path_label)
+        device = QLabel(identity.device_id)
+        form.addRow(self.tr("Device id:"), device)
+        layout.addWidget(info_box)
+        layout.addStretch(1)
+
+    def _language_toggled(self) -> None:
+        lang: settings.Language = "en" if self.english.isChecked() else "zh_CN"
+        settings.set_language(lang)
+        emit(self.language_changed, lang)
+
+    def _size_toggled(self) -> None:
+        size: settings.TextSize = "large" if self.large_text.isChecked() else "normal"
+        settings.set_text_size(size)
+        emit(self.text_size_changed, size)

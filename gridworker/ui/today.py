@@ -1,0 +1,29 @@
+"""今日工作: the day's worklist. Filled by the visits/care work; an honest empty state now."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from gridworker.ui.widgets import EmptyState
+
+
+class TodayScreen(QWidget):
+    """Will list who to visit today and why; until then says so."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.empty = EmptyState(
+            self.tr("Today's work"),
+            self.tr(
+                "Nothing is scheduled yet. Once visits and care flags are recorded, this page "
+                "lists the day's work for your micro-grid."
+            ),
+            [
+                self.tr("Residents whose care colour calls for a visit this week"),
+                self.tr("Gas hazards waiting for a re-check"),
+                self.tr("Open needs (诉求) with their due dates"),
+            ],
+        )
+        layout.addWidget(self.empty)

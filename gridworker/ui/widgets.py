@@ -1,0 +1,112 @@
+"""Small shared widgets: the honest empty state, and long work behind a progress dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridworker.store.store import Store
+from gridworker.ui.worker import DbRunner, Job, JobContext
+
+T = TypeVar("T")
+
+
+class EmptyState(QFrame):
+    """A screen (or tab) whose content comes later: says plainly what it will hold."""
+
+    def __init__(
+        self, title: str, body: str, items: Sequence[str] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(12)
+        heading = QLabel(title)
+        heading.setObjectName("emptyTitle")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        text = QLabel(body)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(text)
+        if items:
+            bullets = QLabel(
+                "<ul style='margin-left:-20px'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+            )
+            bullets.setWordWrap(True)
+            bullets.setTextFormat(Qt.TextFormat.RichText)
+            layout.addWidget(bullets)
+        layout.addStretch(1)
+        self.title = title
+
+
+def inform(parent: QWidget, title: str, text: str, warning: bool = False) -> QMessageBox:
+    """A message box that does not block the event loop (window-modal, closes itself)."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def run_with_progress(
+    parent: QWidget,
+    runner: DbRunner,
+    fn: Callable[[Store, JobContext], T],
+    title: str,
+    on_done: Callable[[T], None],
+    on_error: Callable[[str], None] | None = None,
+) -> tuple[Job, QProgressDialog]:
+    """Run a long job on the database thread behind a modal, cancellable progress dialog.
+
+    Cancel asks the job to stop; the job rolls back, and ``on_error`` gets the
+    "cancelled" message (default: an information box).
+    """
+    dialog = QProgressDialog(title, QCoreApplication.translate("Progress", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumWidth(420)
+
+    def progress(done: int, total: int, text: str) -> None:
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+        if text:
+            dialog.setLabelText(text)
+
+    def finished(result: Any) -> None:
+        dialog.reset()
+        dialog.close()
+        on_done(result)
+
+    def failed(message: str) -> None:
+        dialog.reset()
+        dialog.close()
+        if on_error is not None:
+            on_error(message)
+        else:
+            inform(parent, title, message)
+
+    job = runner.run(fn, finished, failed, progress)
+    dialog.canceled.connect(job.request_cancel)
+    dialog.canceled.connect(
+        lambda: dialog.setLabelText(QCoreApplication.translate("Progress", "Cancelling…"))
+    )
+    return job, dialog

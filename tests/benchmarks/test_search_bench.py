@@ -1,0 +1,139 @@
+"""Roster search over 100,000 residents, as a ratio to a plain FTS5 trigram query.
+
+Budget (issue 2): median under 20 ms per query, and under 5× an FTS5 trigram query on
+the same residents in the same run. The roster is the demo community (valid IDs,
+realistic names and addresses) written through the normal write path, so the index is
+the one every write maintains. The baseline is a plain FTS5 trigram table holding each
+resident's name, address, ID and phone as one text, queried with MATCH for the same
+query strings (LIMIT 200, no ranking, no pinyin: what trigram alone gives). Its median
+is taken over the queries it can answer (it finds something): a 1–2 character or
+pinyin query returns nothing from plain trigram in a few microseconds, which measures
+no search work. The ratio against the median over every query is printed too.
+
+Run: uv run pytest tests/benchmarks/test_search_bench.py --benchmark-enable -s
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from gridworker.core.pinyin_keys import name_keys
+from gridworker.demo import build_demo
+from gridworker.store.search import search_residents
+from gridworker.store.store import Store
+
+HOUSEHOLDS = 40_000  # ≈ 105,000 residents
+ROUNDS = 5
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    path: Path = tmp_path_factory.mktemp("search") / "big.sqlite3"
+    s = Store.open(path)
+    started = time.perf_counter()
+    build_demo(s, households=HOUSEHOLDS, seed=11, role="office")
+    n = s.conn.execute("SELECT count(*) FROM resident").fetchone()[0]
+    print(
+        f"\n[search] built {n} residents through the write path in {time.perf_counter() - started:.1f} s"
+    )
+    yield s
+    s.close()
+
+
+def _query_mix(s: Store) -> list[tuple[str, str]]:
+    """A fixed mix of what workers type, drawn from the roster with a fixed seed."""
+    rng = random.Random(5)
+    rows = s.conn.execute(
+        "SELECT r.name, r.id_number, r.phone, h.estate, h.building, h.unit "
+        "FROM resident r JOIN household h ON h.id = r.household_id "
+        "WHERE r.phone IS NOT NULL AND r.id_number IS NOT NULL ORDER BY r.id"
+    ).fetchall()
+    mix: list[tuple[str, str]] = []
+    for r in rng.sample(rows, 6):
+        name, id_number, phone, estate, building, unit = r
+        keys = name_keys(name)
+        mix += [
+            ("surname", name[0]),
+            ("full name", name),
+            ("initials", keys.initials[0]),
+            ("pinyin prefix", keys.full[0][: max(3, len(keys.full[0]) - 2)]),
+            ("address part", f"{building}{unit}"),
+            ("estate + building", f"{estate}{building}"),
+            ("ID tail", id_number[-4:]),
+            ("phone tail", phone[-4:]),
+        ]
+    return mix
+
+
+def _plain_table(s: Store) -> None:
+    """The baseline: one plain trigram text per resident (name, address, ID, phone)."""
+    c = s.conn
+    c.execute("DROP TABLE IF EXISTS bench_plain")
+    c.execute("CREATE VIRTUAL TABLE bench_plain USING fts5 (body, tokenize = 'trigram')")
+    c.execute(
+        "INSERT INTO bench_plain (rowid, body) "
+        "SELECT r.rowid, coalesce(r.name, '') || ' ' || coalesce(h.estate, '') "
+        "|| coalesce(h.building, '') || coalesce(h.unit, '') || coalesce(h.room, '') || ' ' "
+        "|| coalesce(r.id_number, '') || ' ' || coalesce(r.phone, '') "
+        "FROM resident r JOIN household h ON h.id = r.household_id"
+    )
+
+
+def _median_ms(fn: Callable[[str], object], queries: list[str]) -> tuple[float, dict[str, float]]:
+    per_query: dict[str, float] = {}
+    for q in queries:
+        fn(q)  # warm
+        times = []
+        for _ in range(ROUNDS):
+            t = time.perf_counter()
+            fn(q)
+            times.append(time.perf_counter() - t)
+        per_query[q] = statistics.median(times) * 1000
+    return statistics.median(per_query.values()), per_query
+
+
+def test_search_speed_ratio(big_store: Store, benchmark: pytest.FixtureRequest) -> None:
+    c = big_store.conn
+    mix = _query_mix(big_store)
+    queries = [q for _, q in mix]
+    _plain_table(big_store)
+
+    def plain(q: str) -> object:
+        phrase = '"' + q.replace('"', '""') + '"'
+        return c.execute(
+            "SELECT rowid FROM bench_plain WHERE bench_plain MATCH ? LIMIT 200", (phrase,)
+        ).fetchall()
+
+    def ours(q: str) -> object:
+        return search_residents(c, q, limit=200)
+
+    all_base_median, base_per_query = _median_ms(plain, queries)
+    answered = [q for q in queries if plain(q)]
+    base_median = statistics.median(base_per_query[q] for q in answered)
+    our_median, per_query = _median_ms(ours, queries)
+    by_kind: dict[str, list[float]] = {}
+    base_by_kind: dict[str, list[float]] = {}
+    for kind, q in mix:
+        by_kind.setdefault(kind, []).append(per_query[q])
+        base_by_kind.setdefault(kind, []).append(base_per_query[q])
+    print(
+        f"\n[search] {len(queries)} queries over {c.execute('SELECT count(*) FROM resident').fetchone()[0]} residents"
+    )
+    for kind, times in by_kind.items():
+        print(
+            f"[search]   {kind:18} median {statistics.median(times):6.2f} ms  max {max(times):6.2f} ms"
+        )
+    print(f"[search] median per query: {our_median:.2f} ms (budget 20 ms)")
+    print(
+        f"[search] plain FTS5 trigram median: {base_median:.3f} ms over the {len(answered)} "
+        f"queries it answers ({all_base_median:.3f} ms over all {len(queries)})"
+    )
+    print(f"[search] RATIO search / trigram baseline = {our_median / base_median:.2f} (budget < 5)")
+    print(f"[search] (ratio to the all-queries trigram median: {our_median / all_base_median:.2f})")
+    benchmark.pedantic(lambda: [ours(q) for q in queries], rounds=1, iterations=1)  # type: ignore[attr-defined]

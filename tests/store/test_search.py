@@ -1,0 +1,321 @@
+"""Roster search through the real write path: names, pinyin, addresses, number tails.
+
+Records are written with Store.create/update/apply_ops only; the index must follow every
+write (local edits, household address changes, operations from another device).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gridworker.store import search_index
+from gridworker.store.ops import Op
+from gridworker.store.search import count_matches, parse_query, search_residents, search_rows
+from gridworker.store.store import Change, Store
+
+ZHAO_ID = "11010519491231002X"
+ZHAO_PHONE = "13812345678"
+
+
+def _household(s: Store, estate: str, building: str, unit: str, room: str) -> str:
+    mg = s.identity.micro_grid_id or s.ensure_micro_grid("第三微网格")
+    return s.create(
+        "household",
+        {"micro_grid_id": mg, "estate": estate, "building": building, "unit": unit, "room": room},
+    )
+
+
+@pytest.fixture
+def roster(worker_store: Store) -> dict[str, str]:
+    """A small roster: 赵红 in 锦华苑3栋2单元301, and neighbours that must not match."""
+    s = worker_store
+    h1 = _household(s, "锦华苑", "3栋", "2单元", "301")
+    h2 = _household(s, "锦华苑", "13栋", "2单元", "1302")
+    h3 = _household(s, "致强小区", "1栋", "1单元", "101")
+    ids = {
+        "赵红": s.create(
+            "resident",
+            {"household_id": h1, "name": "赵红", "id_number": ZHAO_ID, "phone": ZHAO_PHONE},
+        ),
+        "赵红梅": s.create(
+            "resident",
+            {"household_id": h2, "name": "赵红梅", "id_number": "510104198001010011"},
+        ),
+        "张华": s.create(
+            "resident",
+            {"household_id": h3, "name": "张华", "phone": "13900000001", "tags": ["高龄"]},
+        ),
+        "单丽": s.create(
+            "resident", {"household_id": h3, "name": "单丽", "status": "迁出", "tags": ["独居"]}
+        ),
+    }
+    ids["h1"], ids["h2"], ids["h3"] = h1, h2, h3
+    return ids
+
+
+def _names(s: Store, query: str, **kw: object) -> list[str]:
+    return [r["name"] for r in search_rows(s.conn, query, **kw)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["赵红", "赵", "红", "zh", "zhaoh", "zhaohong", "ZHAOHONG", "ｚｈａｏ", "ＺＨ", "3栋2单元",
+     "锦华苑3栋", "301", "002x", "002X", "5678", "１３８１２３", "赵 3栋", "zhao 301"],
+)  # fmt: skip
+def test_zhao_hong_is_found(worker_store: Store, roster: dict[str, str], query: str) -> None:
+    assert roster["赵红"] in search_residents(worker_store.conn, query)
+
+
+@pytest.mark.parametrize(
+    "query", ["李", "wang", "13栋", "4栋", "9999", "zhaohongx", "赵 13栋", "zhao 1302x"]
+)
+def test_zhao_hong_is_not_found_by_unrelated_text(
+    worker_store: Store, roster: dict[str, str], query: str
+) -> None:
+    assert roster["赵红"] not in search_residents(worker_store.conn, query)
+
+
+def test_address_number_matches_whole_numbers_only(
+    worker_store: Store, roster: dict[str, str]
+) -> None:
+    assert _names(worker_store, "3栋2单元") == ["赵红"]
+    assert _names(worker_store, "13栋") == ["赵红梅"]
+    assert sorted(_names(worker_store, "2单元")) == ["赵红", "赵红梅"]
+
+
+def test_id_and_phone_tails_match_the_end_only(worker_store: Store, roster: dict[str, str]) -> None:
+    assert _names(worker_store, ZHAO_ID[-4:]) == ["赵红"]
+    assert _names(worker_store, ZHAO_PHONE[-4:]) == ["赵红"]
+    # "1231" is inside 赵红's ID (birth date) but not at its end.
+    assert _names(worker_store, "1231") == []
+    # A long run of digits is matched anywhere in an ID or phone.
+    assert _names(worker_store, "19491231") == ["赵红"]
+    assert _names(worker_store, ZHAO_ID) == ["赵红"]
+
+
+def test_exact_name_ranks_first_then_address(worker_store: Store, roster: dict[str, str]) -> None:
+    assert _names(worker_store, "赵红") == ["赵红", "赵红梅"]
+    assert _names(worker_store, "zhaohongmei") == ["赵红梅"]
+    # zh: 赵红 and 张华 have exactly these initials; 赵红梅 (zhm) only starts with them.
+    assert _names(worker_store, "zh")[-1] == "赵红梅"
+    assert set(_names(worker_store, "zh")[:2]) == {"赵红", "张华"}
+
+
+def test_polyphonic_surname(worker_store: Store, roster: dict[str, str]) -> None:
+    assert _names(worker_store, "shanli") == ["单丽"]
+    assert _names(worker_store, "danli") == ["单丽"]
+    assert _names(worker_store, "sl") == ["单丽"]
+
+
+def test_moved_out_residents_stay_searchable_and_filters_apply(
+    worker_store: Store, roster: dict[str, str]
+) -> None:
+    c = worker_store.conn
+    assert search_residents(c, "单丽") == [roster["单丽"]]
+    assert search_residents(c, "单丽", statuses=["在住"]) == []
+    assert search_residents(c, "单丽", statuses=["迁出", "死亡"]) == [roster["单丽"]]
+    assert sorted(_names(worker_store, "", tag="高龄")) == ["张华"]
+    assert _names(worker_store, "赵", estate="锦华苑", building="13栋") == ["赵红梅"]
+    mg = worker_store.identity.micro_grid_id
+    assert len(search_residents(c, "", micro_grid_id=mg)) == 4
+    assert search_residents(c, "赵", micro_grid_id="另一个微网格") == []
+    assert count_matches(c, "赵") == 2
+    assert count_matches(c, "", statuses=["在住"]) == 3
+    assert count_matches(c, "zh", tag="高龄") == 1
+
+
+def test_empty_query_lists_everyone_in_address_order(
+    worker_store: Store, roster: dict[str, str]
+) -> None:
+    # Estates by code point (致 < 锦), 3栋 before 13栋 (numbers compare as numbers),
+    # names last.
+    assert _names(worker_store, "   ") == ["单丽", "张华", "赵红", "赵红梅"]
+    assert len(search_residents(worker_store.conn, "", limit=2)) == 2
+
+
+def test_limit(worker_store: Store, roster: dict[str, str]) -> None:
+    assert len(search_residents(worker_store.conn, "zh", limit=1)) == 1
+    assert len(search_residents(worker_store.conn, "zh", limit=None)) == 3
+
+
+def test_rows_carry_full_record_and_address(worker_store: Store, roster: dict[str, str]) -> None:
+    (row,) = search_rows(worker_store.conn, "zhaohong", limit=1)
+    assert row["id"] == roster["赵红"]
+    assert row["id_number"] == ZHAO_ID
+    assert row["phone"] == ZHAO_PHONE
+    assert row["address"] == "锦华苑3栋2单元301"
+    assert row["tags"] == []
+
+
+def test_rename_updates_the_index(worker_store: Store, roster: dict[str, str]) -> None:
+    worker_store.update("resident", roster["赵红"], {"name": "钱芳"})
+    c = worker_store.conn
+    assert roster["赵红"] not in search_residents(c, "赵红")
+    assert roster["赵红"] not in search_residents(c, "zhaoh")
+    assert search_residents(c, "qianfang") == [roster["赵红"]]
+    assert search_residents(c, "钱") == [roster["赵红"]]
+
+
+def test_household_address_change_reindexes_its_residents(
+    worker_store: Store, roster: dict[str, str]
+) -> None:
+    worker_store.update("household", roster["h1"], {"building": "7栋", "room": "502"})
+    c = worker_store.conn
+    assert search_residents(c, "3栋2单元") == []
+    assert search_residents(c, "7栋2单元502") == [roster["赵红"]]
+    assert search_residents(c, "赵 7栋") == [roster["赵红"]]
+
+
+def test_moving_to_another_household_reindexes(worker_store: Store, roster: dict[str, str]) -> None:
+    worker_store.update("resident", roster["赵红"], {"household_id": roster["h3"]})
+    assert search_residents(worker_store.conn, "致强 赵红") == [roster["赵红"]]
+    assert search_residents(worker_store.conn, "锦华苑 赵红") == [roster["赵红梅"]]
+
+
+def test_query_cannot_forge_markers(worker_store: Store, roster: dict[str, str]) -> None:
+    c = worker_store.conn
+    assert search_residents(c, "||赵红|") == search_residents(c, "赵红")
+    assert search_residents(c, '"赵"') == []  # quotes are text, not FTS syntax
+    assert search_residents(c, "| \x1e") == search_residents(c, "")
+    assert search_residents(c, "AND OR NOT ( *") == []
+
+
+@pytest.mark.parametrize("grid", [False, True])
+def test_both_query_plans_give_the_same_results(
+    worker_store: Store, roster: dict[str, str], monkeypatch: pytest.MonkeyPatch, grid: bool
+) -> None:
+    """Few hits are sorted, many are found by walking the address order: same answers.
+
+    Everyone is in the worker's micro-grid, so filtering by it (which always walks the
+    micro-grid's address order) must not change the answers either.
+    """
+    from gridworker.store import search
+
+    c = worker_store.conn
+    mg = worker_store.identity.micro_grid_id if grid else None
+    queries = ["赵", "zh", "赵红", "2单元", "1", "5678", "zh 锦华苑", "红"]
+    for limit in (1, 2, 200):
+        monkeypatch.setattr(search, "_SCAN_FACTOR", 10**9)  # always join
+        joined = {q: search_residents(c, q, limit=limit) for q in queries}
+        monkeypatch.setattr(search, "_SCAN_FACTOR", 0)  # always scan
+        scanned = {q: search_residents(c, q, limit=limit, micro_grid_id=mg) for q in queries}
+        assert scanned == joined
+    assert joined["赵红"] == [roster["赵红"], roster["赵红梅"]]
+
+
+def test_parse_query_shapes() -> None:
+    assert parse_query("") is None
+    assert parse_query("  ") is None
+    q = parse_query("赵 1234")
+    assert q is not None and "AND" in q.fts and q.exact is not None
+
+
+def _all_ops(s: Store) -> list[Op]:
+    return [Op.from_row(r) for r in s.conn.execute("SELECT * FROM ops ORDER BY hlc")]
+
+
+def test_imported_operations_update_the_index() -> None:
+    office = Store.open(":memory:")
+    office.init_installation("office", "致强社区", "王主任")
+    worker = Store.open(":memory:")
+    worker.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
+    try:
+        mg = worker.identity.micro_grid_id
+        h = worker.create(
+            "household",
+            {
+                "micro_grid_id": mg,
+                "estate": "锦华苑",
+                "building": "3栋",
+                "unit": "2单元",
+                "room": "301",
+            },
+        )
+        r = worker.create("resident", {"household_id": h, "name": "赵红", "phone": ZHAO_PHONE})
+        office.apply_ops(_all_ops(worker))
+        assert search_residents(office.conn, "zhaoh") == [r]
+        assert search_residents(office.conn, "3栋2单元") == [r]
+
+        # Edits made on the worker's laptop reach the office's index too.
+        seen = {op.op_id for op in _all_ops(office)}
+        worker.write(
+            [
+                Change("resident", {"name": "赵虹"}, entity_id=r),
+                Change("household", {"building": "5栋"}, entity_id=h),
+            ]
+        )
+        office.apply_ops([op for op in _all_ops(worker) if op.op_id not in seen])
+        assert search_residents(office.conn, "赵虹") == [r]
+        assert search_residents(office.conn, "赵红") == []
+        assert search_residents(office.conn, "3栋") == []
+        assert search_residents(office.conn, "5栋2单元") == [r]
+        # Applying the same operations again changes nothing.
+        office.apply_ops(_all_ops(worker))
+        assert count_matches(office.conn, "") == 1
+    finally:
+        office.close()
+        worker.close()
+
+
+def test_rebuild_gives_the_same_results(worker_store: Store, roster: dict[str, str]) -> None:
+    c = worker_store.conn
+    queries = ["赵", "zh", "3栋2单元", "5678", "", "shanli"]
+    before = {q: search_residents(c, q) for q in queries}
+    with worker_store.transaction():
+        assert search_index.rebuild(c) == 4
+    assert {q: search_residents(c, q) for q in queries} == before
+
+
+def test_migration_indexes_residents_written_before_search_existed(tmp_path: object) -> None:
+    """A file at schema 1 with residents gets them indexed when upgraded."""
+    import sqlite3
+    from pathlib import Path
+
+    from gridworker.store.db import APP_ID
+    from gridworker.store.migrations import all_migrations
+
+    path = Path(str(tmp_path)) / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    all_migrations()[0].upgrade(conn)
+    conn.execute("INSERT INTO household (id, estate, building) VALUES ('h', '锦华苑', '3栋')")
+    conn.execute("INSERT INTO resident (id, household_id, name) VALUES ('r', 'h', '赵红')")
+    conn.execute(f"PRAGMA application_id = {APP_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("COMMIT")
+    conn.close()
+    s = Store.open(path)
+    try:
+        assert search_residents(s.conn, "zhaohong 3栋") == ["r"]
+    finally:
+        s.close()
+
+
+def test_roster_search_command_masks_numbers_and_json_is_full(
+    worker_store: Store, roster: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+    import json
+
+    from gridworker.commands.roster_search import add_search_action
+
+    assert worker_store.path is not None
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db")
+    actions = parser.add_subparsers().add_parser("roster").add_subparsers()
+    add_search_action(actions)
+
+    def run(*argv: str) -> int:
+        args = parser.parse_args(["--db", str(worker_store.path), "roster", "search", *argv])
+        return int(args.handler(args))
+
+    assert run("zhaoh") == 0
+    out = capsys.readouterr().out
+    assert "赵红" in out and "锦华苑3栋2单元301" in out
+    assert "110105********002X" in out and "138****5678" in out
+    assert ZHAO_ID not in out and ZHAO_PHONE not in out
+    assert run("zhaohong", "--json", "--limit", "1") == 0  # the exact match comes first
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["id_number"] == ZHAO_ID and record["phone"] == ZHAO_PHONE
+    assert run("钱多多") == 1
+    assert "没有找到" in capsys.readouterr().out

@@ -1,0 +1,29 @@
+"""SeqSet is a set of (device, seq): checked against Python sets."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gridworker.sync.vector import SeqSet, intersect_all
+
+pairs = st.sets(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(1, 40)), max_size=60)
+
+
+@given(pairs, pairs)
+def test_seqset_behaves_like_a_set(x: set[tuple[str, int]], y: set[tuple[str, int]]) -> None:
+    sx, sy = SeqSet.from_pairs(x), SeqSet.from_pairs(y)
+    assert set(sx) == x and len(sx) == len(x)
+    assert set(sx.union(sy)) == x | y
+    assert set(sx.intersection(sy)) == x & y
+    assert set(intersect_all([sx, sy, sx])) == x & y
+    for d in "abc":
+        for s in range(0, 42):
+            assert sx.has(d, s) == ((d, s) in x)
+    assert SeqSet.from_json(sx.to_json()) == sx
+
+
+def test_contiguous_holdings_are_one_range() -> None:
+    s = SeqSet.from_pairs([("dev", i) for i in range(1, 101)] + [("dev", 150)])
+    assert s.to_json() == {"dev": [[1, 100], [150, 150]]}
+    assert intersect_all([]) == SeqSet()

@@ -93,10 +93,13 @@ def _heads_that_lost(ops: list[Op], s: Store) -> set[tuple[str, str, str]]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(edit, min_size=1, max_size=25), st.randoms(use_true_random=False))
+@given(st.lists(edit, min_size=1, max_size=25), st.integers(0, 2**32))
 def test_replicas_converge_and_keep_every_lost_edit(
-    edits: list[tuple[int, int, str, int, bool]], rnd: random.Random
+    edits: list[tuple[int, int, str, int, bool]], seed: int
 ) -> None:
+    # A seeded Random, not st.randoms(): how many draws happen depends on hlc tie-breaks
+    # between random device ids, which hypothesis would flag as flaky data generation.
+    rnd = random.Random(seed)
     stores, people = _replicas(4)
     for replica, person, field, vi, exchange in edits:
         s = stores[replica]

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import mul
 from typing import Literal
 
 __all__ = [
@@ -35,6 +38,8 @@ MIN_BIRTH_DATE = dt.date(1890, 1, 1)
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
+_ASCII_ZERO_SUM = ord("0") * sum(_WEIGHTS)  # what the ASCII codes add over the digit values
+_LAST_CHARS = frozenset("0123456789Xx")
 
 _WS_RE = re.compile(r"\s+")
 # Excel's "General" format shows big numbers in scientific notation: 5.10104E+17.
@@ -52,6 +57,9 @@ class IdInfo:
     birth_date: dt.date
     sex: Sex
     area_code: str
+
+
+_new_info = object.__new__
 
 
 class IdError(ValueError):
@@ -89,8 +97,16 @@ def check_digit(first17: str) -> str:
     """The GB 11643 check character for the first 17 digits ("0"–"9" or "X")."""
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise ValueError(f"need exactly 17 ASCII digits, got {first17!r}")
-    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
-    return _CHECK_CHARS[total % 11]
+    return _check_char(first17)
+
+
+def _check_char(first17: str) -> str:
+    """:func:`check_digit` without the argument check (17 ASCII digits already known).
+
+    Imports validate 100,000 numbers at a time: multiplying the ASCII codes in C and
+    subtracting the weighted "0"s once avoids 17 ``int()`` calls.
+    """
+    return _CHECK_CHARS[(sum(map(mul, first17.encode("ascii"), _WEIGHTS)) - _ASCII_ZERO_SUM) % 11]
 
 
 def parse_id(raw: str, *, today: dt.date | None = None) -> IdInfo:
@@ -99,6 +115,10 @@ def parse_id(raw: str, *, today: dt.date | None = None) -> IdInfo:
     ``today`` bounds the birth date (injectable for tests; defaults to the system date).
     Raises :class:`IdError` with a message naming exactly what is wrong.
     """
+    if raw and len(raw) == 18 and raw.isascii() and raw[:17].isdigit() and raw[17] in _LAST_CHARS:
+        # The usual cell: 18 plain characters, nothing for normalize_id or the Excel
+        # checks to change or find, so go straight to the date and checksum.
+        return _parse_18(raw.upper(), today)
     number = normalize_id(raw)
     if not number:
         raise IdError("身份证号为空", "empty")
@@ -112,17 +132,26 @@ def parse_id(raw: str, *, today: dt.date | None = None) -> IdInfo:
         raise _old_15_error(number, today)
     if len(number) != 18:
         raise IdError(f"身份证号应为18位，实为{len(number)}位", "length")
-    if number.endswith("000") and check_digit(number[:17]) != number[17]:
+    return _parse_18(number, today)
+
+
+def _parse_18(number: str, today: dt.date | None) -> IdInfo:
+    """The checks of an 18-character number: 17 ASCII digits, then a digit or X."""
+    expected = _check_char(number[:17])
+    if number.endswith("000") and expected != number[17]:
         raise IdError(
             f"身份证号疑似被 Excel 转成了数字（{number}，末三位为000且校验位不符），{_EXCEL_HINT}",
             "excel_number",
         )
     birth = _birth_date(number[6:14], today)
-    expected = check_digit(number[:17])
     if expected != number[17]:
         raise IdError(f"身份证号校验位错误：应为 {expected}，实为 {number[17]}", "checksum")
-    sex: Sex = "男" if int(number[16]) % 2 == 1 else "女"
-    return IdInfo(number=number, birth_date=birth, sex=sex, area_code=number[:6])
+    sex: Sex = "男" if number[16] in "13579" else "女"
+    # Same object IdInfo(...) makes, without the frozen __init__'s four object.__setattr__
+    # calls (a third of the parse on large imports).
+    info = _new_info(IdInfo)
+    info.__dict__.update(number=number, birth_date=birth, sex=sex, area_code=number[:6])
+    return info
 
 
 def is_valid_id(raw: str | None, *, today: dt.date | None = None) -> bool:
@@ -223,10 +252,10 @@ def _check_chars(number: str) -> None:
 def _birth_date(yyyymmdd: str, today: dt.date | None) -> dt.date:
     """Parse and range-check the 8-digit birth date embedded in the number."""
     try:
-        birth = dt.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
+        birth = _date8(yyyymmdd)
     except ValueError:
         raise IdError(f"身份证号中的出生日期 {yyyymmdd} 不是有效日期", "birth_date") from None
-    limit = today if today is not None else dt.date.today()
+    limit = today if today is not None else _today()
     if birth > limit:
         raise IdError(f"身份证号中的出生日期 {yyyymmdd} 晚于今天", "birth_date")
     if birth < MIN_BIRTH_DATE:
@@ -246,3 +275,28 @@ def _old_15_error(number: str, today: dt.date | None) -> IdError:
         "old_15",
         suggestion=upgraded,
     )
+
+
+@lru_cache(maxsize=65536)
+def _date8(yyyymmdd: str) -> dt.date:
+    """The date of "YYYYMMDD" (ValueError if impossible); a roster repeats birth dates."""
+    return dt.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
+
+
+_today_cache: tuple[float, dt.date] = (0.0, dt.date.min)  # (valid until, local date)
+
+
+def _today() -> dt.date:
+    """``dt.date.today()``, remembered until the next local midnight (at most a minute).
+
+    Asked once per ID number, and the system call dominated parsing on large imports.
+    """
+    global _today_cache
+    now = time.time()
+    until, day = _today_cache
+    if now < until:
+        return day
+    day = dt.date.today()
+    midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).timestamp()
+    _today_cache = (min(midnight, now + 60.0), day)
+    return day

@@ -21,6 +21,7 @@ import unicodedata
 __all__ = ["PhoneError", "is_valid_phone", "mask_phone", "parse_phone"]
 
 _MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE_SECOND = frozenset("3456789")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\u30fc"), "-")
 _DROP_RE = re.compile(r"[\s()\[\]{}【】〔〕<>\u200b\ufeff]+")
 _MULTI_RE = re.compile(r"[,;/、|]|或")
@@ -52,6 +53,15 @@ def parse_phone(raw: str | None) -> str:
     extension may be written "转123", "分机123", "ext123", "#123" or "-123" after a
     landline.
     """
+    if (
+        raw
+        and len(raw) == 11
+        and raw[0] == "1"
+        and raw[1] in _MOBILE_SECOND
+        and raw.isascii()
+        and raw.isdigit()
+    ):
+        return raw  # the usual cell, a plain mobile number: nothing to normalise
     text = unicodedata.normalize("NFKC", raw or "").translate(_DASHES)
     text = _DROP_RE.sub("", text)
     if not text:

@@ -11,6 +11,7 @@ works whichever reading the worker has in mind. Pure: no I/O, no store.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,9 @@ _TONES = str.maketrans(
         "ḿ": "m",
     }
 )
+
+_PLAIN_HANZI = re.compile("[\u4e00-\u9fff]+")
+"""Unified ideographs: NFKC, casefold and the name rules leave these unchanged."""
 
 MAX_FORMS = 8
 """At most this many full-pinyin spellings per name (polyphones multiply)."""
@@ -129,10 +133,11 @@ def name_keys(name: str) -> NameKeys:
     written together. A name with no Chinese characters has itself (letters only) as
     full form and its word initials as initials: "John Smith" → johnsmith, js.
     """
-    key = norm_name(name).casefold()
+    # Most names are plain 汉字, which normalisation leaves as they are: skip it.
+    key = name if _PLAIN_HANZI.fullmatch(name) else norm_name(name).casefold()
     if not key:
         return NameKeys("", (), ())
-    if all(c.isascii() for c in key):
+    if key.isascii():
         words = ["".join(c for c in w if c.isalnum()) for w in key.split()]
         words = [w for w in words if w]
         joined = "".join(words)
@@ -140,18 +145,9 @@ def name_keys(name: str) -> NameKeys:
         return NameKeys(key, (joined,) if joined else (), (firsts,) if firsts else ())
     per_char: list[tuple[str, ...]] = []
     for ch in key:
-        readings = char_readings(ch)
-        if not readings:
-            continue
-        if ch.isascii():
+        readings = _later_readings(ch) if per_char else _lead_readings(ch)
+        if readings:
             per_char.append(readings)
-        elif not per_char:
-            per_char.append(_with_u(readings))  # the surname: every reading
-        else:
-            extra = _NAME_SECOND_READINGS.get(ch)
-            per_char.append(
-                (readings[0], extra) if extra and extra != readings[0] else readings[:1]
-            )
     if not per_char:
         return NameKeys(key, (), ())
     if all(len(r) == 1 for r in per_char):  # the common case: one spelling
@@ -164,6 +160,23 @@ def name_keys(name: str) -> NameKeys:
         full["".join(combo)] = None
         initials["".join(r[0] for r in combo)] = None
     return NameKeys(key, tuple(full), tuple(initials))
+
+
+@lru_cache(maxsize=65536)
+def _lead_readings(ch: str) -> tuple[str, ...]:
+    """Readings of a name's first character with a reading: all of them (the surname)."""
+    readings = char_readings(ch)
+    return readings if ch.isascii() else _with_u(readings)
+
+
+@lru_cache(maxsize=65536)
+def _later_readings(ch: str) -> tuple[str, ...]:
+    """Readings of a later character: the first, plus a usual second one in given names."""
+    readings = char_readings(ch)
+    if not readings or ch.isascii():
+        return readings
+    extra = _NAME_SECOND_READINGS.get(ch)
+    return (readings[0], extra) if extra and extra != readings[0] else readings[:1]
 
 
 def _combos(per_char: list[tuple[str, ...]]) -> list[tuple[str, ...]]:

@@ -18,6 +18,7 @@ MIDDLE_DOT = "·"
 
 # Invisible characters that survive NFKC and ``str.strip`` but break equality.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # Dot-like characters people type between the parts of a transliterated name.  NFKC has
 # already turned U+FF0E (．) into "." and U+FF65 (･) into U+30FB (・) by the time this is used.
@@ -35,7 +36,12 @@ def norm(s: str | None) -> str:
     """
     if not s:
         return ""
-    return unicodedata.normalize("NFKC", s).translate(_INVISIBLE).strip()
+    if s.isascii():  # NFKC leaves ASCII alone and it has no invisible characters
+        return s.strip()
+    text = unicodedata.normalize("NFKC", s)
+    if _INVISIBLE_RE.search(text):  # str.translate is slow; most text has none
+        text = text.translate(_INVISIBLE)
+    return text.strip()
 
 
 def norm_text(s: str | None) -> str:

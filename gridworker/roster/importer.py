@@ -19,10 +19,14 @@ lose data. To clear a value, edit the resident in the app.
 from __future__ import annotations
 
 import csv
+import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from gridworker.core.duplicates import find_duplicates
@@ -166,6 +170,27 @@ class ImportResult:
         )
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a whole sheet is planned or written.
+
+    An import allocates millions of small objects that are all still alive; the collector
+    would scan the growing heap again and again (a fifth of planning time) to find no
+    cycles. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# Names repeat over a roster; the repeated-header check looks at every row's name.
+_norm_key_cached = lru_cache(maxsize=65536)(norm_key)
+
+
 # --------------------------------------------------------------------------- planning
 
 
@@ -179,6 +204,11 @@ class _Household:
     sheet_rows: dict[str, int] = field(default_factory=dict)  # field -> row that set it
     head_row: int | None = None
     used: bool = False
+
+
+_CheckedHousehold = tuple[
+    dict[str, Value], list[tuple[str, str]], tuple[str, ...], dict[str, Value]
+]
 
 
 def _open_sheet(path: Path) -> tuple[Sheet, HeaderMatch]:
@@ -205,6 +235,14 @@ def _check_columns(header: HeaderMatch, office: bool) -> None:
             f"表格缺少必需的列：{'、'.join(missing)}{extra}。"
             f"在第 {header.row} 行找到的列是：{found}。"
         )
+
+
+def _getter(indexes: list[int]) -> Callable[[Row], tuple[str, ...]]:
+    """A function taking the cells at ``indexes`` of an all-text row, as a tuple."""
+    if len(indexes) == 1:
+        only = indexes[0]
+        return lambda cells: (str(cells[only]),)
+    return itemgetter(*indexes)
 
 
 class _Planner:
@@ -256,6 +294,16 @@ class _Planner:
             for f in ("estate", "building", "unit", "room", *HOUSEHOLD_SHEET_FIELDS)
             if f in cols
         ]
+        self.hh_fields = [f for f, _ in self.hh_cols]
+        # CSV cells are all text: full rows take their values straight from the tuple.
+        self.all_text = plan.encoding is not None
+        self.res_fields = [f for f, _ in self.res_cols]
+        self.res_get = _getter([i for _, i in self.res_cols])
+        self.hh_get = _getter([i for _, i in self.hh_cols])
+        self.width = 1 + max(i for _, i in (*self.res_cols, *self.hh_cols))
+        # Household cell texts -> (values, problems, address key without micro-grid,
+        # the household facts the sheet states); read-only once made.
+        self.hh_checked: dict[tuple[str, ...], _CheckedHousehold] = {}
         self.mg_col = cols.get("micro_grid")
         self.name_header = norm_key(header.texts[cols["name"]])
         self.column = {f: header.column_name(f) for f in cols}
@@ -271,28 +319,22 @@ class _Planner:
         def problem(f: str, message: str) -> None:
             problems.append(RowProblem(number, self.col(f), message))
 
-        raw: dict[str, object] = {}
-        for f, i in self.res_cols:
-            v: Cell = cells[i] if i < n else None
-            if f == "id_number" and isinstance(v, int | float) and not isinstance(v, bool):
-                if isinstance(v, int) and len(str(abs(v))) <= 15:
-                    v = str(v)  # exact: report it as a 15-digit (or short) number
-                else:
-                    problem(
-                        "id_number",
-                        f"身份证号被 Excel 转成了数字（{cell_text(v)}），后几位已丢失，"
-                        "请把该列设为文本后重新填写",
-                    )
-                    continue
-            if f in ("birth_date", "status_date") and not isinstance(v, str):
-                raw[f] = v
-            else:
-                raw[f] = cell_text(v)
+        raw: dict[str, object]
+        htexts: tuple[str, ...]
+        if self.all_text and n >= self.width:
+            # A full CSV row: every cell is already its text, nothing to convert.
+            raw = dict(zip(self.res_fields, self.res_get(cells), strict=True))
+            htexts = self.hh_get(cells)
+        else:
+            raw = self._raw_resident(cells, problem)
+            htexts = tuple([cell_text(cells[i] if i < n else None) for _, i in self.hh_cols])
         values, res_problems = check_resident(raw)
         for f, msg in res_problems:
             problem(f, msg)
-        hraw = {f: cell_text(cells[i] if i < n else None) for f, i in self.hh_cols}
-        hvalues, hh_problems = check_household(hraw)
+        checked = self.hh_checked.get(htexts)
+        if checked is None:
+            checked = self._check_household(htexts)
+        hvalues, hh_problems, place, sheet_values = checked
         for f, msg in hh_problems:
             problem(f, msg)
         if "name" not in values and not any(p.column == self.col("name") for p in problems):
@@ -304,13 +346,7 @@ class _Planner:
         mg, mg_text = self._micro_grid(cells, problem)
         name = str(values.get("name") or "")
         id_number = values.get("id_number")
-        key = address_key(
-            mg,
-            hvalues.get("estate"),
-            hvalues.get("building"),
-            hvalues.get("unit"),
-            hvalues.get("room"),
-        )
+        key = (mg or "", *place)
         # Duplicates within the file (checked even on rows with other problems).
         if isinstance(id_number, str):
             first = self.seen_ids.setdefault(id_number, number)
@@ -334,7 +370,6 @@ class _Planner:
             }
             household = _Household(uuid7(), True, {}, {"micro_grid_id": mg, **address})
         # Household facts must agree across the rows of one household.
-        sheet_values = {f: hvalues[f] for f in HOUSEHOLD_SHEET_FIELDS if f in hvalues}
         for f, sv in sheet_values.items():
             if f in household.sheet and household.sheet[f] != sv:
                 problem(
@@ -383,6 +418,46 @@ class _Planner:
             else:
                 self.plan.unchanged += 1
             self.matched[rid] = number
+
+    def _raw_resident(self, cells: Row, problem: Callable[[str, str], None]) -> dict[str, object]:
+        """The resident cells of a spreadsheet row as values for check_resident."""
+        n = len(cells)
+        raw: dict[str, object] = {}
+        for f, i in self.res_cols:
+            v: Cell = cells[i] if i < n else None
+            if v.__class__ is str:
+                raw[f] = v
+                continue
+            if f == "id_number" and isinstance(v, int | float) and not isinstance(v, bool):
+                if isinstance(v, int) and len(str(abs(v))) <= 15:
+                    v = str(v)  # exact: report it as a 15-digit (or short) number
+                else:
+                    problem(
+                        "id_number",
+                        f"身份证号被 Excel 转成了数字（{cell_text(v)}），后几位已丢失，"
+                        "请把该列设为文本后重新填写",
+                    )
+                    continue
+            if f in ("birth_date", "status_date") and not isinstance(v, str):
+                raw[f] = v
+            else:
+                raw[f] = cell_text(v)
+        return raw
+
+    def _check_household(self, texts: tuple[str, ...]) -> _CheckedHousehold:
+        """Check a row's household cells once per distinct set: every member repeats them."""
+        hvalues, problems = check_household(dict(zip(self.hh_fields, texts, strict=True)))
+        address = address_key(
+            None,
+            hvalues.get("estate"),
+            hvalues.get("building"),
+            hvalues.get("unit"),
+            hvalues.get("room"),
+        )[1:]
+        sheet_values = {f: hvalues[f] for f in HOUSEHOLD_SHEET_FIELDS if f in hvalues}
+        checked = (hvalues, problems, address, sheet_values)
+        self.hh_checked[texts] = checked
+        return checked
 
     def _micro_grid(
         self, cells: Row, problem: Callable[[str, str], None]
@@ -489,7 +564,11 @@ def plan_import(
     (unreadable, no header row, required columns missing) and :class:`ImportCancelled`
     when ``cancel()`` returns True. Row problems are collected in the plan.
     """
-    path = Path(path)
+    with _gc_paused():
+        return _plan(store, Path(path), progress, cancel)
+
+
+def _plan(store: Store, path: Path, progress: Progress | None, cancel: Cancel | None) -> ImportPlan:
     sheet, header = _open_sheet(path)
     office = store.identity.role == "office"
     _check_columns(header, office)
@@ -514,7 +593,10 @@ def plan_import(
                 progress(i, total)
         if is_blank(cells):
             continue
-        if name_col < len(cells) and norm_key(cell_text(cells[name_col])) == planner.name_header:
+        if (
+            name_col < len(cells)
+            and _norm_key_cached(cell_text(cells[name_col])) == planner.name_header
+        ):
             continue  # the header repeated (sheets printed over several pages)
         plan.rows += 1
         planner.row(header.row + 1 + i, cells)
@@ -554,7 +636,7 @@ def apply_import(
     ops = 0
     if progress is not None:
         progress(0, total)
-    with store.transaction():
+    with _gc_paused(), store.transaction():
         for name in plan.micro_grids:
             store.ensure_micro_grid(name)
         for changes in (plan.household_changes, plan.resident_changes):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 Value = str | int | float | bool | None | list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Op:
     """One edit of one record: only the fields that really changed, with the clocks they replaced.
 
@@ -109,8 +110,43 @@ INSERT_OP_IF_NEW = f"INSERT OR IGNORE INTO ops ({OPS_COLUMNS}) VALUES (?,?,?,?,?
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+# The C encoder behind _ENCODER, made once: JSONEncoder.encode builds a new one per call,
+# which costs more than encoding a record. No circular check: values are plain data.
+_make_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
+_C_ENCODE: Any = (
+    None
+    if _make_encoder is None
+    else _make_encoder(
+        None, _ENCODER.default, json.encoder.encode_basestring, None, ":", ",", True, False, True
+    )
+)
 
 
 def dumps(value: Any) -> str:
     """Compact, key-sorted JSON with Chinese kept readable (one shared encoder: hot path)."""
-    return _ENCODER.encode(value)
+    if _C_ENCODE is None:  # pragma: no cover - CPython always has the C encoder
+        return _ENCODER.encode(value)
+    return "".join(_C_ENCODE(value, 0))
+
+
+def quote(text: str) -> str:
+    """One JSON string literal (as :func:`dumps` writes it)."""
+    return json.encoder.encode_basestring(text)
+
+
+_CLOCK_TEMPLATES: dict[tuple[str, ...], str] = {}
+
+
+def clock_text(fields: Iterable[str], hlc: str) -> str:
+    """``dumps(dict.fromkeys(fields, hlc))`` — the clocks of a new record — made cheaply.
+
+    Field names are identifiers from the entity registry; the template per set of names
+    is made once with the real encoder, so the text is the same.
+    """
+    key = tuple(fields)
+    template = _CLOCK_TEMPLATES.get(key)
+    if template is None:
+        template = dumps(dict.fromkeys(key, "\x00")).replace('"\\u0000"', "\x00")
+        if len(_CLOCK_TEMPLATES) < 4096:
+            _CLOCK_TEMPLATES[key] = template
+    return template.replace("\x00", quote(hlc))

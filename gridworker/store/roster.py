@@ -69,6 +69,8 @@ Problem = tuple[str, str]
 ADDRESS_FIELDS: tuple[str, ...] = ("estate", "building", "unit", "room")
 RESIDENT_FIELDS: tuple[str, ...] = tuple(f for f in RESIDENT.fields if f != "household_id")
 HOUSEHOLD_FIELDS: tuple[str, ...] = tuple(f for f in HOUSEHOLD.fields if f != "micro_grid_id")
+_RESIDENT_FIELD_SET = frozenset(RESIDENT_FIELDS)
+_HOUSEHOLD_FIELD_SET = frozenset(HOUSEHOLD_FIELDS) | {"micro_grid_id"}
 
 RELATION_ORDER: dict[str, int] = {
     r: i for i, r in enumerate(("本人", "配偶", "子", "女", "孙子女", "父母", "祖父母", "兄弟姐妹"))
@@ -147,6 +149,9 @@ def label(field_name: str) -> str:
 _BLANK_CHARS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
+_BLANK_SET = frozenset(_BLANK_CHARS)
+
+
 def is_empty(value: object) -> bool:
     """True for values that mean "nothing given" (None, blank text, empty list)."""
     if value is None or value == "":
@@ -158,8 +163,24 @@ def is_empty(value: object) -> bool:
     return False
 
 
+def _given(raw: Mapping[str, object]) -> dict[str, object]:
+    """The non-empty values of ``raw`` (:func:`is_empty` inlined: it runs per cell on import)."""
+    out: dict[str, object] = {}
+    blank = _BLANK_SET
+    for k, v in raw.items():
+        if v.__class__ is str:
+            # A visible first character settles it without stripping a copy.
+            if v and (v[0] not in blank or v.strip(_BLANK_CHARS)):
+                out[k] = v
+        elif not is_empty(v):
+            out[k] = v
+    return out
+
+
 # Address parts and household words repeat on every member's row: normalise each once.
+# Names, notes and phone numbers repeat less but often enough on a large roster.
 _norm_text_cached = lru_cache(maxsize=65536)(norm_text)
+_norm_name_cached = lru_cache(maxsize=65536)(norm_name)
 
 
 _SEX_WORDS = {
@@ -251,10 +272,39 @@ def _vocab(kind: str, raw: str, sex: str | None) -> tuple[Value, str | None]:
     raise KeyError(kind)
 
 
+_WORD_FIELDS = ("ethnicity", "relation", "population_type", "status")
+
+
+@lru_cache(maxsize=4096)
+def _vocab_words(
+    words: tuple[str | None, ...], sex: str | None
+) -> tuple[tuple[tuple[str, Value], ...], tuple[Problem, ...]]:
+    """The :data:`_WORD_FIELDS` of one row checked together: (field, value)s and problems.
+
+    Rows repeat the same few combinations, so one cache hit replaces four lookups.
+    """
+    checked: list[tuple[str, Value]] = []
+    problems: list[Problem] = []
+    for f, word in zip(_WORD_FIELDS, words, strict=True):
+        if word is not None:
+            value, msg = _vocab(f, word, sex)
+            if msg:
+                problems.append((f, msg))
+            else:
+                checked.append((f, value))
+    return tuple(checked), tuple(problems)
+
+
 def _tags_value(raw: object) -> tuple[Value, str | None]:
     if isinstance(raw, list | tuple):
         raw = "、".join(str(t) for t in raw)
-    return _vocab("tags", norm(str(raw)), None)
+    return _tags_text(str(raw))
+
+
+@lru_cache(maxsize=4096)
+def _tags_text(raw: str) -> tuple[Value, str | None]:
+    """Tags of one cell text; a roster repeats a few dozen combinations thousands of times."""
+    return _vocab("tags", norm(raw), None)
 
 
 def check_resident(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[Problem]]:
@@ -266,13 +316,13 @@ def check_resident(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[Pr
     """
     values: dict[str, Value] = {}
     problems: list[Problem] = []
-    given = {k: v for k, v in raw.items() if not is_empty(v)}
-    unknown = set(given) - set(RESIDENT_FIELDS)
-    if unknown:
+    given = _given(raw)
+    if not _RESIDENT_FIELD_SET.issuperset(given):
+        unknown = given.keys() - _RESIDENT_FIELD_SET
         raise RosterError(f"居民没有这些字段：{', '.join(sorted(unknown))}")
 
     if "name" in given:
-        name = norm_name(str(given["name"]))
+        name = _norm_name_cached(str(given["name"]))
         if len(name) > 50:
             problems.append(("name", f"姓名太长（{len(name)} 个字）"))
         else:
@@ -328,13 +378,16 @@ def check_resident(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[Pr
             problems.append(("phone", str(e)))
 
     sex_known = values.get("sex")
-    for f in ("ethnicity", "relation", "population_type", "status"):
-        if f in given:
-            value, msg = _vocab(f, str(given[f]), sex_known if isinstance(sex_known, str) else None)
-            if msg:
-                problems.append((f, msg))
-            else:
-                values[f] = value
+    g = given.get
+    words = (  # written out: a comprehension per row costs more than the lookups
+        None if (w := g("ethnicity")) is None else str(w),
+        None if (w := g("relation")) is None else str(w),
+        None if (w := g("population_type")) is None else str(w),
+        None if (w := g("status")) is None else str(w),
+    )
+    checked, word_problems = _vocab_words(words, sex_known if isinstance(sex_known, str) else None)
+    values.update(checked)
+    problems.extend(word_problems)
 
     if "status_date" in given:
         try:
@@ -350,7 +403,7 @@ def check_resident(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[Pr
             values["tags"] = tags
 
     if "notes" in given:
-        values["notes"] = norm_text(str(given["notes"]))
+        values["notes"] = _norm_text_cached(str(given["notes"]))
     return values, problems
 
 
@@ -358,15 +411,15 @@ def check_household(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[P
     """Normalise the non-empty fields of a household; return the values and all problems."""
     values: dict[str, Value] = {}
     problems: list[Problem] = []
-    given = {k: v for k, v in raw.items() if not is_empty(v)}
-    unknown = set(given) - set(HOUSEHOLD_FIELDS) - {"micro_grid_id"}
-    if unknown:
+    given = _given(raw)
+    if not _HOUSEHOLD_FIELD_SET.issuperset(given):
+        unknown = given.keys() - _HOUSEHOLD_FIELD_SET
         raise RosterError(f"户没有这些字段：{', '.join(sorted(unknown))}")
     for f in ("estate", "building", "unit", "room", "residency", "notes"):
         if f in given:
             values[f] = _norm_text_cached(str(given[f]))
     if "head_name" in given:
-        values["head_name"] = norm_name(str(given["head_name"]))
+        values["head_name"] = _norm_name_cached(str(given["head_name"]))
     if "house_use" in given:
         value, msg = _vocab("house_use", str(given["house_use"]), None)
         if msg:

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.visits = VisitsScreen()
         self.gas = GasScreen()
         self.care = CareScreen()
-        self.sync = SyncScreen(identity)
+        self.sync = SyncScreen(runner, identity)
         self.print_screen = PrintScreen()
         self.settings_screen = SettingsScreen(identity, db_path, micro_grid_name)
         titles = {
@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self.roster.data_changed.connect(self.refresh_status)
+        self.sync.data_changed.connect(self.refresh_status)
+        self.sync.data_changed.connect(self.roster.reload)
         self.settings_screen.text_size_changed.connect(self._text_size_changed)
         self._restore()
         self.refresh_status()
@@ -166,7 +168,7 @@ class MainWindow(QMainWindow):
         self.print_action.triggered.connect(lambda: self.show_screen("print"))
         self.export_bundle_action = QAction(self.tr("Export bundle for the office…"), self)
         self.export_bundle_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_bundle_action.triggered.connect(lambda: self.show_screen("sync"))
+        self.export_bundle_action.triggered.connect(self.export_bundle)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -189,6 +191,10 @@ class MainWindow(QMainWindow):
     def new_item(self) -> None:
         self.show_screen("roster")
         self.roster.new_item()
+
+    def export_bundle(self) -> None:
+        self.show_screen("sync")
+        self.sync.start_export()
 
     def _import(self) -> None:
         self.show_screen("roster")

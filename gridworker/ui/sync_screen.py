@@ -1,40 +1,555 @@
-"""同步: bundles to and from the community office on a USB stick. Filled by the sync work."""
+"""同步: bundles to and from the community office on a USB stick.
+
+Export is two clicks (the drive is already chosen when one is plugged in), import shows
+what each file would change before anything is written, and the tabs below hold the
+conflicts to check, each micro-grid's sync status and the history of bundles. All
+database work runs on the one database thread (:class:`DbRunner`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
 
-from gridworker.store.store import Identity
-from gridworker.ui.widgets import EmptyState
+from PySide6.QtCore import QCoreApplication, QDir, QStorageInfo, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridworker.store.errors import StoreError
+from gridworker.store.store import Identity, Store
+from gridworker.sync import (
+    ConflictView,
+    ExportResult,
+    ImportSummary,
+    MicroGridStatus,
+    bundle_history,
+    export_all_micro_grids,
+    export_bundle,
+    import_bundles,
+    list_conflicts,
+    preview_bundle,
+    sync_status,
+)
+from gridworker.sync.importer import expand_paths
+from gridworker.sync.state import LogEntry
+from gridworker.ui.qtcompat import emit
+from gridworker.ui.sync_views import (
+    OK_FG,
+    REFUSED_FG,
+    ConflictsView,
+    HistoryView,
+    ImportPreviewDialog,
+    ImportSummaryDialog,
+    PreviewItem,
+    StatusView,
+    big_button,
+    short_summary,
+)
+from gridworker.ui.widgets import inform, run_with_progress
+from gridworker.ui.worker import DbRunner, JobContext, error_message
+
+REMOVABLE_PREFIXES = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
+VIRTUAL_FS = {"tmpfs", "devtmpfs", "proc", "sysfs", "overlay", "squashfs", "autofs", "fuse.portal"}
+ALL_GRIDS = "*"  # the office's "all micro-grids" choice
+BUNDLE_FILTER = "*.gwbundle.json *.gwbundle.json.gz"
+
+
+@dataclass(frozen=True)
+class Drive:
+    """A place to save the bundle: a mounted drive (root) or a folder the person chose."""
+
+    label: str
+    path: Path
+    removable: bool
+
+
+def _size(n: int) -> str:
+    if n >= 1 << 30:
+        return f"{n / (1 << 30):.1f} GB"
+    return f"{n / (1 << 20):.0f} MB"
+
+
+def looks_removable(root: str) -> bool:
+    """USB sticks mount under /media, /run/media, /mnt (Linux), /Volumes (macOS) or as a
+    drive letter other than the system's (Windows)."""
+    if root.startswith(REMOVABLE_PREFIXES):
+        return True
+    if sys.platform == "win32" and len(root) <= 3 and root[1:2] == ":":
+        return root[:1].upper() != QDir.rootPath()[:1].upper()
+    return False
+
+
+def removable_drives() -> list[Drive]:
+    """The mounted drives that look like USB sticks or card readers, by name."""
+    out = []
+    for v in QStorageInfo.mountedVolumes():
+        root = v.rootPath()
+        if not (v.isValid() and v.isReady()) or not looks_removable(root):
+            continue
+        if bytes(v.fileSystemType().data()).decode(errors="replace") in VIRTUAL_FS:
+            continue  # memory and system mounts, not a stick
+        name = v.displayName() or v.name() or root
+        label = f"{name} ({root})" if name != root else root
+        label += " — " + QCoreApplication.translate("SyncScreen", "{0} free").format(
+            _size(v.bytesAvailable())
+        )
+        if v.isReadOnly():
+            label += " " + QCoreApplication.translate("SyncScreen", "(read-only)")
+        out.append(Drive(label, Path(root), True))
+    return sorted(out, key=lambda d: str(d.path))
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the lower half of the screen shows, read in one database job."""
+
+    conflicts: list[ConflictView]
+    statuses: list[MicroGridStatus]
+    history: list[LogEntry]
+    grids: list[tuple[str, str]]  # (id, name)
+
+
+def load_overview(store: Store) -> Overview:
+    conn = store.conn
+    ident = store.identity
+    grids = [
+        (str(r[0]), str(r[1] or r[0]))
+        for r in conn.execute(
+            "SELECT id, name FROM micro_grid WHERE community = ? OR community IS NULL "
+            "ORDER BY name",
+            (ident.community,),
+        )
+    ]
+    return Overview(list_conflicts(store), sync_status(store), bundle_history(conn), grids)
+
+
+def preview_all(store: Store, ctx: JobContext, paths: list[Path]) -> list[PreviewItem]:
+    """Each bundle's preview or its refusal sentence; the database is not changed."""
+    files = expand_paths(paths)
+    out = []
+    for n, path in enumerate(files):
+        ctx.check()
+        ctx.progress(n, len(files), path.name)
+        try:
+            if path.is_dir():
+                raise StoreError(f"文件夹 {path} 里没有数据包（{BUNDLE_FILTER}）。")
+            out.append(PreviewItem(path, True, preview_bundle(store, path).describe()))
+        except (StoreError, OSError, sqlite3.DatabaseError) as e:
+            out.append(PreviewItem(path, False, error_message(e)))
+    return out
 
 
 class SyncScreen(QWidget):
-    """Will export and import bundles; until then says what it will do for this installation."""
+    """Export and import bundles; check conflicts; see who synced when."""
 
-    def __init__(self, identity: Identity, parent: QWidget | None = None) -> None:
+    exported = Signal(object)  # ExportResult | list[ExportResult]
+    export_failed = Signal(str)
+    previewed = Signal(object)  # list[PreviewItem]
+    imported = Signal(object)  # ImportSummary
+    import_failed = Signal(str)
+    refreshed = Signal()
+    data_changed = Signal()  # an import or a resolved conflict changed the roster
+
+    def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
+        self.identity = identity
+        self.office = identity.role == "office"
+        self.overview: Overview | None = None
+        self.last_export: ExportResult | list[ExportResult] | None = None
+        self.last_summary: ImportSummary | None = None
+        self.preview_dialog: ImportPreviewDialog | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self._folders: list[Drive] = []
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        if identity.role == "worker":
-            items = [
-                self.tr("Export a bundle of your changes for the community office (Ctrl+E)"),
-                self.tr("Import the office's bundle with roster updates for your micro-grid"),
-                self.tr("See what a bundle contains before importing it"),
-            ]
-        else:
-            items = [
-                self.tr("Import the bundles of all micro-grids and merge them"),
-                self.tr("Send each micro-grid its roster updates"),
-                self.tr("Review edits that conflicted and choose which to keep"),
-            ]
-        layout.addWidget(
-            EmptyState(
-                self.tr("Sync"),
-                self.tr(
-                    "Exchanging bundles on a USB stick is not available in this version yet. "
-                    "Every change you make is already kept in the change log, so nothing will "
-                    "be missing from the first bundle."
-                ),
-                items,
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(self._make_export_box(), 3)
+        top.addWidget(self._make_import_box(), 2)
+        layout.addLayout(top)
+
+        self.tabs = QTabWidget()
+        self.conflicts = ConflictsView()
+        self.status_view = StatusView(self.office)
+        self.history = HistoryView()
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
+        self.tabs.addTab(
+            self.status_view,
+            self.tr("Micro-grids") if self.office else self.tr("Sync with the office"),
+        )
+        self.tabs.addTab(self.history, self.tr("Bundles sent and received"))
+        layout.addWidget(self.tabs, 1)
+        self.conflicts.resolve_requested.connect(self.resolve)
+
+        self._drive_timer = QTimer(self)
+        self._drive_timer.setInterval(3000)
+        self._drive_timer.timeout.connect(self.refresh_drives)
+        self.refresh_drives()
+
+    # -- layout -------------------------------------------------------------------------
+    def _make_export_box(self) -> QGroupBox:
+        box = QGroupBox(
+            self.tr("Send: export a bundle")
+            if self.office
+            else self.tr("Send to the community office")
+        )
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(10)
+        intro = QLabel(
+            self.tr(
+                "Save each micro-grid's updates onto a USB drive for its worker. "
+                "Plug in the drive, check it is chosen below, and press the button."
+            )
+            if self.office
+            else self.tr(
+                "Save your changes onto a USB drive and take it to the community office. "
+                "Plug in the drive, check it is chosen below, and press the button."
             )
         )
+        intro.setWordWrap(True)
+        grid.addWidget(intro, 0, 0, 1, 3)
+        grid.addWidget(QLabel(self.tr("Save to:")), 1, 0)
+        self.destination = QComboBox()
+        self.destination.setMinimumContentsLength(24)
+        self.destination.activated.connect(self._destination_activated)
+        grid.addWidget(self.destination, 1, 1)
+        self.refresh_drives_button = big_button(self.tr("Look for USB drives"))
+        self.refresh_drives_button.clicked.connect(self.refresh_drives)
+        grid.addWidget(self.refresh_drives_button, 1, 2)
+        self.no_drive = QLabel(self.tr("No USB drive found: plug one in, or choose a folder."))
+        self.no_drive.setWordWrap(True)
+        self.no_drive.setStyleSheet(f"color: {REFUSED_FG.name()};")
+        grid.addWidget(self.no_drive, 2, 1, 1, 2)
+        row = 3
+        self.micro_grid = QComboBox()
+        if self.office:
+            grid.addWidget(QLabel(self.tr("Micro-grid:")), row, 0)
+            self.micro_grid.addItem(self.tr("All micro-grids (one file each)"), ALL_GRIDS)
+            grid.addWidget(self.micro_grid, row, 1, 1, 2)
+            row += 1
+        self.export_button = big_button(self.tr("Export to USB drive"), primary=True)
+        self.export_button.clicked.connect(self.start_export)
+        grid.addWidget(self.export_button, row, 0, 1, 2)
+        self.export_result = QLabel()
+        self.export_result.setWordWrap(True)
+        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.export_result, row + 1, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(row + 2, 1)
+        return box
+
+    def _make_import_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Receive: import bundles"))
+        layout = QVBoxLayout(box)
+        layout.setSpacing(10)
+        intro = QLabel(
+            self.tr(
+                "Import the bundles the workers brought. You can choose several files or a "
+                "whole folder; you will see what changes before anything is saved."
+            )
+            if self.office
+            else self.tr(
+                "Import the bundle the community office gave you. You will see what it "
+                "changes before anything is saved."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        buttons = QHBoxLayout()
+        self.import_files_button = big_button(self.tr("Choose bundle files…"), primary=True)
+        self.import_files_button.clicked.connect(self.choose_files)
+        buttons.addWidget(self.import_files_button)
+        self.import_folder_button = big_button(self.tr("Choose a folder…"))
+        self.import_folder_button.clicked.connect(self.choose_import_folder)
+        self.import_folder_button.setVisible(self.office)
+        buttons.addWidget(self.import_folder_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.import_result = QLabel()
+        self.import_result.setWordWrap(True)
+        self.import_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.import_result)
+        self.details_button = big_button(self.tr("Show the details"))
+        self.details_button.clicked.connect(self.show_summary)
+        self.details_button.setVisible(False)
+        layout.addWidget(self.details_button)
+        layout.addStretch(1)
+        return box
+
+    # -- showing ------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+        self.refresh_drives()
+        self._drive_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._drive_timer.stop()
+        super().hideEvent(event)
+
+    def refresh(self) -> None:
+        """Reload conflicts, status, history and the micro-grid list."""
+        self.runner.run(lambda store, _ctx: load_overview(store), self._overview_loaded)
+
+    def _overview_loaded(self, ov: Overview) -> None:
+        self.overview = ov
+        self.conflicts.set_conflicts(ov.conflicts)
+        self.conflicts.set_busy(False)
+        n = len(ov.conflicts)
+        self.tabs.setTabText(0, self.tr("Conflicts ({0})").format(n) if n else self.tr("Conflicts"))
+        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.tabs.setTabIcon(0, warn if n else QIcon())
+        self.status_view.set_statuses(ov.statuses)
+        self.history.set_history(ov.history, dict(ov.grids))
+        if self.office:
+            chosen = self.micro_grid.currentData()
+            self.micro_grid.blockSignals(True)
+            while self.micro_grid.count() > 1:
+                self.micro_grid.removeItem(1)
+            for gid, name in ov.grids:
+                self.micro_grid.addItem(name, gid)
+            i = self.micro_grid.findData(chosen)
+            self.micro_grid.setCurrentIndex(max(0, i))
+            self.micro_grid.blockSignals(False)
+        emit(self.refreshed)
+
+    # -- destinations -------------------------------------------------------------------
+    def refresh_drives(self) -> None:
+        """Re-list the USB drives (and folders chosen before), keeping the current choice."""
+        drives = removable_drives() + self._folders
+        current = self.destination_path()
+        had = [self.destination.itemData(i) for i in range(self.destination.count())]
+        wanted = [str(d.path) for d in drives] + [""]
+        if had == wanted:
+            return
+        self.destination.blockSignals(True)
+        self.destination.clear()
+        for d in drives:
+            self.destination.addItem(d.label, str(d.path))
+        self.destination.addItem(self.tr("Choose a folder…"), "")
+        i = self.destination.findData(str(current)) if current is not None else -1
+        self.destination.setCurrentIndex(i if i >= 0 else 0)
+        self.destination.blockSignals(False)
+        self.no_drive.setVisible(not drives)
+
+    def add_folder(self, folder: Path) -> None:
+        """Offer ``folder`` as a destination and choose it."""
+        if all(d.path != folder for d in self._folders):
+            self._folders.append(Drive(str(folder), folder, False))
+        self.refresh_drives()
+        self.destination.setCurrentIndex(self.destination.findData(str(folder)))
+
+    def destination_path(self) -> Path | None:
+        data = self.destination.currentData()
+        return Path(data) if isinstance(data, str) and data else None
+
+    def _destination_activated(self, _index: int) -> None:
+        if self.destination_path() is None:
+            self.choose_export_folder(then_export=False)
+
+    def choose_export_folder(self, then_export: bool) -> QFileDialog:
+        """Ask for a folder without blocking the window; export into it if asked to."""
+        dialog = QFileDialog(self, self.tr("Choose the folder to save the bundle in"))
+        dialog.setDirectory(str(Path.home()))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(folder: str) -> None:
+            self.add_folder(Path(folder))
+            if then_export:
+                self.start_export()
+
+        dialog.fileSelected.connect(chosen)
+        dialog.rejected.connect(self.refresh_drives)
+        dialog.open()
+        return dialog
+
+    # -- export -------------------------------------------------------------------------
+    def start_export(self) -> None:
+        """Export to the chosen drive (asking for a folder if none is chosen)."""
+        folder = self.destination_path()
+        if folder is None:
+            self.choose_export_folder(then_export=True)
+            return
+        removable = looks_removable(str(folder)) and all(d.path != folder for d in self._folders)
+        if removable and Path(QStorageInfo(str(folder)).rootPath()) != folder:
+            self._export_failed(
+                self.tr("The USB drive {0} is no longer there: plug it in again and retry.").format(
+                    folder
+                )
+            )
+            self.refresh_drives()
+            return
+        if not folder.is_dir():
+            self._export_failed(
+                self.tr("The folder {0} does not exist (is the USB drive plugged in?).").format(
+                    folder
+                )
+            )
+            return
+        grid = self.micro_grid.currentData() if self.office else None
+
+        def job(store: Store, ctx: JobContext) -> ExportResult | list[ExportResult]:
+            if grid == ALL_GRIDS:
+                return export_all_micro_grids(store, folder, progress=ctx.progress)
+            return export_bundle(store, folder, micro_grid=grid, progress=ctx.progress)
+
+        self.export_button.setEnabled(False)
+        self.export_result.clear()
+        _job, dialog = run_with_progress(
+            self,
+            self.runner,
+            job,
+            self.tr("Writing the bundle…"),
+            self._exported,
+            self._export_failed,
+        )
+        dialog.setCancelButton(None)  # a write is short and must not stop half-way
+
+    def _exported(self, result: ExportResult | list[ExportResult]) -> None:
+        self.export_button.setEnabled(True)
+        self.last_export = result
+        if isinstance(result, list):
+            folder = result[0].path.parent if result else self.destination_path()
+            done = self.tr("{0} bundles were written into {1} and checked.").format(
+                len(result), folder
+            )
+        else:
+            done = self.tr("The bundle {0} ({1} changes) was written and checked.").format(
+                result.path.name, result.op_count
+            )
+        text = done + "\n" + self.tr("You can now safely remove the USB drive.")
+        self._say(self.export_result, text, ok=True)
+        inform(self, self.tr("Export finished"), text)
+        emit(self.exported, result)
+        emit(self.data_changed)
+        self.refresh()
+
+    def _export_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self._say(self.export_result, message, ok=False)
+        inform(self, self.tr("Export failed"), message, warning=True)
+        emit(self.export_failed, message)
+
+    # -- import -------------------------------------------------------------------------
+    def _start_dir(self) -> str:
+        drives = removable_drives()
+        return str(drives[0].path) if drives else str(Path.home())
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose the bundles to import"),
+            self._start_dir(),
+            self.tr("Bundles ({0});;All files (*)").format(BUNDLE_FILTER),
+        )
+        if files:
+            self.preview_files([Path(f) for f in files])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the folder with the bundles"), self._start_dir()
+        )
+        if folder:
+            self.preview_files([Path(folder)])
+
+    def preview_files(self, paths: list[Path]) -> None:
+        """Check the files and show what they would change; nothing is written yet."""
+        self.import_result.clear()
+        self.details_button.setVisible(False)
+        run_with_progress(
+            self,
+            self.runner,
+            lambda store, ctx: preview_all(store, ctx, paths),
+            self.tr("Checking the bundles…"),
+            self._previewed,
+            self._import_failed,
+        )
+
+    def _previewed(self, items: list[PreviewItem]) -> None:
+        dialog = ImportPreviewDialog(items, self)
+        self.preview_dialog = dialog
+        dialog.accepted.connect(lambda: self.import_files([i.path for i in items]))
+        dialog.open()
+        emit(self.previewed, items)
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Import the files (refused ones are reported in the summary with why)."""
+
+        def job(store: Store, ctx: JobContext) -> ImportSummary:
+            return import_bundles(store, paths, progress=ctx.progress, cancel=ctx.cancelled)
+
+        run_with_progress(
+            self,
+            self.runner,
+            job,
+            self.tr("Importing the bundles…"),
+            self._imported,
+            self._import_failed,
+        )
+
+    def _imported(self, summary: ImportSummary) -> None:
+        self.last_summary = summary
+        self._say(self.import_result, short_summary(summary), ok=summary.ok)
+        self.details_button.setVisible(True)
+        self.show_summary()
+        emit(self.imported, summary)
+        emit(self.data_changed)
+        self.refresh()
+
+    def show_summary(self) -> None:
+        """(Re)open the full summary of the last import."""
+        if self.last_summary is None:
+            return
+        self.summary_dialog = ImportSummaryDialog(self.last_summary, self)
+        self.summary_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.summary_dialog.open()
+
+    def _import_failed(self, message: str) -> None:
+        self._say(self.import_result, message, ok=False)
+        inform(self, self.tr("Import"), message, warning=True)
+        emit(self.import_failed, message)
+
+    # -- conflicts ----------------------------------------------------------------------
+    def resolve(self, conflict_id: int, keep: str) -> None:
+        """Keep one value of a conflict (a new operation that syncs), then reload the list."""
+        choice: Literal["current", "other"] = "other" if keep == "other" else "current"
+        self.conflicts.set_busy(True)
+
+        def done(_op: object) -> None:
+            emit(self.data_changed)
+            self.refresh()
+
+        def failed(message: str) -> None:
+            inform(self, self.tr("Conflicts"), message, warning=True)
+            self.refresh()
+
+        self.runner.run(
+            lambda store, _ctx: store.resolve_conflict(conflict_id, choice), done, failed
+        )
+
+    # -- helpers ------------------------------------------------------------------------
+    @staticmethod
+    def _say(label: QLabel, text: str, ok: bool) -> None:
+        colour = OK_FG if ok else REFUSED_FG
+        label.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
+        label.setText(text)

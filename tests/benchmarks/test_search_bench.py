@@ -10,6 +10,9 @@ is taken over the queries it can answer (it finds something): a 1–2 character 
 pinyin query returns nothing from plain trigram in a few microseconds, which measures
 no search work. The ratio against the median over every query is printed too.
 
+A second benchmark prints what keeping the index costs per resident in a bulk write of
+new residents (and an unchanged re-index), as a ratio to a raw executemany of the rows.
+
 Run: uv run pytest tests/benchmarks/test_search_bench.py --benchmark-enable -s
 """
 
@@ -137,3 +140,56 @@ def test_search_speed_ratio(big_store: Store, benchmark: pytest.FixtureRequest) 
     print(f"[search] RATIO search / trigram baseline = {our_median / base_median:.2f} (budget < 5)")
     print(f"[search] (ratio to the all-queries trigram median: {our_median / all_base_median:.2f})")
     benchmark.pedantic(lambda: [ours(q) for q in queries], rounds=1, iterations=1)  # type: ignore[attr-defined]
+
+
+def test_index_cost_per_resident(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, benchmark: pytest.FixtureRequest
+) -> None:
+    """What keeping the index costs a bulk write, as a ratio to a raw executemany.
+
+    The roster is written with indexing off, then indexed batch by batch the way a write
+    of new households and residents does (one transaction each), then re-indexed
+    unchanged. The baseline inserts the same residents' rows into a plain table with
+    sqlite3 executemany, in the same batches.
+    """
+    from gridworker.store import search_index
+
+    real = search_index.reindex_touched
+    monkeypatch.setattr(search_index, "reindex_touched", lambda conn, touched: None)
+    s = Store.open(tmp_path / "index.sqlite3")
+    build_demo(s, households=8000, seed=11, role="office")
+    monkeypatch.setattr(search_index, "reindex_touched", real)
+    c = s.conn
+    households = [r[0] for r in c.execute("SELECT id FROM household ORDER BY id")]
+    batches = [households[i : i + 800] for i in range(0, len(households), 800)]
+    n = c.execute("SELECT count(*) FROM resident").fetchone()[0]
+    c.execute("CREATE TABLE bench_raw (id TEXT, name TEXT, id_number TEXT, phone TEXT, hh TEXT)")
+
+    def raw(batch: list[str]) -> None:
+        marks = ",".join("?" * len(batch))
+        rows = c.execute(
+            "SELECT id, name, id_number, phone, household_id FROM resident "
+            f"WHERE household_id IN ({marks})",
+            batch,
+        ).fetchall()
+        c.executemany("INSERT INTO bench_raw VALUES (?, ?, ?, ?, ?)", rows)
+
+    def index(batch: list[str]) -> None:
+        search_index.reindex_touched(c, {"household": batch})
+
+    def per_resident(fn: Callable[[list[str]], None]) -> float:
+        started = time.perf_counter()
+        for batch in batches:
+            with s.transaction():
+                fn(batch)
+        return (time.perf_counter() - started) / n * 1e6
+
+    name_keys("赵红")  # load the pinyin tables outside the timing
+    base = per_resident(raw)
+    new = per_resident(index)
+    again = per_resident(index)
+    print(f"\n[index] {n} residents in {len(batches)} writes; raw executemany {base:.1f} µs each")
+    print(f"[index] new residents: {new:.1f} µs each, RATIO to raw = {new / base:.1f}")
+    print(f"[index] unchanged re-index: {again:.1f} µs each, RATIO to raw = {again / base:.1f}")
+    s.close()
+    benchmark.pedantic(lambda: None, rounds=1, iterations=1)  # type: ignore[attr-defined]

@@ -317,3 +317,44 @@ def test_age_on_matches_calendar_definition(birth: dt.date, on: dt.date) -> None
     assert age >= 0
     assert (on.month, on.day) >= (birth.month, birth.day) or age == on.year - birth.year - 1
     assert (on.month, on.day) < (birth.month, birth.day) or age == on.year - birth.year
+
+
+def _slow_check_digit(first17: str) -> str:
+    """GB 11643 written out plainly: weights 2^(17-i) mod 11, check = (12 - S mod 11) mod 11."""
+    total = sum(int(c) * (2 ** (17 - i) % 11) for i, c in enumerate(first17))
+    return "0123456789X"[(12 - total % 11) % 11]
+
+
+@given(st.from_regex(r"[0-9]{17}", fullmatch=True))
+def test_fast_check_digit_equals_the_textbook_formula(first17: str) -> None:
+    assert check_digit(first17) == _slow_check_digit(first17)
+
+
+@given(st.from_regex(r"[0-9]{17}[0-9Xx]", fullmatch=True))
+def test_plain_18_character_fast_path_agrees_with_the_normalising_path(raw: str) -> None:
+    """A plain ASCII number and the same number in full-width form give the same verdict."""
+    wide = "".join(chr(ord(c) + 0xFEE0) for c in raw)  # forces the slow, normalising path
+
+    def verdict(value: str) -> tuple[str, str]:
+        try:
+            return "ok", repr(parse_id(value, today=TODAY))
+        except IdError as e:
+            return e.code, e.message
+
+    assert verdict(raw) == verdict(wide)
+
+
+def test_without_today_the_system_date_bounds_the_birth_date() -> None:
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(IdError) as exc:
+        parse_id(make_id("510104", tomorrow, 1))
+    assert exc.value.code == "birth_date"
+    assert parse_id(make_id("510104", dt.date.today(), 1)).birth_date == dt.date.today()
+
+
+def test_parsed_info_is_an_ordinary_frozen_idinfo() -> None:
+    info = parse_id(KNOWN, today=TODAY)
+    made = IdInfo(number=KNOWN, birth_date=dt.date(1949, 12, 31), sex="女", area_code="110105")
+    assert (info, hash(info), repr(info)) == (made, hash(made), repr(made))
+    with pytest.raises(AttributeError):
+        info.number = "x"  # type: ignore[misc]

@@ -180,3 +180,17 @@ def test_parse_phone_never_crashes_and_is_idempotent(raw: str) -> None:
 @given(st.text(max_size=30))
 def test_mask_phone_never_crashes(raw: str) -> None:
     assert isinstance(mask_phone(raw), str)
+
+
+@given(st.from_regex(r"1[0-9]{10}", fullmatch=True))
+def test_plain_11_digit_fast_path_agrees_with_the_normalising_path(raw: str) -> None:
+    """A plain mobile-looking cell and its full-width spelling get the same verdict."""
+    wide = "".join(chr(ord(c) + 0xFEE0) for c in raw)
+
+    def verdict(value: str) -> tuple[str, str]:
+        try:
+            return "ok", parse_phone(value)
+        except PhoneError as e:
+            return e.code, e.message
+
+    assert verdict(raw) == verdict(wide)

@@ -74,3 +74,9 @@ def test_keys_are_lowercase_ascii_and_bounded(name: str) -> None:
         assert k and k.isascii() and k == k.lower() and " " not in k
     assert len(keys.full) <= 8
     assert len(keys.initials) <= len(keys.full)
+
+
+@given(st.text(alphabet="赵钱孙李单曾乐长红丽", min_size=1, max_size=6))
+def test_plain_hanzi_shortcut_gives_the_keys_of_the_normalised_name(name: str) -> None:
+    """Plain 汉字 names skip normalisation; a spaced copy goes through it: same keys."""
+    assert name_keys(name) == name_keys("　".join(name))

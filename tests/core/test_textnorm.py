@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -77,3 +79,16 @@ def test_norm_text_and_key_are_idempotent(s: str) -> None:
     assert norm_text(norm_text(s)) == norm_text(s)
     assert norm_key(norm_key(s)) == norm_key(s)
     assert "  " not in norm_text(s)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab 1\t\u3000\u00a0\u200b\ufeff\u00adＡ１張三·"))
+        | st.characters(),
+        max_size=20,
+    )
+)
+def test_norm_fast_paths_match_the_plain_definition(s: str) -> None:
+    """norm's ASCII and no-invisible shortcuts give exactly NFKC → drop invisibles → strip."""
+    invisible = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+    assert norm(s) == unicodedata.normalize("NFKC", s).translate(invisible).strip()

@@ -12,6 +12,7 @@ from rostersheets import HEADER, family_rows, pid, x_id
 
 from gridworker.roster.importer import (
     ImportCancelled,
+    ImportPlan,
     ImportRefused,
     apply_import,
     plan_import,
@@ -337,3 +338,35 @@ def test_shared_samples_report_their_problems(worker_store: Store, name: str) ->
         apply_import(worker_store, plan)
     assert _count(worker_store, "ops") == ops_before
     assert _count(worker_store, "resident") == 0
+
+
+def test_full_csv_rows_plan_exactly_like_cell_by_cell_rows(
+    worker_store: Store, write_csv: Writer, tmp_path: Path
+) -> None:
+    """Full CSV rows take the all-text shortcut; short rows and xlsx go cell by cell."""
+    rows = [[str(v) for v in r] for r in family_rows()]
+    rows[2][10] = "残疾人（二级）、低保户"
+    rows[3][7] = "外星人"  # a problem, reported the same way on both paths
+    full = plan_import(worker_store, write_csv(rows, name="full.csv"))
+    short_path = tmp_path / "short.csv"  # the same cells, trailing empty cells dropped
+    with open(short_path, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(HEADER)
+        for r in rows:
+            while r and r[-1] == "":
+                r = r[:-1]
+            w.writerow(r)
+    short = plan_import(worker_store, short_path)
+    assert any(len(r) < len(HEADER) for r in csv.reader(short_path.open(encoding="utf-8-sig")))
+
+    def shape(plan: ImportPlan) -> object:
+        return (
+            [(c.values | {"household_id": None}, c.new) for c in plan.resident_changes],
+            [(c.values, c.new) for c in plan.household_changes],
+            [(p.column, p.message) for p in plan.problems],
+        )
+
+    assert full.problems  # the unknown relation
+    # full.csv has two title rows above its header.
+    assert [p.row for p in full.problems] == [p.row + 2 for p in short.problems]
+    assert shape(full) == shape(short)

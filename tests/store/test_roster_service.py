@@ -6,6 +6,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gridworker.core.duplicates import REASON_HOUSEHOLD, REASON_ID, PersonKey
 from gridworker.core.idcard import make_id
@@ -245,3 +247,21 @@ def test_check_resident_leaves_empty_values_out() -> None:
     values, problems = check_resident({"name": "张三", "phone": "  ", "notes": None, "tags": ""})
     assert values == {"name": "张三"}
     assert problems == []
+
+
+_cell_values = (
+    st.none()
+    | st.text(alphabet=st.sampled_from(list(" \t\u3000\u00a0\u200b\ufeff\u00ad张a1")), max_size=4)
+    | st.lists(st.just("低保"), max_size=1)
+    | st.tuples()
+    | st.integers()
+    | st.dates()
+)
+
+
+@given(st.dictionaries(st.sampled_from(["name", "notes", "tags", "phone"]), _cell_values))
+def test_given_values_are_exactly_the_non_empty_ones(raw: dict[str, object]) -> None:
+    """The importer's inlined emptiness test agrees with is_empty on every kind of value."""
+    from gridworker.store.roster import _given, is_empty
+
+    assert _given(raw) == {k: v for k, v in raw.items() if not is_empty(v)}

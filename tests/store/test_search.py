@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from gridworker.core.ids import uuid7
 from gridworker.store import search_index
 from gridworker.store.ops import Op
 from gridworker.store.search import count_matches, parse_query, search_residents, search_rows
@@ -319,3 +320,72 @@ def test_roster_search_command_masks_numbers_and_json_is_full(
     assert record["id_number"] == ZHAO_ID and record["phone"] == ZHAO_PHONE
     assert run("钱多多") == 1
     assert "没有找到" in capsys.readouterr().out
+
+
+def _entries(s: Store) -> dict[str, tuple[int, str]]:
+    """resident id → (rid, FTS words) as the index holds them."""
+    return {
+        r[0]: (r[1], r[2])
+        for r in s.conn.execute(
+            "SELECT d.resident_id, d.rid, f.words FROM search_doc d "
+            "JOIN search_fts f ON f.rowid = d.rid"
+        )
+    }
+
+
+def test_reindexing_the_newest_entry_together_with_a_new_resident(
+    worker_store: Store, roster: dict[str, str]
+) -> None:
+    """Regression: the resident holding the largest rid, re-indexed in one write with a
+    new resident, kept its rid while the new one was given the same (UNIQUE failed)."""
+    s = worker_store
+    newest = max(_entries(s).items(), key=lambda e: e[1][0])[0]
+    [_, created] = s.write(
+        [
+            Change("resident", {"name": "孙丽"}, entity_id=newest),
+            Change("resident", {"household_id": roster["h1"], "name": "周军"}, new=True),
+        ]
+    )
+    entries = _entries(s)
+    assert len({rid for rid, _ in entries.values()}) == len(entries) == 5
+    assert search_residents(s.conn, "sunli") == [newest]
+    assert search_residents(s.conn, "zhoujun") == [created.entity_id]
+
+
+def test_a_bulk_write_indexes_each_new_resident_once(worker_store: Store) -> None:
+    """Households and their residents created together: one entry per resident."""
+    s = worker_store
+    mg = s.identity.micro_grid_id
+    changes: list[Change] = []
+    for i in range(30):
+        h = uuid7()
+        address = {"estate": "锦华苑", "building": f"{i}栋", "room": "101"}
+        changes.append(Change("household", {"micro_grid_id": mg, **address}, h, new=True))
+        for name in ("赵红", "钱芳"):
+            changes.append(Change("resident", {"household_id": h, "name": name}, new=True))
+    s.write(changes)
+    entries = _entries(s)
+    assert len(entries) == 60
+    assert sorted(rid for rid, _ in entries.values()) == list(range(1, 61))
+    assert count_matches(s.conn, "qianfang") == 30
+    assert len(search_residents(s.conn, "12栋 zhaohong")) == 1
+
+
+def test_unchanged_entries_are_kept_and_changed_ones_rewritten(
+    worker_store: Store, roster: dict[str, str]
+) -> None:
+    s = worker_store
+    before = _entries(s)
+    # The household's phone is not searched: its residents' entries stay as they were.
+    s.update("household", roster["h1"], {"phone": "13900001111"})
+    s.update("resident", roster["赵红"], {"tags": ["高龄"]})
+    assert _entries(s) == before
+    assert search_residents(s.conn, "赵", tag="高龄") == [roster["赵红"]]
+    s.update("household", roster["h1"], {"room": "302"})
+    after = _entries(s)
+    assert after[roster["赵红"]][0] == before[roster["赵红"]][0]  # same rid, new words
+    assert after[roster["赵红"]][1] != before[roster["赵红"]][1]
+    assert search_residents(s.conn, "2单元302") == [roster["赵红"]]
+    assert {k: v for k, v in after.items() if k != roster["赵红"]} == {
+        k: v for k, v in before.items() if k != roster["赵红"]
+    }

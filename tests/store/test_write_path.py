@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from gridworker.store.db import backup_file
 from gridworker.store.errors import NotInitialised, StoreError, ValidationError
+from gridworker.store.ops import Op
 from gridworker.store.store import Change, Store
 
 
@@ -134,3 +136,53 @@ def test_ops_of_records_made_in_one_batch_carry_their_micro_grid(worker_store: S
     assert [op.micro_grid_id for op in ops] == [mg, mg]
     stored = {r[0] for r in worker_store.conn.execute("SELECT micro_grid_id FROM ops")}
     assert stored == {mg}
+
+
+def test_own_ops_received_back_advance_the_sequence(tmp_path: Path) -> None:
+    """A laptop restored from a backup gets its own later ops back from the office.
+
+    Applying them must move the local sequence past them, or the next local edit would
+    reuse a (device, seq) number already held.
+    """
+    path = tmp_path / "w.sqlite3"
+    s = Store.open(path)
+    s.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
+    backup = backup_file(path, "test")
+    assert backup is not None
+    _household(s, "101")
+    _household(s, "102")
+    own = [Op.from_row(r) for r in s.conn.execute("SELECT * FROM ops ORDER BY hlc")]
+    top = max(op.seq for op in own)
+    s.close()
+
+    restored = Store.open(backup)
+    counts = restored.apply_ops(own)
+    assert counts.new == 2 and counts.held == len(own) - 2
+    _household(restored, "103")
+    seqs = [r[0] for r in restored.conn.execute("SELECT seq FROM ops ORDER BY seq")]
+    assert seqs == list(range(1, top + 2))
+    restored.close()
+    # The advanced sequence is persisted, not only kept in memory.
+    again = Store.open(backup)
+    _household(again, "104")
+    assert again.conn.execute("SELECT max(seq) FROM ops").fetchone()[0] == top + 2
+    again.close()
+
+
+def test_update_ops_carry_the_micro_grid_of_the_record_after_the_edit(
+    office_store: Store,
+) -> None:
+    """An edit is routed by its record's household: the current one, or the new one."""
+    s = office_store
+    g1, g2 = s.ensure_micro_grid("第一微网格"), s.ensure_micro_grid("第二微网格")
+    h1 = s.create("household", {"micro_grid_id": g1, "room": "101"})
+    h2 = s.create("household", {"micro_grid_id": g2, "room": "201"})
+    r = s.create("resident", {"household_id": h1, "name": "张三"})
+    renamed = s.update("resident", r, {"name": "张叁"})
+    moved = s.update("resident", r, {"household_id": h2})
+    regridded = s.update("household", h1, {"room": "102"})
+    assert renamed is not None and renamed.micro_grid_id == g1
+    assert moved is not None and moved.micro_grid_id == g2
+    assert regridded is not None and regridded.micro_grid_id == g1
+    stored = [r[0] for r in s.conn.execute("SELECT micro_grid_id FROM ops ORDER BY seq")][-3:]
+    assert stored == [g1, g2, g1]

@@ -23,7 +23,7 @@ CREATE TABLE local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- The change log: one row per operation, local or received. The sync feed, the audit
 -- trail and the history shown in the UI.
 CREATE TABLE ops (
-    op_id         TEXT PRIMARY KEY,
+    op_id         TEXT NOT NULL PRIMARY KEY,
     device_id     TEXT NOT NULL,
     seq           INTEGER NOT NULL,
     hlc           TEXT NOT NULL,

@@ -1,0 +1,234 @@
+"""The 同步 screen: export to a drive, import with a preview, the conflicts list."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gridworker.store.store import Store
+from gridworker.sync import BundleError, ExportResult, export_bundle, import_bundles
+from gridworker.ui import sync_screen
+from gridworker.ui.app import build_application, open_main_window, read_identity
+from gridworker.ui.main_window import MainWindow
+from gridworker.ui.sync_views import PreviewItem
+
+
+def _open_on_sync(qtbot: QtBot, db: Path) -> MainWindow:
+    build_application()
+    identity, mg = read_identity(db)
+    assert identity is not None
+    win = open_main_window(db, identity, mg)
+    win.show()
+    with qtbot.waitSignal(win.sync.refreshed, timeout=10_000):
+        win.show_screen("sync")
+    return win
+
+
+@pytest.fixture
+def office_db(tmp_path: Path) -> Path:
+    path = tmp_path / "office.sqlite3"
+    with Store.open(path) as s:
+        s.init_installation("office", "致强社区", "王主任")
+    return path
+
+
+@pytest.fixture
+def office(qtbot: QtBot, office_db: Path) -> Iterator[MainWindow]:
+    win = _open_on_sync(qtbot, office_db)
+    yield win
+    win.close()
+
+
+def _count(db: Path, table: str) -> int:
+    return int(sqlite3.connect(db).execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def _dump(db: Path) -> list[str]:
+    return list(sqlite3.connect(db).iterdump())
+
+
+def _export(qtbot: QtBot, win: MainWindow, folder: Path) -> ExportResult:
+    screen = win.sync
+    folder.mkdir(exist_ok=True)
+    screen.add_folder(folder)
+    with qtbot.waitSignal(screen.exported, timeout=10_000) as blocker:
+        screen.export_button.click()
+    result = blocker.args[0]
+    assert isinstance(result, ExportResult)
+    return result
+
+
+def test_export_writes_a_bundle_and_then_says_safe_to_remove(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.sync.refreshed, timeout=10_000):
+        window.show_screen("sync")
+    stick = tmp_path / "stick"
+    assert "拔出" not in window.sync.export_result.text()
+    result = _export(qtbot, window, stick)
+    files = list(stick.glob("*.gwbundle.json"))
+    assert files == [result.path]
+    assert result.op_count == _count(window.db_path, "ops") > 0
+    assert "可以安全拔出U盘" in window.sync.export_result.text()
+    assert result.path.name in window.sync.export_result.text()
+    # the history tab lists the bundle just sent
+    qtbot.waitUntil(lambda: window.sync.history.rowCount() == 1, timeout=5_000)
+    assert window.sync.history.item(0, 1).text() == "发出"
+
+
+def test_a_failed_export_shows_its_sentence_and_never_safe_to_remove(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sentence = "U盘已满，数据包 x.gwbundle.json 没有写入；请删掉一些文件或换一个U盘。"
+
+    def full(*_a: object, **_k: object) -> ExportResult:
+        raise BundleError(sentence)
+
+    monkeypatch.setattr(sync_screen, "export_bundle", full)
+    window.show_screen("sync")
+    window.sync.add_folder(tmp_path)
+    with qtbot.waitSignal(window.sync.export_failed, timeout=10_000) as blocker:
+        window.sync.export_button.click()
+    assert blocker.args == [sentence]
+    assert window.sync.export_result.text() == sentence
+    assert "拔出" not in window.sync.export_result.text()
+    assert window.sync.export_button.isEnabled()
+
+
+def test_the_office_previews_then_imports_a_worker_bundle(
+    qtbot: QtBot, window: MainWindow, office: MainWindow, office_db: Path, tmp_path: Path
+) -> None:
+    bundle = _export(qtbot, window, tmp_path / "stick").path
+    screen = office.sync
+    with qtbot.waitSignal(screen.previewed, timeout=10_000) as blocker:
+        screen.preview_files([bundle.parent])  # office mode: the whole folder of the stick
+    items: list[PreviewItem] = blocker.args[0]
+    assert [(i.path, i.ok) for i in items] == [(bundle, True)]
+    dialog = screen.preview_dialog
+    assert dialog is not None
+    assert "赵红" in dialog.text.toPlainText()
+    assert "新增居民" in dialog.text.toPlainText()
+    assert _count(office_db, "resident") == 0  # the preview wrote nothing
+    with qtbot.waitSignal(screen.imported, timeout=10_000):
+        dialog.import_button.click()
+    residents = _count(window.db_path, "resident")
+    assert _count(office_db, "resident") == residents > 0
+    summary = screen.summary_dialog
+    assert summary is not None
+    text = summary.text.toPlainText()
+    assert "赵红（第三微网格）" in text
+    assert f"新修改 {_count(window.db_path, 'ops')} 条" in text
+    assert f"新修改 {_count(window.db_path, 'ops')} 条" in screen.import_result.text()
+    # the status tab now shows when 第三微网格 was last heard from, without a warning
+    qtbot.waitUntil(lambda: screen.status_view.rowCount() == 1, timeout=5_000)
+    assert screen.status_view.item(0, 0).text() == "第三微网格"
+    assert screen.status_view.warned_rows() == []
+
+
+def test_a_corrupt_bundle_shows_why_and_writes_nothing(
+    qtbot: QtBot, window: MainWindow, office: MainWindow, office_db: Path, tmp_path: Path
+) -> None:
+    good = _export(qtbot, window, tmp_path / "stick").path
+    bad = tmp_path / "stick" / "坏的.gwbundle.json"
+    bad.write_bytes(good.read_bytes()[:-200])  # truncated: the stick was pulled too early
+    before = _dump(office_db)
+    screen = office.sync
+    with qtbot.waitSignal(screen.previewed, timeout=10_000) as blocker:
+        screen.preview_files([bad])
+    (item,) = blocker.args[0]
+    assert not item.ok
+    assert "坏的.gwbundle.json" in item.text
+    dialog = screen.preview_dialog
+    assert dialog is not None
+    assert item.text in dialog.text.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
+    # importing it anyway is refused with the same sentence, and nothing is written
+    with qtbot.waitSignal(screen.imported, timeout=10_000) as done:
+        screen.import_files([bad])
+    summary = done.args[0]
+    assert not summary.ok
+    assert [f.message for f in summary.refused] == [item.text]
+    assert "1 个没有导入" in screen.import_result.text()
+    assert screen.summary_dialog is not None
+    assert item.text in screen.summary_dialog.text.toPlainText()
+    assert _dump(office_db) == before
+
+
+def _conflicted_office(tmp_path: Path, worker_db: Path, office_db: Path) -> tuple[str, str, str]:
+    """Worker and office change the same phone number without seeing each other's edit."""
+    with Store.open(worker_db) as worker, Store.open(office_db) as office:
+        first = export_bundle(worker, tmp_path / "first.gwbundle.json")
+        assert import_bundles(office, [first.path]).ok
+        rid, name = worker.conn.execute("SELECT id, name FROM resident LIMIT 1").fetchone()
+        office.update("resident", rid, {"phone": "13900000001"})
+        worker.update("resident", rid, {"phone": "13900000002"})
+        second = export_bundle(worker, tmp_path / "second.gwbundle.json")
+        summary = import_bundles(office, [second.path])
+        assert summary.ok and summary.files[0].conflicts == 1
+    return str(rid), str(name), "13900000001"
+
+
+def test_a_conflict_is_listed_and_resolving_it_removes_it(
+    qtbot: QtBot, demo_db: Path, office_db: Path, tmp_path: Path
+) -> None:
+    rid, name, _office_value = _conflicted_office(tmp_path, demo_db, office_db)
+    win = _open_on_sync(qtbot, office_db)
+    try:
+        view = win.sync.conflicts
+        assert view.table.rowCount() == 1
+        assert name in view.table.item(0, 0).text()
+        assert view.table.item(0, 1).text() == "联系电话"
+        cells = view.table.item(0, 2).text() + view.table.item(0, 3).text()
+        assert "13900000001" in cells and "13900000002" in cells
+        assert win.sync.tabs.tabText(0) == "冲突 (1)"
+        other = view.conflicts[0].other_value
+        assert view.use_other.isEnabled()
+        with qtbot.waitSignal(win.sync.refreshed, timeout=10_000):
+            view.use_other.click()
+        assert view.table.rowCount() == 0
+        assert not view.use_other.isEnabled()
+        assert win.sync.tabs.tabText(0) == "冲突"
+        phone = sqlite3.connect(office_db).execute(
+            "SELECT phone FROM resident WHERE id = ?", (rid,)
+        )
+        assert phone.fetchone()[0] == other
+    finally:
+        win.close()
+
+
+def test_the_office_exports_every_micro_grid_at_once(
+    qtbot: QtBot, office_db: Path, tmp_path: Path
+) -> None:
+    with Store.open(office_db) as s:
+        for name in ("第一微网格", "第二微网格"):
+            s.ensure_micro_grid(name)
+    win = _open_on_sync(qtbot, office_db)
+    try:
+        screen = win.sync
+        names = [screen.micro_grid.itemText(i) for i in range(screen.micro_grid.count())]
+        assert names[1:] == ["第一微网格", "第二微网格"]
+        assert screen.micro_grid.currentData() == sync_screen.ALL_GRIDS
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        screen.add_folder(stick)
+        with qtbot.waitSignal(screen.exported, timeout=10_000) as blocker:
+            screen.export_button.click()
+        results = blocker.args[0]
+        assert sorted(r.micro_grid_name for r in results) == ["第一微网格", "第二微网格"]
+        assert sorted(stick.iterdir()) == sorted(r.path for r in results)
+        assert all("社区回传" in r.path.name for r in results)
+        assert "可以安全拔出U盘" in screen.export_result.text()
+    finally:
+        win.close()
+
+
+def test_usb_sticks_are_told_apart_from_system_folders() -> None:
+    assert sync_screen.looks_removable("/media/zhaohong/KINGSTON")
+    assert sync_screen.looks_removable("/run/media/zhaohong/U盘")
+    assert not sync_screen.looks_removable("/")
+    assert not sync_screen.looks_removable("/home/zhaohong")

@@ -98,7 +98,10 @@ class _Compiler:
             if not ref.startswith("#/$defs/"):
                 raise ValueError(f"unsupported $ref {ref!r}")
             target = self.root["$defs"][ref[len("#/$defs/") :]]
-            self.refs[ref] = self.compile(target)
+            # Registered before compiling, so a definition that refers to itself works.
+            made: list[Check] = []
+            self.refs[ref] = lambda v: made[0](v)
+            made.append(self.compile(target))
         return self.refs[ref]
 
     def compile(self, schema: dict[str, Any]) -> Check:
@@ -228,8 +231,199 @@ class _Compiler:
 
 
 def compile_schema(schema: dict[str, Any]) -> Check:
-    """A function that raises SchemaViolation when a value does not match the schema."""
-    return _Compiler(schema).compile(schema)
+    """A function that raises SchemaViolation when a value does not match the schema.
+
+    A generated yes/no predicate screens the value first (one flat function, no calls or
+    exceptions per value); only when it says no does the walker run, to find the precise
+    place and message. Both come from the same schema and accept exactly the same values.
+    """
+    walker = _Compiler(schema).compile(schema)
+    fast = compile_predicate(schema)
+    if fast is None:
+        return walker
+
+    def check(v: Any) -> None:
+        if not fast(v):
+            walker(v)
+
+    return check
+
+
+class _Recursive(Exception):
+    """A $ref that refers to itself: the predicate generator only inlines finite schemas."""
+
+
+class _Generator:
+    """Python source for one predicate equivalent to what _Compiler's checks accept."""
+
+    def __init__(self, root: dict[str, Any]):
+        self.root = root
+        self.consts: dict[str, Any] = {}
+        self.lines: list[str] = []
+        self.n = 0
+        self.inlining: list[str] = []
+
+    def const(self, value: Any) -> str:
+        name = f"_c{len(self.consts)}"
+        self.consts[name] = value
+        return name
+
+    def var(self) -> str:
+        self.n += 1
+        return f"_v{self.n}"
+
+    def emit(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+    def gen(self, schema: dict[str, Any], v: str, d: int) -> None:
+        """Statements that ``return False`` when the value named ``v`` does not match."""
+        unknown = set(schema) - SUPPORTED
+        if unknown:
+            raise ValueError(f"bundle schema uses unsupported keywords: {sorted(unknown)}")
+        if "$ref" in schema:
+            ref = schema["$ref"]
+            if not ref.startswith("#/$defs/"):
+                raise ValueError(f"unsupported $ref {ref!r}")
+            if ref in self.inlining:
+                raise _Recursive(ref)
+            self.inlining.append(ref)
+            self.gen(self.root["$defs"][ref[len("#/$defs/") :]], v, d)
+            self.inlining.pop()
+        self.leaf(schema, v, d)
+        if "items" in schema:
+            sub = self.var()
+            body = len(self.lines)
+            self.gen(schema["items"], sub, d + 2)
+            if len(self.lines) > body:
+                loop = [
+                    "    " * d + f"if type({v}) is list:",
+                    "    " * (d + 1) + f"for {sub} in {v}:",
+                ]
+                self.lines[body:body] = loop
+        if {"properties", "required", "additionalProperties", "minProperties"} & set(schema):
+            self.obj(schema, v, d)
+
+    def leaf(self, schema: dict[str, Any], v: str, d: int) -> None:
+        if not _LEAF_KEYS & set(schema):
+            return
+        t = self.var()
+        self.emit(d, f"{t} = type({v})")
+        if "type" in schema:
+            names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+            odd = [n for n in names if n not in _PY_TYPES]
+            if odd:
+                raise ValueError(f"unsupported JSON Schema type {odd[0]!r}")
+            types = frozenset(x for n in names for x in _PY_TYPES[n])
+            if len(types) == 1:
+                self.emit(d, f"if {t} is not {self.const(next(iter(types)))}: return False")
+            else:
+                self.emit(d, f"if {t} not in {self.const(types)}: return False")
+        if "const" in schema:
+            c = schema["const"]
+            cc, ct = self.const(c), self.const(type(c))
+            self.emit(d, f"if {v} != {cc} or {t} is not {ct}: return False")
+        if "enum" in schema:
+            e = self.const(tuple(schema["enum"]))
+            self.emit(d, f"if {t} is bool or {v} not in {e}: return False")
+        str_checks: list[str] = []
+        if "pattern" in schema:
+            rx = self.const(re.compile(schema["pattern"]).search)
+            str_checks.append(f"not {rx}({v})")
+        if "minLength" in schema:
+            str_checks.append(f"len({v}) < {int(schema['minLength'])}")
+        if "maxLength" in schema:
+            str_checks.append(f"len({v}) > {int(schema['maxLength'])}")
+        if str_checks:
+            self.emit(d, f"if {t} is str and ({' or '.join(str_checks)}): return False")
+        if "minimum" in schema:
+            m = self.const(schema["minimum"])
+            self.emit(d, f"if ({t} is int or {t} is float) and {v} < {m}: return False")
+        list_checks: list[str] = []
+        if "minItems" in schema:
+            list_checks.append(f"len({v}) < {int(schema['minItems'])}")
+        if "maxItems" in schema:
+            list_checks.append(f"len({v}) > {int(schema['maxItems'])}")
+        if list_checks:
+            self.emit(d, f"if {t} is list and ({' or '.join(list_checks)}): return False")
+
+    def obj(self, schema: dict[str, Any], v: str, d: int) -> None:
+        props: dict[str, dict[str, Any]] = schema.get("properties", {})
+        required = frozenset(schema.get("required", []))
+        extra = schema.get("additionalProperties", True)
+        self.emit(d, f"if isinstance({v}, dict):")
+        d += 1
+        if required:
+            self.emit(d, f"if not {self.const(required)} <= {v}.keys(): return False")
+        if extra is False:
+            known = self.const(frozenset(props))
+            self.emit(d, f"if not {v}.keys() <= {known}: return False")
+        if "minProperties" in schema:
+            self.emit(d, f"if len({v}) < {int(schema['minProperties'])}: return False")
+        for k, sub_schema in props.items():
+            sub = self.var()
+            if k in required:
+                self.emit(d, f"{sub} = {v}[{k!r}]")
+                self.gen(sub_schema, sub, d)
+            else:
+                missing = self.const(_MISSING)
+                self.emit(d, f"{sub} = {v}.get({k!r}, {missing})")
+                body = len(self.lines)
+                self.gen(sub_schema, sub, d + 1)
+                self.lines.insert(body, "    " * d + f"if {sub} is not {missing}:")
+        if isinstance(extra, dict):
+            sub = self.var()
+            body = len(self.lines)
+            self.gen(extra, sub, d + 2 if props else d + 1)
+            if len(self.lines) > body:
+                if props:
+                    key = self.var()
+                    loop = [
+                        "    " * d + f"for {key}, {sub} in {v}.items():",
+                        "    " * (d + 1) + f"if {key} not in {self.const(frozenset(props))}:",
+                    ]
+                else:
+                    loop = ["    " * d + f"for {sub} in {v}.values():"]
+                self.lines[body:body] = loop
+        self.emit(d, "pass")
+
+
+_MISSING = object()
+_LEAF_KEYS = frozenset(
+    {
+        "type",
+        "const",
+        "enum",
+        "pattern",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "minItems",
+        "maxItems",
+    }
+)
+
+
+def predicate_source(schema: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """The generated predicate's source and its constants (None for a recursive schema)."""
+    g = _Generator(schema)
+    try:
+        g.gen(schema, "_v0", 1)
+    except _Recursive:
+        return None
+    src = "def _valid(_v0):\n" + "\n".join(g.lines) + "\n    return True\n"
+    return src, g.consts
+
+
+def compile_predicate(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """True when a value matches the schema, as one generated function (no messages)."""
+    made = predicate_source(schema)
+    if made is None:
+        return None
+    src, consts = made
+    namespace: dict[str, Any] = dict(consts)
+    exec(compile(src, "<bundle schema predicate>", "exec"), namespace)
+    fn: Callable[[Any], bool] = namespace["_valid"]
+    return fn
 
 
 @cache

@@ -1,0 +1,160 @@
+"""The bundle schema check: a fast generated predicate screens, the walker explains.
+
+Both are compiled from resources/bundle.schema.json; they must accept exactly the same
+documents, or a bad bundle could slip past the fast path (or a good one be refused).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sync_helpers import COMMUNITY
+
+from gridworker.store.store import Store
+from gridworker.sync import export_bundle
+from gridworker.sync.bundle import decode
+from gridworker.sync.schema import (
+    SchemaViolation,
+    _Compiler,
+    bundle_checker,
+    bundle_schema,
+    compile_predicate,
+    compile_schema,
+    predicate_source,
+)
+
+
+def _walker_accepts(doc: Any) -> bool:
+    try:
+        _Compiler(bundle_schema()).compile(bundle_schema())(doc)
+    except SchemaViolation:
+        return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def valid_doc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A real worker bundle with households, residents, list fields and later edits."""
+    folder = tmp_path_factory.mktemp("schema")
+    s = Store.open(folder / "w.sqlite3")
+    s.init_installation("worker", COMMUNITY, "赵红", micro_grid="第三微网格")
+    mg = s.identity.micro_grid_id
+    assert mg is not None
+    h = s.create("household", {"micro_grid_id": mg, "estate": "锦华苑", "room": "301"})
+    r = s.create("resident", {"household_id": h, "name": "李秀兰", "tags": ["高龄", "独居"]})
+    s.update("resident", r, {"phone": "13812345678"})
+    path = folder / "w.gwbundle.json"
+    export_bundle(s, path)
+    s.close()
+    return decode(path, path.read_bytes())
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(-2, 2) | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=6,
+)
+
+
+def _paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [here]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _paths(v, (*here, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _paths(v, (*here, i))
+    return out
+
+
+@st.composite
+def _mutated(draw: st.DrawFn, doc: dict[str, Any]) -> Any:
+    """The document with one to three random edits deep inside it."""
+    doc = copy.deepcopy(doc)
+    for _ in range(draw(st.integers(1, 3))):
+        paths = _paths(doc)
+        path = draw(st.sampled_from(paths))
+        if not path:
+            continue
+        parent: Any = doc
+        for p in path[:-1]:
+            parent = parent[p]
+        key = path[-1]
+        action = draw(st.sampled_from(["replace", "delete", "add", "retype"]))
+        if action == "replace":
+            parent[key] = draw(_JSON)
+        elif action == "delete":
+            del parent[key]
+        elif action == "add" and isinstance(parent, dict):
+            parent[draw(st.text(max_size=6))] = draw(_JSON)
+        elif action == "retype":
+            old = parent[key]
+            parent[key] = (
+                str(old) if not isinstance(old, str) else (int(old) if old.isdigit() else [old])
+            )
+    return doc
+
+
+def test_the_generated_predicate_accepts_a_real_bundle(valid_doc: dict[str, Any]) -> None:
+    fast = compile_predicate(bundle_schema())
+    assert fast is not None
+    assert fast(valid_doc) and _walker_accepts(valid_doc)
+    bundle_checker()(valid_doc)  # does not raise
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_predicate_and_walker_agree_on_mutated_bundles(
+    valid_doc: dict[str, Any], data: st.DataObject
+) -> None:
+    doc = data.draw(_mutated(valid_doc))
+    fast = compile_predicate(bundle_schema())
+    assert fast is not None
+    assert fast(doc) == _walker_accepts(doc), json.dumps(doc, ensure_ascii=False)[:400]
+
+
+def test_a_rejected_document_still_gets_the_walkers_message(valid_doc: dict[str, Any]) -> None:
+    doc = copy.deepcopy(valid_doc)
+    doc["ops"][1]["hlc"] = "yesterday"
+    with pytest.raises(SchemaViolation) as e:
+        bundle_checker()(doc)
+    assert e.value.where == "ops[1].hlc"
+
+
+def test_bool_is_not_an_integer_and_one_is_not_true() -> None:
+    """JSON Schema's types, not Python's: True is no integer, 1 is no boolean."""
+    schema = {
+        "type": "object",
+        "properties": {"n": {"type": "integer"}, "b": {"const": True}},
+    }
+    fast = compile_predicate(schema)
+    check = compile_schema(schema)
+    assert fast is not None
+    for doc, ok in [({"n": 1, "b": True}, True), ({"n": True}, False), ({"b": 1}, False)]:
+        assert fast(doc) is ok
+        if not ok:
+            with pytest.raises(SchemaViolation):
+                check(doc)
+
+
+def test_a_recursive_schema_falls_back_to_the_walker() -> None:
+    schema = {
+        "$defs": {"node": {"type": "object", "properties": {"next": {"$ref": "#/$defs/node"}}}},
+        "$ref": "#/$defs/node",
+    }
+    assert predicate_source(schema) is None
+    check = compile_schema(schema)
+    check({"next": {"next": {}}})
+    with pytest.raises(SchemaViolation):
+        check({"next": {"next": 3}})
+
+
+def test_an_unsupported_keyword_is_refused_at_load_time(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unsupported"):
+        compile_schema({"type": "string", "format": "email"})

@@ -11,9 +11,12 @@ from typing import Any
 Value = str | int | float | bool | None | list[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Op:
     """One edit of one record: only the fields that really changed, with the clocks they replaced.
+
+    Treat as immutable once made. (Not ``frozen``: a frozen dataclass is three times slower
+    to construct, and an office import builds 100,000 of these.)
 
     ``base`` maps each field to the hlc of the value this edit replaced (absent when the
     field had no value). ``merged`` lists, per field, further values the edit knowingly
@@ -53,18 +56,23 @@ class Op:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Op:
+        """An operation from its bundle form, already checked against the bundle schema.
+
+        The maps are taken over, not copied: the decoded document is not used again.
+        """
+        get = d.get
         return cls(
-            op_id=d["op_id"],
-            device_id=d["device_id"],
-            seq=int(d["seq"]),
-            hlc=d["hlc"],
-            user=d["user"],
-            entity=d["entity"],
-            entity_id=d["entity_id"],
-            fields=dict(d["fields"]),
-            base=dict(d.get("base") or {}),
-            merged={k: list(v) for k, v in (d.get("merged") or {}).items()},
-            micro_grid_id=d.get("micro_grid_id"),
+            d["op_id"],
+            d["device_id"],
+            d["seq"],
+            d["hlc"],
+            d["user"],
+            d["entity"],
+            d["entity_id"],
+            d["fields"],
+            get("base") or {},
+            get("merged") or {},
+            get("micro_grid_id"),
         )
 
     def row(self, received_at: str | None = None) -> tuple[Any, ...]:

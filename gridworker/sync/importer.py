@@ -499,5 +499,5 @@ def _checkpoint_after(store: Store) -> Iterator[None]:
         yield
     finally:
         conn.execute(f"PRAGMA wal_autocheckpoint = {before}")
-        if store.path is not None:
+        if store.path is not None and not conn.in_transaction:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)")

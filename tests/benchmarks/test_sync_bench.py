@@ -10,13 +10,16 @@ Run: ``uv run pytest tests/benchmarks/test_sync_bench.py --benchmark-enable -s``
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import random
 import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
+from gridworker.core.demo_people import generate_households
 from gridworker.store.ops import Op
 from gridworker.store.store import Change, Store
 from gridworker.sync import export_bundle, import_bundles
@@ -25,9 +28,17 @@ WORKERS = 100
 OPS_PER_WORKER = 1000
 
 
+def _names(seed: int, n: int) -> list[str]:
+    """Realistic resident names (the demo generator's surnames and given names)."""
+    rng = random.Random(seed)
+    homes = generate_households(rng, n // 2 + 10, ["致强小区"], today=dt.date(2026, 1, 1))
+    return [m.name for h in homes for m in h.members][:n]
+
+
 def _fill(s: Store, n_ops: int, tag: str) -> None:
     """Households, residents and later edits, as a worker makes them: n_ops in total."""
     mg = s.identity.micro_grid_id
+    names = _names(int(tag or 0), n_ops // 3 + 10)
     made = int(s.conn.execute("SELECT count(*) FROM ops").fetchone()[0])
     b = 0
     while made < n_ops:
@@ -54,7 +65,7 @@ def _fill(s: Store, n_ops: int, tag: str) -> None:
                     "resident",
                     {
                         "household_id": h.entity_id,
-                        "name": f"{tag}居民{b}-{i}-{k}",
+                        "name": names[(made + 3 * i + k) % len(names)],
                         "phone": "13800000000",
                         "tags": ["高龄"],
                     },

@@ -9,6 +9,20 @@ from pathlib import Path
 from gridworker.commands.common import CommandError, SubParsers, db_path
 from gridworker.store.store import Store
 
+# Screens `demo --screen` can open on: the side bar's pages (gridworker.ui.main_window.SCREENS,
+# repeated here so the command line works without Qt) and one household's page.
+START_SCREENS = (
+    "today",
+    "roster",
+    "visits",
+    "gas",
+    "care",
+    "sync",
+    "print",
+    "settings",
+    "household",
+)
+
 
 def register(sub: SubParsers) -> None:
     p = sub.add_parser("init", help="初始化本机数据库（网格员或社区）(set up this installation)")
@@ -33,6 +47,11 @@ def register(sub: SubParsers) -> None:
         help="worker=网格员视图（一个微网格），office=社区视图（多个微网格）",
     )
     d.add_argument("--seed", type=int, default=7, help="随机种子（相同种子得到相同数据）")
+    d.add_argument(
+        "--screen",
+        choices=START_SCREENS,
+        help="打开后直接显示的页面（household=第一户的一户一档），便于截图和演示",
+    )
     d.add_argument("--no-gui", action="store_true", help="只生成数据，不打开程序")
     d.set_defaults(handler=cmd_demo)
 
@@ -91,4 +110,4 @@ def open_app(args: argparse.Namespace) -> int:
         from gridworker.ui.app import run_app
     except ImportError as e:  # the desktop part is not there yet, or Qt is missing
         raise CommandError(f"无法启动桌面程序：{e}") from e
-    return run_app(db_path(args) if args.db else None)
+    return run_app(db_path(args) if args.db else None, screen=getattr(args, "screen", None))

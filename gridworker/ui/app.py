@@ -57,8 +57,11 @@ def open_main_window(db: Path, identity: Identity, micro_grid_name: str = "") ->
     return MainWindow(runner, identity, db, micro_grid_name)
 
 
-def run_app(db: Path | None) -> int:
-    """Open the app on ``db``, or on the user's own database (set up on first run)."""
+def run_app(db: Path | None, screen: str | None = None) -> int:
+    """Open the app on ``db``, or on the user's own database (set up on first run).
+
+    ``screen`` opens on that page instead of the remembered one (``demo --screen``).
+    """
     app = build_application()
     path = db if db is not None else default_db_path()
     try:
@@ -78,4 +81,6 @@ def run_app(db: Path | None) -> int:
             return 1
     window = open_main_window(path, identity, mg_name)
     window.show()
+    if screen:
+        window.open_on(screen)
     return int(app.exec())

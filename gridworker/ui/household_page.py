@@ -32,6 +32,7 @@ from gridworker.store.queries import HouseholdRow
 from gridworker.store.store import Identity, Store
 from gridworker.ui.qtcompat import emit
 from gridworker.ui.roster_model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
+from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.widgets import EmptyState, inform
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -199,7 +200,7 @@ class HouseholdPage(QWidget):
             EmptyState(
                 self.tr("Needs"),
                 later,
-                [self.tr("Needs (诉求) this household raised and their progress")],
+                [self.tr("Requests for help this household made, and their progress")],
             ),
             self.tr("Needs"),
         )
@@ -252,7 +253,8 @@ class HouseholdPage(QWidget):
         for e in view.history:
             who = e.user + (self.tr(" (received)") if e.received else "")
             text = describe(e)
-            item = QTreeWidgetItem([e.when.strftime("%Y-%m-%d %H:%M"), who, text])
+            item = QTreeWidgetItem([friendly_time(e.when), who, text])
+            item.setToolTip(0, e.when.strftime("%Y-%m-%d %H:%M:%S"))
             item.setToolTip(2, text)
             self.history_tree.addTopLevelItem(item)
         self.history_tree.resizeColumnToContents(0)

@@ -47,6 +47,7 @@ from gridworker.roster.importer import (
 from gridworker.store.store import Store
 from gridworker.ui.qtcompat import emit
 from gridworker.ui.widgets import inform, run_with_progress
+from gridworker.ui.wording import join_items
 from gridworker.ui.worker import DbRunner, JobContext
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -217,7 +218,7 @@ class ImportDialog(QDialog):
                 plan.households_new, plan.households_updated
             )
             + (
-                "  " + self.tr("Columns not used: {0}").format("、".join(plan.ignored_columns))
+                "  " + self.tr("Columns not used: {0}").format(join_items(plan.ignored_columns))
                 if plan.ignored_columns
                 else ""
             )

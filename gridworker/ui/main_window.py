@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -11,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -30,8 +28,10 @@ from gridworker.ui.qtcompat import emit
 from gridworker.ui.roster_screen import RosterScreen
 from gridworker.ui.settings_screen import SettingsScreen
 from gridworker.ui.sync_screen import SyncScreen
+from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.today import TodayScreen
 from gridworker.ui.visits import VisitsScreen
+from gridworker.ui.widgets import ElidedLabel
 from gridworker.ui.worker import DbRunner
 
 SCREENS = ("today", "roster", "visits", "gas", "care", "sync", "print", "settings")
@@ -42,15 +42,6 @@ QListWidget#nav::item { padding: 10px 14px; }
 QListWidget#nav::item:selected { background: #3d6d99; color: #ffffff; }
 QListWidget#nav::item:hover:!selected { background: #2f5477; }
 """
-
-
-def _local(utc_iso: str) -> str:
-    """A stored UTC timestamp as local time for the screen."""
-    try:
-        when = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
-    except ValueError:
-        return utc_iso
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class MainWindow(QMainWindow):
@@ -124,15 +115,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.install_label = QLabel()
-        self.sync_label = QLabel()
-        self.counts_label = QLabel()
+        # Elided labels: on a small screen or with large text they shorten ("…", full text
+        # in the tooltip) instead of pushing the counts off the window's edge.
+        self.install_label = ElidedLabel()
+        self.sync_label = ElidedLabel()
+        self.counts_label = ElidedLabel()
         for w in (self.install_label, self.sync_label, self.counts_label):
             w.setContentsMargins(8, 0, 8, 0)
         bar = self.statusBar()
-        bar.addWidget(self.install_label)
-        bar.addWidget(self.sync_label)
-        bar.addPermanentWidget(self.counts_label)
+        bar.addWidget(self.install_label, 2)
+        bar.addWidget(self.sync_label, 3)
+        bar.addPermanentWidget(self.counts_label, 3)
         role = self.tr("Worker") if identity.role == "worker" else self.tr("Office")
         parts = [role, identity.community]
         if micro_grid_name:
@@ -204,6 +197,16 @@ class MainWindow(QMainWindow):
         self.show_screen("roster")
         self.roster.export_roster()
 
+    def open_on(self, key: str) -> None:
+        """Show a side-bar page, or "household": the page of the roster's first household."""
+        if key == "household":
+            self.show_screen("roster")
+            self.roster.open_first_household()
+        elif key in SCREENS:
+            self.show_screen(key)
+        else:
+            raise ValueError(f"unknown screen {key!r}")
+
     def show_screen(self, key: str) -> None:
         self.nav.setCurrentRow(SCREENS.index(key))
 
@@ -233,10 +236,10 @@ class MainWindow(QMainWindow):
         if exported or imported:
             parts = []
             if exported:
-                parts.append(self.tr("last bundle exported {0}").format(_local(exported)))
+                parts.append(self.tr("Last bundle exported {0}").format(friendly_time(exported)))
             if imported:
-                parts.append(self.tr("last bundle imported {0}").format(_local(imported)))
-            self.sync_label.setText("；".join(parts))
+                parts.append(self.tr("Last bundle imported {0}").format(friendly_time(imported)))
+            self.sync_label.setText(self.tr("; ").join(parts))
         else:
             self.sync_label.setText(self.tr("Not synced yet"))
         emit(self.status_loaded)

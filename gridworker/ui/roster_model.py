@@ -28,6 +28,7 @@ from gridworker.core.idcard import mask_id
 from gridworker.core.phone import mask_phone
 from gridworker.store.queries import ResidentRow, resident_rows
 from gridworker.ui.qtcompat import emit
+from gridworker.ui.wording import join_items
 from gridworker.ui.worker import DbRunner
 
 PAGE = 200
@@ -161,7 +162,7 @@ class ResidentTableModel(QAbstractTableModel):
         key = self._columns[index.column()][0]
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "tags" and row.tags:
-                return "、".join(row.tags)
+                return join_items(row.tags)
             if key == "address":
                 return row.address
             if key == "status" and row.status_date:
@@ -180,7 +181,7 @@ class ResidentTableModel(QAbstractTableModel):
         if key == "address":
             return row.address
         if key == "tags":
-            return "、".join(row.tags)
+            return join_items(row.tags)
         value: str = getattr(row, key)
         return value
 
@@ -204,8 +205,8 @@ class ResidentTableModel(QAbstractTableModel):
         return page[r % PAGE]
 
     def _request(self, p: int) -> None:
-        if p in self._pending:
-            return
+        if p in self._pending or not self._runner.running:
+            return  # asked already, or the window closed and a late repaint asks for rows
         self._pending.add(p)
         ids = self._ids[p * PAGE : (p + 1) * PAGE]
         generation = self._generation

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -148,6 +148,9 @@ class RosterScreen(QWidget):
             self.care_filter,
         ):
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Their full width when there is room, but they may narrow so the window still
+            # fits a 1280-wide screen in English with large text.
+            w.setMinimumWidth(self.fontMetrics().horizontalAdvance("全部小区") + 36)
             filters.addWidget(w)
         filters.addStretch(1)
         self.count_label = QLabel(self.tr("Loading…"))
@@ -177,6 +180,8 @@ class RosterScreen(QWidget):
         hh.setSortIndicatorClearable(True)
         self.table.setSortingEnabled(True)
         hh.setStretchLastSection(True)
+        hh.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("男") + 12)
+        self.table.viewport().installEventFilter(self)
         self._size_columns()
         self.table.doubleClicked.connect(self._open_row)
         self.table.activated.connect(self._open_row)
@@ -189,6 +194,7 @@ class RosterScreen(QWidget):
             )
         )
         hint.setObjectName("hint")
+        hint.setWordWrap(True)
         layout.addWidget(hint)
 
         self._timer = QTimer(self)
@@ -222,6 +228,19 @@ class RosterScreen(QWidget):
     def open_household(self, household_id: str) -> None:
         self.household_page.show_household(household_id)
         self.stack.setCurrentWidget(self.household_page)
+
+    def open_first_household(self) -> None:
+        """Open the household of the first resident listed (now, or once the list is read)."""
+        if self.model.rowCount() > 0:
+            self._open_row(self.model.index(0, 0))
+            return
+
+        def once(n: int) -> None:
+            self.ids_loaded.disconnect(once)
+            if n > 0:
+                self._open_row(self.model.index(0, 0))
+
+        self.ids_loaded.connect(once)
 
     def import_roster(self) -> None:
         from gridworker.ui.import_dialog import ImportDialog
@@ -389,8 +408,15 @@ class RosterScreen(QWidget):
         emit(self.data_changed)
 
     def _size_columns(self) -> None:
-        """Widths from typical content, so columns fit without measuring 100,000 rows."""
+        """Widths from typical content, so columns fit without measuring 100,000 rows.
+
+        Each column has a comfortable width (its typical content or its title, whichever
+        is wider) and a least width (its typical content; the address and the groups
+        shorten further, ending in "…" with the whole text in the tooltip).
+        :meth:`fit_columns` then shares the table's width out between them.
+        """
         fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
         samples = {
             "name": "欧阳小明",
             "sex": "男",
@@ -401,14 +427,49 @@ class RosterScreen(QWidget):
             "relation": "孙子女",
             "population_type": "户籍",
             "status": "在住",
+            "tags": "空巢老人、低保",
         }
-        header = self.table.horizontalHeader().fontMetrics()
+        least = {"address": "双福路院落1栋…", "tags": "独居老人…"}
+        pad = 18
+        self._widths: dict[int, tuple[int, int]] = {}
         for col in range(self.model.columnCount()):
             key = self.model.column_key(col)
-            if key in samples:
-                title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
-                width = max(fm.horizontalAdvance(samples[key]), header.horizontalAdvance(title))
-                self.table.setColumnWidth(col, width + 18)
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            content = fm.horizontalAdvance(samples.get(key, "")) + pad
+            comfortable = max(content, header.horizontalAdvance(title) + pad)
+            smallest = fm.horizontalAdvance(least[key]) + pad if key in least else content
+            self._widths[col] = (comfortable, min(smallest, comfortable))
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Fit the columns to the table's width: comfortable widths when there is room
+        (the last column takes what is left), else each column gives up part of what it
+        has above its least width, in proportion. A scroll bar appears only if even the
+        least widths do not fit."""
+        widths = getattr(self, "_widths", None)
+        if not widths:
+            return
+        last = self.model.columnCount() - 1
+        room = self.table.viewport().width()
+        comfortable = sum(w for w, _ in widths.values())
+        slack = sum(w - least for w, least in widths.values())
+        over = comfortable - room
+        for col, (w, least) in widths.items():
+            if over > 0 and slack > 0:
+                w -= min(w - least, -(-(w - least) * over // slack))
+            if col != last:
+                self.table.setColumnWidth(col, w)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size was changed in 设置
+            self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+            self._size_columns()
 
 
 def _refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:

@@ -57,6 +57,7 @@ from gridworker.ui.sync_views import (
     PreviewItem,
     StatusView,
     big_button,
+    describe_preview,
     short_summary,
 )
 from gridworker.ui.widgets import inform, run_with_progress
@@ -146,8 +147,12 @@ def preview_all(store: Store, ctx: JobContext, paths: list[Path]) -> list[Previe
         ctx.progress(n, len(files), path.name)
         try:
             if path.is_dir():
-                raise StoreError(f"文件夹 {path} 里没有数据包（{BUNDLE_FILTER}）。")
-            out.append(PreviewItem(path, True, preview_bundle(store, path).describe()))
+                raise StoreError(
+                    QCoreApplication.translate(
+                        "SyncScreen", "There are no bundles ({1}) in the folder {0}."
+                    ).format(path, BUNDLE_FILTER)
+                )
+            out.append(PreviewItem(path, True, describe_preview(preview_bundle(store, path))))
         except (StoreError, OSError, sqlite3.DatabaseError) as e:
             out.append(PreviewItem(path, False, error_message(e)))
     return out
@@ -228,7 +233,12 @@ class SyncScreen(QWidget):
         grid.addWidget(intro, 0, 0, 1, 3)
         grid.addWidget(QLabel(self.tr("Save to:")), 1, 0)
         self.destination = QComboBox()
-        self.destination.setMinimumContentsLength(24)
+        # Drive names can be long: the box takes the room there is and may narrow to
+        # 12 characters (the whole name is in the list), so the screen fits a laptop.
+        self.destination.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.destination.setMinimumContentsLength(12)
         self.destination.activated.connect(self._destination_activated)
         grid.addWidget(self.destination, 1, 1)
         self.refresh_drives_button = big_button(self.tr("Look for USB drives"))
@@ -240,6 +250,10 @@ class SyncScreen(QWidget):
         grid.addWidget(self.no_drive, 2, 1, 1, 2)
         row = 3
         self.micro_grid = QComboBox()
+        self.micro_grid.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.micro_grid.setMinimumContentsLength(12)
         if self.office:
             grid.addWidget(QLabel(self.tr("Micro-grid:")), row, 0)
             self.micro_grid.addItem(self.tr("All micro-grids (one file each)"), ALL_GRIDS)
@@ -273,7 +287,7 @@ class SyncScreen(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # one above the other: the box stays narrow on a laptop
         self.import_files_button = big_button(self.tr("Choose bundle files…"), primary=True)
         self.import_files_button.clicked.connect(self.choose_files)
         buttons.addWidget(self.import_files_button)
@@ -281,8 +295,10 @@ class SyncScreen(QWidget):
         self.import_folder_button.clicked.connect(self.choose_import_folder)
         self.import_folder_button.setVisible(self.office)
         buttons.addWidget(self.import_folder_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addLayout(buttons)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.import_result = QLabel()
         self.import_result.setWordWrap(True)
         self.import_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 
 from gridworker.store.ops import Value
 from gridworker.sync import ConflictView, ImportSummary, MicroGridStatus
-from gridworker.sync.bundle import KIND_LABELS
+from gridworker.sync.importer import BundlePreview
 from gridworker.sync.state import LogEntry
 from gridworker.ui.qtcompat import emit
+from gridworker.ui.timefmt import friendly_time
+from gridworker.ui.wording import field_name, join_items, record_name
 
 WARN_BG = QColor("#fde7b0")  # amber: a micro-grid that has gone quiet
 REFUSED_FG = QColor("#a12622")  # dark red: a refused file, readable on white
@@ -53,15 +55,89 @@ def big_button(text: str, primary: bool = False) -> QPushButton:
     return b
 
 
-def local_time(utc_iso: str | None) -> str:
-    """A stored UTC timestamp as local time; empty if none."""
-    if not utc_iso:
+def kind_label(kind: str | None) -> str:
+    """What sort of bundle it is, in the interface's language."""
+    labels = {
+        "worker": QCoreApplication.translate("SyncViews", "Worker's report"),
+        "office": QCoreApplication.translate("SyncViews", "From the office"),
+        "setup": QCoreApplication.translate("SyncViews", "Set-up bundle"),
+    }
+    return labels.get(kind or "", kind or "")
+
+
+def record_kind(label: str) -> str:
+    """A kind of record (the store's Chinese label: 居民, 户, 微网格) in the interface's language."""
+    names = {
+        "居民": QCoreApplication.translate("SyncViews", "residents"),
+        "户": QCoreApplication.translate("SyncViews", "households"),
+        "微网格": QCoreApplication.translate("SyncViews", "micro-grids"),
+    }
+    return names.get(label, label)
+
+
+def describe_preview(p: BundlePreview) -> str:
+    """What importing one bundle would change, in plain words, with a friendly local time."""
+    m = p.manifest
+    lines = [
+        QCoreApplication.translate(
+            "SyncViews", "{file}: {kind} from {user} ({grid}), made {when}"
+        ).format(
+            file=p.path.name,
+            kind=kind_label(m.kind),
+            user=m.sender_user,
+            grid=m.micro_grid_name,
+            when=friendly_time(m.created),
+        ),
+        QCoreApplication.translate("SyncViews", "{0} changes: {1} new, {2} already here.").format(
+            p.op_count, p.new_ops, p.held_ops
+        ),
+    ]
+    for label, n in p.records_added.items():
+        lines.append(
+            "  "
+            + QCoreApplication.translate("SyncViews", "New {0}: {1}").format(record_kind(label), n)
+        )
+    for label, n in p.records_changed.items():
+        lines.append(
+            "  "
+            + QCoreApplication.translate("SyncViews", "Changed {0}: {1}").format(
+                record_kind(label), n
+            )
+        )
+    if p.conflicts:
+        lines.append(
+            "  "
+            + QCoreApplication.translate(
+                "SyncViews",
+                "{0} conflicts will arise (the same item changed on both sides; both values "
+                "are kept for you to check)",
+            ).format(p.conflicts)
+        )
+    if p.already_imported:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncViews", "This bundle was imported before; importing it again changes nothing."
+            )
+        )
+    return "\n".join(lines)
+
+
+def status_warning(s: MicroGridStatus, office: bool) -> str:
+    """Why a micro-grid is marked: never heard from, or quiet for a long time."""
+    if not s.warning:
         return ""
-    try:
-        when = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
-    except ValueError:
-        return utc_iso
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    who = (
+        QCoreApplication.translate("SyncViews", "its worker")
+        if office
+        else QCoreApplication.translate("SyncViews", "the office")
+    )
+    if s.days_silent is None:
+        return QCoreApplication.translate(
+            "SyncViews", "No bundle has been received from {0} yet."
+        ).format(who)
+    return QCoreApplication.translate("SyncViews", "No bundle from {0} for {1} days.").format(
+        who, s.days_silent
+    )
 
 
 def show_value(v: Value) -> str:
@@ -75,13 +151,13 @@ def show_value(v: Value) -> str:
             else QCoreApplication.translate("SyncViews", "no")
         )
     if isinstance(v, list):
-        return "、".join(v)
+        return join_items(v)
     return str(v)
 
 
 def _who_when(user: str | None, when: datetime | None) -> str:
-    parts = [user or "", when.strftime("%Y-%m-%d %H:%M") if when else ""]
-    return "，".join(p for p in parts if p)
+    parts = [user or "", friendly_time(when)]
+    return QCoreApplication.translate("SyncViews", ", ").join(p for p in parts if p)
 
 
 def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
@@ -140,6 +216,7 @@ class ConflictsView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.empty.setFont(font)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
         layout.addWidget(self.empty, 1)
         self.empty.setVisible(False)  # until the list has been read
         buttons = QHBoxLayout()
@@ -164,10 +241,34 @@ class ConflictsView(QWidget):
             who = _who_when(c.current_user, c.current_when)
             other = show_value(c.other_value)
             other_who = _who_when(c.other_user, c.other_when)
-            t.setItem(row, 0, _item(f"{c.entity_label} {c.record}"))
-            t.setItem(row, 1, _item(c.field_label))
-            t.setItem(row, 2, _item(current + (f"\n（{who}）" if who else ""), who))
-            t.setItem(row, 3, _item(other + (f"\n（{other_who}）" if other_who else ""), other_who))
+            t.setItem(row, 0, _item(f"{record_name(c.entity, c.entity_label)} {c.record}"))
+            t.setItem(row, 1, _item(field_name(c.field, c.field_label)))
+            t.setItem(
+                row,
+                2,
+                _item(
+                    current
+                    + (
+                        QCoreApplication.translate("SyncViews", "\n({0})").format(who)
+                        if who
+                        else ""
+                    ),
+                    who,
+                ),
+            )
+            t.setItem(
+                row,
+                3,
+                _item(
+                    other
+                    + (
+                        QCoreApplication.translate("SyncViews", "\n({0})").format(other_who)
+                        if other_who
+                        else ""
+                    ),
+                    other_who,
+                ),
+            )
         t.resizeRowsToContents()
         self.empty.setVisible(not conflicts)
         for w in (self.intro, self.table, self.keep_current, self.use_other):
@@ -232,9 +333,9 @@ class HistoryView(QTableWidget):
                 )
             path = e.path or ""
             cells = [
-                local_time(e.at),
+                friendly_time(e.at),
                 self.tr("Sent") if sent else self.tr("Received"),
-                KIND_LABELS.get(e.kind, e.kind),
+                kind_label(e.kind),
                 e.peer_user or "",
                 grid_names.get(e.micro_grid_id or "", e.micro_grid_id or ""),
                 changes,
@@ -250,6 +351,7 @@ class StatusView(QTableWidget):
 
     def __init__(self, office: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.office = office
         headers = [
             self.tr("Micro-grid"),
             self.tr("Workers") if office else self.tr("Office users"),
@@ -272,11 +374,11 @@ class StatusView(QTableWidget):
         for row, s in enumerate(statuses):
             cells = [
                 s.name,
-                "、".join(s.peers),
-                local_time(s.last_received_at) or self.tr("Never"),
+                join_items(s.peers),
+                friendly_time(s.last_received_at) or self.tr("Never"),
                 "" if s.days_silent is None else str(s.days_silent),
                 str(s.unacked_ops),
-                s.warning or "",
+                status_warning(s, self.office),
             ]
             for col, text in enumerate(cells):
                 it = _item(text)

@@ -17,13 +17,13 @@ class TodayScreen(QWidget):
         self.empty = EmptyState(
             self.tr("Today's work"),
             self.tr(
-                "Nothing is scheduled yet. Once visits and care flags are recorded, this page "
-                "lists the day's work for your micro-grid."
+                "The day's work list is not available in this version yet. It will be "
+                "drawn from the visit records, care colours and gas-safety checks."
             ),
             [
                 self.tr("Residents whose care colour calls for a visit this week"),
                 self.tr("Gas hazards waiting for a re-check"),
-                self.tr("Open needs (诉求) with their due dates"),
+                self.tr("Open requests for help, with their due dates"),
             ],
         )
         layout.addWidget(self.empty)

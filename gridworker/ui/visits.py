@@ -20,7 +20,7 @@ class VisitsScreen(QWidget):
                 self.tr("Visit records are not available in this version yet."),
                 [
                     self.tr("Every door-to-door visit: date, household, who was met, notes"),
-                    self.tr("Needs (诉求) raised during visits and how they were resolved"),
+                    self.tr("Requests for help made during visits and how they were resolved"),
                     self.tr("Visit sheets entered from paper after a round"),
                 ],
             )

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMessageBox,
     QProgressDialog,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -39,19 +41,78 @@ class EmptyState(QFrame):
         font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
+        # Lines no longer than about 40 characters: easier to read than a full-width line.
+        readable = self.fontMetrics().horizontalAdvance("网") * 40
         text = QLabel(body)
         text.setWordWrap(True)
+        text.setMaximumWidth(readable)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)
+        self.items_label: QLabel | None = None
         if items:
+            caption = QLabel(QCoreApplication.translate("EmptyState", "This page will show:"))
+            caption.setObjectName("emptyCaption")
+            layout.addSpacing(4)
+            layout.addWidget(caption)
             bullets = QLabel(
-                "<ul style='margin-left:-20px'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+                "<ul style='margin-left:-20px'>"
+                + "".join(f"<li style='margin-bottom:6px'>{i}</li>" for i in items)
+                + "</ul>"
             )
             bullets.setWordWrap(True)
+            bullets.setMaximumWidth(readable)
             bullets.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(bullets)
+            self.items_label = bullets
         layout.addStretch(1)
         self.title = title
+        self.body = body
+
+
+class ElidedLabel(QLabel):
+    """One line of text that gives up width when space is short, ending in "…".
+
+    The whole text stays available through :meth:`text` and the tooltip, so a status bar
+    on a small screen or with large text never pushes its neighbours off the edge.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        m = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + m.left() + m.right() + 2
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        m = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance("…") * 4 + m.left() + m.right()
+        return QSize(min(width, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def is_elided(self) -> bool:
+        return super().text() != self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        m = self.contentsMargins()
+        room = self.width() - m.left() - m.right()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        super().setText(shown if room > 0 else self._full)
 
 
 def inform(parent: QWidget, title: str, text: str, warning: bool = False) -> QMessageBox:

@@ -195,6 +195,11 @@ class DbRunner(QObject):
         if job is not None and job.on_progress is not None:
             job.on_progress(done, total, text)
 
+    @property
+    def running(self) -> bool:
+        """False once :meth:`shutdown` ran (the window closed): no more jobs are taken."""
+        return self._running
+
     def shutdown(self) -> None:
         """Finish the queued jobs, close the Store and stop the thread."""
         if not self._running:

@@ -32,42 +32,42 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="118"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="194"/>
         <source>The same item was changed in two places. The current value is kept for now and the other is saved here: choose which one is right.</source>
         <translation>同一项在两处都被修改过。现在先用“当前值”，另一个值保存在这里：请核对后选择正确的一个。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="126"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="202"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="127"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="203"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="128"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="204"/>
         <source>Current value</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="129"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="205"/>
         <source>Other value</source>
         <translation>另一个值</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="138"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="214"/>
         <source>No conflicts: nothing needs checking.</source>
         <translation>没有冲突，不需要核对。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="146"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="223"/>
         <source>Keep current value</source>
         <translation>保留当前值</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="147"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="224"/>
         <source>Use the other value</source>
         <translation>改用另一个值</translation>
     </message>
@@ -93,6 +93,14 @@
         <location filename="../../gridworker/ui/worker.py" line="84"/>
         <source>Unexpected error ({0}): {1}</source>
         <translation>意外错误（{0}）：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../gridworker/ui/widgets.py" line="53"/>
+        <source>This page will show:</source>
+        <translation>这一页将会显示：</translation>
     </message>
 </context>
 <context>
@@ -126,57 +134,57 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="207"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="308"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="208"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="309"/>
         <source>Sent / received</source>
         <translation>发出/收到</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="209"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="310"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="210"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="311"/>
         <source>Other side</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="211"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="312"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="212"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="313"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="213"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="314"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="228"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="329"/>
         <source>{0} changes</source>
         <translation>{0} 条修改</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="230"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="331"/>
         <source>{0} new, {1} already held, {2} conflicts</source>
         <translation>新 {0} 条，已有 {1} 条，冲突 {2} 处</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="236"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="337"/>
         <source>Sent</source>
         <translation>发出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="236"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="337"/>
         <source>Received</source>
         <translation>收到</translation>
     </message>
@@ -307,176 +315,176 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="86"/>
+        <location filename="../../gridworker/ui/household_page.py" line="87"/>
         <source>← Back to the list</source>
         <translation>← 返回花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="95"/>
+        <location filename="../../gridworker/ui/household_page.py" line="96"/>
         <source>Edit household…</source>
         <translation>修改住户…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="107"/>
+        <location filename="../../gridworker/ui/household_page.py" line="108"/>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="108"/>
+        <location filename="../../gridworker/ui/household_page.py" line="109"/>
         <source>Head:</source>
         <translation>户主：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="109"/>
+        <location filename="../../gridworker/ui/household_page.py" line="110"/>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="115"/>
+        <location filename="../../gridworker/ui/household_page.py" line="116"/>
         <source>House use:</source>
         <translation>房屋用途：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="116"/>
+        <location filename="../../gridworker/ui/household_page.py" line="117"/>
         <source>Residency:</source>
         <translation>人户状态：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="117"/>
+        <location filename="../../gridworker/ui/household_page.py" line="118"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="151"/>
+        <location filename="../../gridworker/ui/household_page.py" line="152"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="153"/>
+        <location filename="../../gridworker/ui/household_page.py" line="154"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="155"/>
+        <location filename="../../gridworker/ui/household_page.py" line="156"/>
         <source>Moved out…</source>
         <translation>迁出…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="157"/>
+        <location filename="../../gridworker/ui/household_page.py" line="158"/>
         <source>Deceased…</source>
         <translation>死亡…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="159"/>
+        <location filename="../../gridworker/ui/household_page.py" line="160"/>
         <source>Living here again</source>
         <translation>恢复在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="171"/>
+        <location filename="../../gridworker/ui/household_page.py" line="172"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="173"/>
+        <location filename="../../gridworker/ui/household_page.py" line="174"/>
         <source>This tab is filled by a later version of the program.</source>
         <translation>这一页的内容将在程序的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="176"/>
-        <location filename="../../gridworker/ui/household_page.py" line="180"/>
+        <location filename="../../gridworker/ui/household_page.py" line="177"/>
+        <location filename="../../gridworker/ui/household_page.py" line="181"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="178"/>
+        <location filename="../../gridworker/ui/household_page.py" line="179"/>
         <source>Each visit to this household: date, who was met, what was noted</source>
         <translation>对这户的每次走访：日期、见到了谁、记录了什么</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="184"/>
-        <location filename="../../gridworker/ui/household_page.py" line="188"/>
+        <location filename="../../gridworker/ui/household_page.py" line="185"/>
+        <location filename="../../gridworker/ui/household_page.py" line="189"/>
         <source>Gas inspections</source>
         <translation>燃气检查</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="186"/>
+        <location filename="../../gridworker/ui/household_page.py" line="187"/>
         <source>Gas-safety inspections of this household with the checklist results</source>
         <translation>这户的燃气安全检查及检查表结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="192"/>
-        <location filename="../../gridworker/ui/household_page.py" line="196"/>
+        <location filename="../../gridworker/ui/household_page.py" line="193"/>
+        <location filename="../../gridworker/ui/household_page.py" line="197"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="194"/>
+        <location filename="../../gridworker/ui/household_page.py" line="195"/>
         <source>Hazards found here and how they were put right</source>
         <translation>在这户发现的隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="200"/>
-        <location filename="../../gridworker/ui/household_page.py" line="204"/>
+        <location filename="../../gridworker/ui/household_page.py" line="201"/>
+        <location filename="../../gridworker/ui/household_page.py" line="205"/>
         <source>Needs</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="202"/>
-        <source>Needs (诉求) this household raised and their progress</source>
+        <location filename="../../gridworker/ui/household_page.py" line="203"/>
+        <source>Requests for help this household made, and their progress</source>
         <translation>这户提出的诉求及办理进度</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="209"/>
+        <location filename="../../gridworker/ui/household_page.py" line="210"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="209"/>
+        <location filename="../../gridworker/ui/household_page.py" line="210"/>
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="209"/>
+        <location filename="../../gridworker/ui/household_page.py" line="210"/>
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="214"/>
+        <location filename="../../gridworker/ui/household_page.py" line="215"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="221"/>
+        <location filename="../../gridworker/ui/household_page.py" line="222"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="237"/>
+        <location filename="../../gridworker/ui/household_page.py" line="238"/>
         <source>This household no longer exists.</source>
         <translation>这一户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="242"/>
+        <location filename="../../gridworker/ui/household_page.py" line="243"/>
         <source>(no address)</source>
         <translation>（无地址）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="250"/>
+        <location filename="../../gridworker/ui/household_page.py" line="251"/>
         <source>Members ({0})</source>
         <translation>家庭成员（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="253"/>
+        <location filename="../../gridworker/ui/household_page.py" line="254"/>
         <source> (received)</source>
         <translation>（同步收到）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="261"/>
+        <location filename="../../gridworker/ui/household_page.py" line="263"/>
         <source>Change history ({0})</source>
         <translation>修改记录（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="291"/>
+        <location filename="../../gridworker/ui/household_page.py" line="293"/>
         <source>Select a member first.</source>
         <translation>请先选中一位成员。</translation>
     </message>
@@ -484,119 +492,119 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="108"/>
-        <location filename="../../gridworker/ui/import_dialog.py" line="301"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="109"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="302"/>
         <source>Import a roster spreadsheet</source>
         <translation>导入花名册表格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="120"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="121"/>
         <source>New residents</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="121"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="122"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="122"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="123"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="123"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="124"/>
         <source>Rows with problems</source>
         <translation>有问题的行</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="141"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="142"/>
         <source>These rows will not be imported:</source>
         <translation>以下各行不会导入：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="152"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="153"/>
         <source>Leave out the rows with problems and import the rest</source>
         <translation>跳过有问题的行，只导入其余的行</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="161"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="162"/>
         <source>Save problem rows as CSV…</source>
         <translation>把问题行另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="165"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="166"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="168"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="179"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="180"/>
         <source>Choose a roster spreadsheet</source>
         <translation>选择花名册表格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="181"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="182"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="200"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="201"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="208"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="209"/>
         <source>File: {0} (sheet “{1}”, headers in row {2}, {3} data rows)</source>
         <translation>文件：{0}（工作表“{1}”，表头在第 {2} 行，共 {3} 行数据）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="216"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="217"/>
         <source>Households: {0} new, {1} updated.</source>
         <translation>住户：新增 {0} 户，更新 {1} 户。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="220"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="221"/>
         <source>Columns not used: {0}</source>
         <translation>未使用的列：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="253"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="254"/>
         <source>Nothing will be written while rows have problems: correct them in the sheet and import again, or leave those rows out.</source>
         <translation>有问题的行存在时不会写入任何数据：请在表格中改正后重新导入，或选择跳过这些行。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="258"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="259"/>
         <source>Everything in this sheet is already in the roster.</source>
         <translation>表格中的内容花名册里都已经有了。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="260"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="261"/>
         <source>Nothing has been written yet.</source>
         <translation>目前还没有写入任何数据，确认后才导入。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="281"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="282"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="290"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="291"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="308"/>
-        <location filename="../../gridworker/ui/import_dialog.py" line="314"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="309"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="315"/>
         <source>Save problem rows</source>
         <translation>保存问题行</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="308"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="309"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -604,32 +612,32 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="307"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="409"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="314"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="416"/>
         <source>Check what will change, then press Import. Nothing has been written yet.</source>
         <translation>请先看清会有哪些变化，再点“导入”。现在还没有写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="317"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="419"/>
         <source>None of the chosen files can be imported:</source>
         <translation>选中的文件都不能导入：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="326"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="428"/>
         <source>Cannot be imported:</source>
         <translation>不能导入：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="331"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="433"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="332"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="434"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -637,22 +645,22 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="404"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="506"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="409"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="511"/>
         <source>All {0} bundles were imported.</source>
         <translation>{0} 个数据包全部导入成功。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="411"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="513"/>
         <source>{0} of {1} bundles were imported.</source>
         <translation>{1} 个数据包中导入了 {0} 个。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="423"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="525"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -660,131 +668,136 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gridworker/ui/app.py" line="67"/>
-        <location filename="../../gridworker/ui/main_window.py" line="75"/>
+        <location filename="../../gridworker/ui/app.py" line="70"/>
+        <location filename="../../gridworker/ui/main_window.py" line="66"/>
         <source>GridWorker</source>
         <translation>网格员工作台</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="90"/>
+        <location filename="../../gridworker/ui/main_window.py" line="81"/>
         <source>Today&apos;s work</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="91"/>
+        <location filename="../../gridworker/ui/main_window.py" line="82"/>
         <source>Residents</source>
         <translation>居民花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="92"/>
+        <location filename="../../gridworker/ui/main_window.py" line="83"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="93"/>
+        <location filename="../../gridworker/ui/main_window.py" line="84"/>
         <source>Gas safety</source>
         <translation>燃气安全</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="94"/>
+        <location filename="../../gridworker/ui/main_window.py" line="85"/>
         <source>Care colours</source>
         <translation>三色关爱</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="95"/>
+        <location filename="../../gridworker/ui/main_window.py" line="86"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="96"/>
+        <location filename="../../gridworker/ui/main_window.py" line="87"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="97"/>
+        <location filename="../../gridworker/ui/main_window.py" line="88"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="136"/>
+        <location filename="../../gridworker/ui/main_window.py" line="129"/>
         <source>Worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="136"/>
+        <location filename="../../gridworker/ui/main_window.py" line="129"/>
         <source>Office</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="140"/>
+        <location filename="../../gridworker/ui/main_window.py" line="133"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="142"/>
-        <location filename="../../gridworker/ui/main_window.py" line="241"/>
+        <location filename="../../gridworker/ui/main_window.py" line="135"/>
+        <location filename="../../gridworker/ui/main_window.py" line="244"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="154"/>
+        <location filename="../../gridworker/ui/main_window.py" line="147"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="155"/>
+        <location filename="../../gridworker/ui/main_window.py" line="148"/>
         <source>&amp;Roster</source>
         <translation>花名册(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="156"/>
+        <location filename="../../gridworker/ui/main_window.py" line="149"/>
         <source>Find a resident</source>
         <translation>查找居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="159"/>
+        <location filename="../../gridworker/ui/main_window.py" line="152"/>
         <source>New household / member</source>
         <translation>新建住户 / 成员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="162"/>
+        <location filename="../../gridworker/ui/main_window.py" line="155"/>
         <source>Import roster spreadsheet…</source>
         <translation>导入花名册表格…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="164"/>
+        <location filename="../../gridworker/ui/main_window.py" line="157"/>
         <source>Export roster…</source>
         <translation>导出花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="166"/>
+        <location filename="../../gridworker/ui/main_window.py" line="159"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="169"/>
+        <location filename="../../gridworker/ui/main_window.py" line="162"/>
         <source>Export bundle for the office…</source>
         <translation>导出同步包给社区…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="172"/>
+        <location filename="../../gridworker/ui/main_window.py" line="165"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="229"/>
+        <location filename="../../gridworker/ui/main_window.py" line="232"/>
         <source>{0} households · {1} residents · {2} moved out · {3} deceased</source>
         <translation>{0} 户 · 在住 {1} 人 · 迁出 {2} 人 · 死亡 {3} 人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="236"/>
-        <source>last bundle exported {0}</source>
+        <location filename="../../gridworker/ui/main_window.py" line="239"/>
+        <source>Last bundle exported {0}</source>
         <translation>上次导出同步包 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="238"/>
-        <source>last bundle imported {0}</source>
+        <location filename="../../gridworker/ui/main_window.py" line="241"/>
+        <source>Last bundle imported {0}</source>
         <translation>上次导入同步包 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/main_window.py" line="242"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -818,17 +831,17 @@
 <context>
     <name>ProblemTableModel</name>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="55"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="56"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="56"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="57"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="57"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="58"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -836,12 +849,12 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="79"/>
+        <location filename="../../gridworker/ui/widgets.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="110"/>
+        <location filename="../../gridworker/ui/widgets.py" line="171"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -979,52 +992,52 @@
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../gridworker/ui/roster_model.py" line="48"/>
+        <location filename="../../gridworker/ui/roster_model.py" line="49"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_model.py" line="49"/>
+        <location filename="../../gridworker/ui/roster_model.py" line="50"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_model.py" line="50"/>
+        <location filename="../../gridworker/ui/roster_model.py" line="51"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_model.py" line="51"/>
+        <location filename="../../gridworker/ui/roster_model.py" line="52"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_model.py" line="52"/>
+        <location filename="../../gridworker/ui/roster_model.py" line="53"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_model.py" line="53"/>
+        <location filename="../../gridworker/ui/roster_model.py" line="54"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_model.py" line="54"/>
+        <location filename="../../gridworker/ui/roster_model.py" line="55"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_model.py" line="55"/>
+        <location filename="../../gridworker/ui/roster_model.py" line="56"/>
         <source>Population type</source>
         <translation>人口类型</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_model.py" line="56"/>
+        <location filename="../../gridworker/ui/roster_model.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_model.py" line="57"/>
+        <location filename="../../gridworker/ui/roster_model.py" line="58"/>
         <source>Special groups</source>
         <translation>人员类别</translation>
     </message>
@@ -1117,60 +1130,60 @@
         <translation>关爱颜色（红/黄/绿）将随三色关爱功能提供。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="153"/>
-        <location filename="../../gridworker/ui/roster_screen.py" line="292"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="156"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="311"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="187"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="192"/>
         <source>Double-click a resident to open their household. ID and phone numbers are masked in this list.</source>
         <translation>双击居民打开其所在户（一户一档）。列表中的身份证号和电话已打码。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="239"/>
-        <location filename="../../gridworker/ui/roster_screen.py" line="245"/>
-        <location filename="../../gridworker/ui/roster_screen.py" line="269"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="258"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="264"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="288"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="240"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="259"/>
         <source>Exporting the roster is not available in this version yet.</source>
         <translation>本版本还不能导出花名册。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="247"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="266"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="262"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="281"/>
         <source>Exporting the roster…</source>
         <translation>正在导出花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="270"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="289"/>
         <source>{0} residents were saved to {1}</source>
         <translation>已把 {0} 位居民保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="292"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="311"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="311"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="330"/>
         <source>First {0} matches; type more to narrow the search</source>
         <translation>只显示前 {0} 条结果，请输入更多字缩小范围</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="314"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="333"/>
         <source>{0} matches</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="316"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="335"/>
         <source>{0} residents</source>
         <translation>共 {0} 人</translation>
     </message>
@@ -1362,42 +1375,42 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="254"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="356"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="255"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="357"/>
         <source>Workers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="255"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="357"/>
         <source>Office users</source>
         <translation>社区人员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="256"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="358"/>
         <source>Last bundle received</source>
         <translation>最后收到数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="257"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="359"/>
         <source>Days since</source>
         <translation>已过天数</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="258"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="360"/>
         <source>Changes not yet confirmed by the other side</source>
         <translation>对方尚未确认收到的修改</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="259"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="361"/>
         <source>Note</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="276"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="378"/>
         <source>Never</source>
         <translation>从未收到</translation>
     </message>
@@ -1405,195 +1418,200 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="107"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="108"/>
         <source>{0} free</source>
         <translation>剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="111"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="112"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="192"/>
-        <location filename="../../gridworker/ui/sync_screen.py" line="317"/>
-        <location filename="../../gridworker/ui/sync_screen.py" line="543"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="151"/>
+        <source>There are no bundles ({1}) in the folder {0}.</source>
+        <translation>文件夹 {0} 里没有数据包（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_screen.py" line="197"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="333"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="559"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="195"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="200"/>
         <source>Micro-grids</source>
         <translation>各微网格同步情况</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="195"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="200"/>
         <source>Sync with the office</source>
         <translation>与社区的同步情况</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="197"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="202"/>
         <source>Bundles sent and received</source>
         <translation>收发记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="209"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="214"/>
         <source>Send: export a bundle</source>
         <translation>发出：导出数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="211"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="216"/>
         <source>Send to the community office</source>
         <translation>交给社区：导出数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="218"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="223"/>
         <source>Save each micro-grid&apos;s updates onto a USB drive for its worker. Plug in the drive, check it is chosen below, and press the button.</source>
         <translation>把各微网格的更新保存到U盘，交给网格员。插好U盘，确认下面选中的是它，再点按钮。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="223"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="228"/>
         <source>Save your changes onto a USB drive and take it to the community office. Plug in the drive, check it is chosen below, and press the button.</source>
         <translation>把您的修改保存到U盘，带到社区。插好U盘，确认下面选中的是它，再点按钮。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="229"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="234"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="234"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="244"/>
         <source>Look for USB drives</source>
         <translation>重新查找U盘</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="237"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="247"/>
         <source>No USB drive found: plug one in, or choose a folder.</source>
         <translation>没有找到U盘：请插入U盘，或选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="244"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="258"/>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="245"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="259"/>
         <source>All micro-grids (one file each)</source>
         <translation>全部微网格（每个一个文件）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="248"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="262"/>
         <source>Export to USB drive</source>
         <translation>导出到U盘</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="260"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="274"/>
         <source>Receive: import bundles</source>
         <translation>收到：导入数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="265"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="279"/>
         <source>Import the bundles the workers brought. You can choose several files or a whole folder; you will see what changes before anything is saved.</source>
         <translation>导入网格员交来的数据包。可以一次选多个文件或整个文件夹；保存之前会先告诉您会有哪些变化。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="270"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="284"/>
         <source>Import the bundle the community office gave you. You will see what it changes before anything is saved.</source>
         <translation>导入社区交给您的数据包。保存之前会先告诉您会有哪些变化。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="277"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="291"/>
         <source>Choose bundle files…</source>
         <translation>选择数据包文件…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="280"/>
-        <location filename="../../gridworker/ui/sync_screen.py" line="347"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="294"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="363"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="290"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="306"/>
         <source>Show the details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="317"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="333"/>
         <source>Conflicts ({0})</source>
         <translation>冲突 ({0})</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="370"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="386"/>
         <source>Choose the folder to save the bundle in</source>
         <translation>选择保存数据包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="396"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="412"/>
         <source>The USB drive {0} is no longer there: plug it in again and retry.</source>
         <translation>U盘 {0} 已经拔出了，请重新插好后再试。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="404"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="420"/>
         <source>The folder {0} does not exist (is the USB drive plugged in?).</source>
         <translation>文件夹 {0} 不存在（U盘插好了吗？）。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="422"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="438"/>
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="433"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="449"/>
         <source>{0} bundles were written into {1} and checked.</source>
         <translation>已把 {0} 个数据包写入 {1}，并读回校验无误。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="437"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="453"/>
         <source>The bundle {0} ({1} changes) was written and checked.</source>
         <translation>数据包 {0}（{1} 条修改）已写入，并读回校验无误。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="440"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="456"/>
         <source>You can now safely remove the USB drive.</source>
         <translation>可以安全拔出U盘。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="442"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="458"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="450"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="466"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="461"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="477"/>
         <source>Choose the bundles to import</source>
         <translation>选择要导入的数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="463"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="479"/>
         <source>Bundles ({0});;All files (*)</source>
         <translation>数据包 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="470"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="486"/>
         <source>Choose the folder with the bundles</source>
         <translation>选择存放数据包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="483"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="499"/>
         <source>Checking the bundles…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="505"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="521"/>
         <source>Importing the bundles…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_screen.py" line="529"/>
+        <location filename="../../gridworker/ui/sync_screen.py" line="545"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1601,59 +1619,175 @@
 <context>
     <name>SyncViews</name>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="70"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="61"/>
+        <source>Worker&apos;s report</source>
+        <translation>网格员上报</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="62"/>
+        <source>From the office</source>
+        <translation>社区回传</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="63"/>
+        <source>Set-up bundle</source>
+        <translation>配置包</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="71"/>
+        <source>residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="72"/>
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="73"/>
+        <source>micro-grids</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="82"/>
+        <source>{file}: {kind} from {user} ({grid}), made {when}</source>
+        <translation>{file}：{kind}，来自 {user}（{grid}），生成于 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="91"/>
+        <source>{0} changes: {1} new, {2} already here.</source>
+        <translation>共 {0} 条修改：新的 {1} 条，已有 {2} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="98"/>
+        <source>New {0}: {1}</source>
+        <translation>新增{0} {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="103"/>
+        <source>Changed {0}: {1}</source>
+        <translation>修改{0} {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="110"/>
+        <source>{0} conflicts will arise (the same item changed on both sides; both values are kept for you to check)</source>
+        <translation>将产生 {0} 处冲突（两边都改了同一项，两个值都会保留，等您核对）</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="118"/>
+        <source>This bundle was imported before; importing it again changes nothing.</source>
+        <translation>这个数据包以前导入过，再导入不会改变任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="130"/>
+        <source>its worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="132"/>
+        <source>the office</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="135"/>
+        <source>No bundle has been received from {0} yet.</source>
+        <translation>还没有收到过{0}的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="138"/>
+        <source>No bundle from {0} for {1} days.</source>
+        <translation>已有 {1} 天没有收到{0}的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="146"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="73"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="149"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="75"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="151"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="350"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="160"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="252"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="265"/>
+        <source>
+({0})</source>
+        <translation>
+（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="452"/>
         <source>{0} ({1}): {2} bundles, {3} new changes, {4} already held, {5} conflicts</source>
         <translation>{0}（{1}）：{2} 个数据包，新修改 {3} 条，已有 {4} 条，冲突 {5} 处</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="357"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="459"/>
         <source>Not imported:</source>
         <translation>没有导入的文件：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="361"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="463"/>
         <source>The import was cancelled. Files already imported are kept; the file being imported was not written.</source>
         <translation>导入已取消。已经导入的文件保留；正在导入的那个文件没有写入。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="368"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="470"/>
         <source>No bundles were found to import.</source>
         <translation>没有找到要导入的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="372"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="474"/>
         <source>{0} conflicts: please check them under Conflicts below.</source>
         <translation>有 {0} 处冲突，请在下方“冲突”里核对。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="382"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="484"/>
         <source>{0} of {1} bundles imported: {2} new changes, {3} conflicts.</source>
         <translation>{1} 个数据包中导入了 {0} 个：新修改 {2} 条，冲突 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="391"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="493"/>
         <source>{0} could not be imported (see the details).</source>
         <translation>{0} 个没有导入（见详情）。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="395"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="497"/>
         <source>The import was cancelled.</source>
         <translation>导入已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <location filename="../../gridworker/ui/timefmt.py" line="50"/>
+        <source>today {t}</source>
+        <translation>今天 {t}</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/timefmt.py" line="52"/>
+        <source>yesterday {t}</source>
+        <translation>昨天 {t}</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/timefmt.py" line="55"/>
+        <source>{d} {mon} {t}</source>
+        <translation>{m}月{d}日 {t}</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/timefmt.py" line="56"/>
+        <source>{d} {mon} {y}, {t}</source>
+        <translation>{y}年{m}月{d}日 {t}</translation>
     </message>
 </context>
 <context>
@@ -1665,8 +1799,8 @@
     </message>
     <message>
         <location filename="../../gridworker/ui/today.py" line="20"/>
-        <source>Nothing is scheduled yet. Once visits and care flags are recorded, this page lists the day&apos;s work for your micro-grid.</source>
-        <translation>目前还没有安排。有了走访记录和关爱标记之后，这里会列出本微网格当天要做的工作。</translation>
+        <source>The day&apos;s work list is not available in this version yet. It will be drawn from the visit records, care colours and gas-safety checks.</source>
+        <translation>本版本还没有今日工作清单。以后它会根据走访记录、三色关爱和燃气安全检查自动列出。</translation>
     </message>
     <message>
         <location filename="../../gridworker/ui/today.py" line="24"/>
@@ -1680,7 +1814,7 @@
     </message>
     <message>
         <location filename="../../gridworker/ui/today.py" line="26"/>
-        <source>Open needs (诉求) with their due dates</source>
+        <source>Open requests for help, with their due dates</source>
         <translation>尚未办结的诉求及其期限</translation>
     </message>
 </context>
@@ -1703,13 +1837,139 @@
     </message>
     <message>
         <location filename="../../gridworker/ui/visits.py" line="23"/>
-        <source>Needs (诉求) raised during visits and how they were resolved</source>
+        <source>Requests for help made during visits and how they were resolved</source>
         <translation>走访中收集的诉求及办理结果</translation>
     </message>
     <message>
         <location filename="../../gridworker/ui/visits.py" line="24"/>
         <source>Visit sheets entered from paper after a round</source>
         <translation>走访结束后从纸质走访表录入</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="18"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="19"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="20"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="21"/>
+        <location filename="../../gridworker/ui/wording.py" line="48"/>
+        <source>Micro-grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="22"/>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="23"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="24"/>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="25"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="26"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="27"/>
+        <source>House use</source>
+        <translation>房屋用途</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="28"/>
+        <source>Residency</source>
+        <translation>人户状态</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="29"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="30"/>
+        <location filename="../../gridworker/ui/wording.py" line="47"/>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="31"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="32"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="33"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="34"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="35"/>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="36"/>
+        <source>Population type</source>
+        <translation>人口类型</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="37"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="38"/>
+        <source>Status date</source>
+        <translation>状态日期</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="39"/>
+        <source>Special groups</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="46"/>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="59"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
     </message>
 </context>
 </TS>

@@ -103,3 +103,23 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
     )
     assert out.returncode == 1
     assert "找不到数据库" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_demo_can_open_on_a_chosen_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opened: list[tuple[Path | None, str | None]] = []
+
+    def fake_run_app(db: Path | None, screen: str | None = None) -> int:
+        opened.append((db, screen))
+        return 0
+
+    import gridworker.ui.app
+
+    monkeypatch.setattr(gridworker.ui.app, "run_app", fake_run_app)
+    db = tmp_path / "d.sqlite3"
+    assert main(["--db", str(db), "demo", "--households", "3", "--screen", "sync"]) == 0
+    assert opened == [(db, "sync")]
+    with pytest.raises(SystemExit):
+        main(["demo", "--no-gui", "--screen", "nowhere"])
+    assert "nowhere" in capsys.readouterr().err

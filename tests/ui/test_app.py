@@ -197,3 +197,28 @@ def test_emitting_many_signals_keeps_true_alive() -> None:
     for i in range(2000):
         emit(e.ping, i)
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_the_demo_screens_are_the_side_bar_pages_and_the_household_page() -> None:
+    from gridworker.commands.setup import START_SCREENS
+
+    assert set(START_SCREENS) == {*SCREENS, "household"}
+
+
+def test_opening_on_a_screen(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_on("sync")
+    assert window.current_screen() == "sync"
+    with qtbot.waitSignal(window.roster.household_page.loaded, timeout=10_000):
+        window.open_on("household")
+    assert window.current_screen() == "roster"
+    assert window.roster.stack.currentWidget() is window.roster.household_page
+    assert window.roster.household_page.view is not None
+
+
+def test_a_closed_window_repaints_without_asking_the_stopped_database(
+    window: MainWindow,
+) -> None:
+    model = window.roster.model
+    window.close()  # stops the database thread
+    model.set_ids(["0190aaaa-0000-7000-8000-000000000000"])
+    assert model.data(model.index(0, 0)) == "…"  # a late repaint: no error, no job

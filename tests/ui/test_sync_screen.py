@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -232,3 +233,26 @@ def test_usb_sticks_are_told_apart_from_system_folders() -> None:
     assert sync_screen.looks_removable("/run/media/zhaohong/U盘")
     assert not sync_screen.looks_removable("/")
     assert not sync_screen.looks_removable("/home/zhaohong")
+
+
+def test_times_are_shown_as_friendly_local_time_never_raw_utc(
+    qtbot: QtBot, window: MainWindow, office: MainWindow, tmp_path: Path
+) -> None:
+    result = _export(qtbot, window, tmp_path / "stick")
+    # the status bar: "上次导出同步包 今天 14:05", not "2026-…T06:05:00Z"
+    qtbot.waitUntil(lambda: "今天" in window.sync_label.text(), timeout=5_000)
+    assert "T" not in window.sync_label.text() and "Z" not in window.sync_label.text()
+    # the history of bundles sent
+    qtbot.waitUntil(lambda: window.sync.history.rowCount() == 1, timeout=5_000)
+    assert window.sync.history.item(0, 0).text().startswith("今天 ")
+    assert window.sync.history.item(0, 2).text() == "网格员上报"
+    # the office's preview of the bundle says when it was made, in local time
+    with qtbot.waitSignal(office.sync.previewed, timeout=10_000):
+        office.sync.preview_files([result.path])
+    dialog = office.sync.preview_dialog
+    assert dialog is not None
+    text = dialog.text.toPlainText()
+    assert "生成于 今天 " in text
+    created = json.loads(result.path.read_text(encoding="utf-8"))["manifest"]["created"]
+    assert created not in text and "Z" not in text.splitlines()[0]
+    dialog.reject()

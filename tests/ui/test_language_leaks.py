@@ -1,0 +1,153 @@
+"""Every visible string is in the chosen language: no Chinese in the English interface and
+no English in the Chinese one, apart from data (names, places) and a few loan words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from gridworker.ui import settings
+from gridworker.ui.app import build_application, open_main_window, read_identity
+from gridworker.ui.main_window import SCREENS, MainWindow
+
+CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff60]")
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+# Words a Chinese interface uses as they are.
+LOAN_WORDS = {"CSV", "Excel", "xlsx", "csv", "GridWorker", "English", "Ctrl"}
+
+
+def _texts(win: MainWindow) -> list[str]:
+    """What a person can read: widget texts, titles, tabs, headers, menus, placeholders."""
+    out = [win.nav.item(i).text() for i in range(win.nav.count())]
+    for menu_action in win.menuBar().actions():
+        out.append(menu_action.text())
+        menu = menu_action.menu()
+        if menu is not None:
+            out.extend(a.text() for a in menu.actions() if not a.isSeparator())
+    widgets: list[QWidget] = [win, *win.findChildren(QWidget)]
+    for w in widgets:
+        if isinstance(w, QLabel | QAbstractButton):
+            out.append(w.text())
+        if isinstance(w, QLabel | QAbstractButton | QComboBox | QLineEdit):
+            out.append(w.toolTip())
+        if isinstance(w, QLineEdit):
+            out.append(w.placeholderText())
+        if isinstance(w, QGroupBox):
+            out.append(w.title())
+        if isinstance(w, QComboBox):
+            out.extend(w.itemText(i) for i in range(min(w.count(), 5)))
+        if isinstance(w, QTabWidget):
+            out.extend(w.tabText(i) for i in range(w.count()))
+        if isinstance(w, QTableView) and w.model() is not None:
+            m = w.model()
+            out.extend(str(m.headerData(c, _horizontal()) or "") for c in range(m.columnCount()))
+        if isinstance(w, QTreeWidget):
+            h = w.headerItem()
+            out.extend(h.text(c) for c in range(h.columnCount()))
+    return [re.sub(r"<[^>]+>", " ", t) for t in out if t]  # rich text: the words only
+
+
+def _horizontal():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
+
+
+def _data(win: MainWindow) -> list[str]:
+    """Data that may appear in any language: the installation's names, vocabularies."""
+    from gridworker.core.people import SPECIAL_TAGS
+
+    ident = win.identity
+    return [
+        ident.community,
+        ident.user,
+        win.micro_grid_name,
+        ident.device_id,
+        str(win.db_path),
+        "简体中文",
+        *SPECIAL_TAGS,
+    ]
+
+
+def _strip_data(text: str, data: list[str]) -> str:
+    for d in sorted((d for d in data if d), key=len, reverse=True):
+        text = text.replace(d, "")
+    return text
+
+
+@pytest.fixture
+def opened(qtbot: QtBot, demo_db: Path) -> Iterator[tuple[QtBot, Path]]:
+    yield qtbot, demo_db
+    settings.set_language("zh_CN")
+    build_application()
+
+
+def _open_everywhere(qtbot: QtBot, db: Path, language: settings.Language) -> MainWindow:
+    settings.set_language(language)
+    build_application()
+    identity, mg = read_identity(db)
+    assert identity is not None
+    win = open_main_window(db, identity, mg)
+    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
+        win.show()
+    with qtbot.waitSignal(win.sync.refreshed, timeout=10_000):
+        win.show_screen("sync")
+    for key in SCREENS:
+        win.show_screen(key)
+    with qtbot.waitSignal(win.roster.household_page.loaded, timeout=10_000):
+        win.open_on("household")
+    qtbot.waitUntil(lambda: "…" not in win.counts_label.text() and win.counts_label.text() != "")
+    return win
+
+
+def test_no_chinese_in_the_english_interface(opened: tuple[QtBot, Path]) -> None:
+    qtbot, db = opened
+    win = _open_everywhere(qtbot, db, "en")
+    try:
+        data = _data(win)
+        leaks = sorted(
+            {t for t in _texts(win) if CJK.search(_strip_data(t, data))} - _known_data_texts(win)
+        )
+        assert leaks == [], "\n".join(leaks)
+    finally:
+        win.close()
+
+
+def test_no_english_in_the_chinese_interface(opened: tuple[QtBot, Path]) -> None:
+    qtbot, db = opened
+    win = _open_everywhere(qtbot, db, "zh_CN")
+    try:
+        leaks = sorted(
+            t
+            for t in set(_texts(win))
+            if set(LATIN_WORD.findall(_strip_data(t, _data(win)))) - LOAN_WORDS
+        )
+        assert leaks == [], "\n".join(leaks)
+    finally:
+        win.close()
+
+
+def _known_data_texts(win: MainWindow) -> set[str]:
+    """Texts that are data by nature: the household page's facts and the filter choices
+    filled from the roster (estates, buildings), and the window's database path."""
+    page = win.roster.household_page
+    out = {label.text() for label in page.fact_labels.values()}
+    out.add(page.title.text())
+    for combo in (win.roster.estate_filter, win.roster.building_filter):
+        out.update(combo.itemText(i) for i in range(1, combo.count()))
+    return out

@@ -68,7 +68,8 @@ class Clock:
             self._counter += 1
             if self._counter > _COUNTER_MAX:
                 self._ms, self._counter = self._ms + 1, 0
-        return str(Timestamp(self._ms, self._counter, self.device))
+        # str(Timestamp(...)) written out: ticked once per record on bulk writes.
+        return f"{self._ms:013d}-{self._counter:04d}-{self.device}"
 
     def observe(self, remote: str) -> None:
         """Move past a timestamp received from another device (on import)."""

@@ -19,7 +19,7 @@ from itertools import combinations
 
 from gridworker.core.textnorm import norm_name
 
-__all__ = ["NameKeys", "char_readings", "name_keys"]
+__all__ = ["NameKeys", "char_readings", "name_key_parts", "name_keys"]
 
 # Tone-marked vowels → plain letters; ü is written "v" as pinyin keyboards do.
 _TONES = str.maketrans(
@@ -133,33 +133,44 @@ def name_keys(name: str) -> NameKeys:
     written together. A name with no Chinese characters has itself (letters only) as
     full form and its word initials as initials: "John Smith" → johnsmith, js.
     """
+    return NameKeys(*name_key_parts(name))
+
+
+def name_key_parts(name: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """:func:`name_keys` as a plain (name, full, initials) tuple, not cached.
+
+    For callers that cache their own result per name (the search index builds its
+    words once per distinct name over a 100,000-resident import).
+    """
     # Most names are plain 汉字, which normalisation leaves as they are: skip it.
     key = name if _PLAIN_HANZI.fullmatch(name) else norm_name(name).casefold()
     if not key:
-        return NameKeys("", (), ())
+        return "", (), ()
     if key.isascii():
         words = ["".join(c for c in w if c.isalnum()) for w in key.split()]
         words = [w for w in words if w]
         joined = "".join(words)
         firsts = "".join(w[0] for w in words)
-        return NameKeys(key, (joined,) if joined else (), (firsts,) if firsts else ())
+        return key, (joined,) if joined else (), (firsts,) if firsts else ()
     per_char: list[tuple[str, ...]] = []
+    single = True
     for ch in key:
         readings = _later_readings(ch) if per_char else _lead_readings(ch)
         if readings:
             per_char.append(readings)
+            if len(readings) > 1:
+                single = False
     if not per_char:
-        return NameKeys(key, (), ())
-    if all(len(r) == 1 for r in per_char):  # the common case: one spelling
-        return NameKeys(
-            key, ("".join(r[0] for r in per_char),), ("".join(r[0][0] for r in per_char),)
-        )
+        return key, (), ()
+    if single:  # the common case: one spelling
+        spelled = [r[0] for r in per_char]
+        return key, ("".join(spelled),), ("".join([s[0] for s in spelled]),)
     full: dict[str, None] = {}
     initials: dict[str, None] = {}
     for combo in _combos(per_char):
         full["".join(combo)] = None
         initials["".join(r[0] for r in combo)] = None
-    return NameKeys(key, tuple(full), tuple(initials))
+    return key, tuple(full), tuple(initials)
 
 
 @lru_cache(maxsize=65536)

@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from gridworker.core.pinyin_keys import name_keys
+from gridworker.core.pinyin_keys import name_key_parts
 from gridworker.core.textnorm import norm_key
+from gridworker.store.entities import HOUSEHOLD, RESIDENT
 
 MARK = "|"
 """Word marker: "||" starts a word, "|" ends a whole key or number."""
@@ -76,15 +77,35 @@ def reindex_touched(conn: sqlite3.Connection, touched: Mapping[str, Iterable[str
     A bulk write creates households and their residents together: each resident is
     indexed once, not once for its household and again for itself.
     """
-    resident_ids: dict[str, None] = dict.fromkeys(_ordered(touched.get("resident", ())))
-    households = list(dict.fromkeys(_ordered(touched.get("household", ()))))
-    for chunk in _chunks(households):
-        marks = ",".join("?" * len(chunk))
-        for (rid,) in conn.execute(
-            f"SELECT id FROM resident WHERE household_id IN ({marks})", chunk
-        ):
-            resident_ids[rid] = None
-    written = _reindex_residents(conn, list(resident_ids)) if resident_ids else 0
+    _merge_after(conn, _reindex_touched(conn, touched))
+
+
+def index_written(
+    conn: sqlite3.Connection,
+    touched: Mapping[str, Iterable[str]],
+    created: Mapping[str, Mapping[str, Sequence[Any]]],
+) -> None:
+    """:func:`reindex_touched` for the write path, which also hands over the rows it created.
+
+    ``created`` maps entity → id → the row as inserted (id, the spec's fields in order,
+    lists as JSON text, _clock) for records this write inserted and did not change again.
+    New residents are indexed from those rows instead of reading them back, and have no
+    old entry to look up. Everything else in ``touched`` goes through the usual path.
+    """
+    new_residents = created.get("resident", {})
+    new_households = created.get("household", {})
+    rest = {
+        entity: [i for i in ids if i not in new_residents]
+        for entity, ids in touched.items()
+        if entity in ("resident", "household")
+    }
+    written = _reindex_touched(conn, rest, skip=new_residents)
+    if new_residents:
+        written += _index_new(conn, new_residents, new_households)
+    _merge_after(conn, written)
+
+
+def _merge_after(conn: sqlite3.Connection, written: int) -> None:
     if written >= _BULK:
         # Each write adds an index segment; FTS5's own merging lags behind bulk writes and
         # a query visits every segment (2× slower after an import in the benchmark). Merge
@@ -92,6 +113,24 @@ def reindex_touched(conn: sqlite3.Connection, touched: Mapping[str, Iterable[str
         conn.execute(
             "INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)", (written // 4,)
         )
+
+
+def _reindex_touched(
+    conn: sqlite3.Connection,
+    touched: Mapping[str, Iterable[str]],
+    skip: Container[str] = (),
+) -> int:
+    """Re-index the touched residents, and those of touched households (but ``skip``)."""
+    resident_ids: dict[str, None] = dict.fromkeys(_ordered(touched.get("resident", ())))
+    households = list(dict.fromkeys(_ordered(touched.get("household", ()))))
+    for chunk in _chunks(households):
+        marks = ",".join("?" * len(chunk))
+        for (rid,) in conn.execute(
+            f"SELECT id FROM resident WHERE household_id IN ({marks})", chunk
+        ):
+            if rid not in skip:
+                resident_ids[rid] = None
+    return _reindex_residents(conn, list(resident_ids)) if resident_ids else 0
 
 
 def _ordered(ids: Iterable[str]) -> Iterable[str]:
@@ -179,6 +218,81 @@ def _reindex_residents(conn: sqlite3.Connection, ids: list[str], *, fresh: bool 
     return len(words)
 
 
+_RES = {f: i for i, f in enumerate(RESIDENT.fields, start=1)}  # positions in an insert row
+_HH = {f: i for i, f in enumerate(HOUSEHOLD.fields, start=1)}
+_HOUSEHOLD_COLUMNS = ("micro_grid_id", "estate", "building", "unit", "room")
+_NO_HOUSEHOLD: tuple[Any, ...] = (None,) * len(_HOUSEHOLD_COLUMNS)
+
+
+def _index_new(
+    conn: sqlite3.Connection,
+    residents: Mapping[str, Sequence[Any]],
+    households: Mapping[str, Sequence[Any]],
+) -> int:
+    """Add the entries of residents just inserted (id → insert row); returns how many.
+
+    Their households' address comes from ``households`` (rows inserted by the same
+    write) or, for households already stored, from one query per 500 of them.
+    """
+    hh_at = _RES["household_id"]
+    address: dict[str, tuple[Any, ...]] = {}
+    missing: list[str] = []
+    for row in residents.values():
+        h = row[hh_at]
+        if h is None or h in address:
+            continue
+        hrow = households.get(h)
+        if hrow is None:
+            missing.append(h)
+            address[h] = _NO_HOUSEHOLD  # unless found below (a dangling reference)
+        else:
+            address[h] = tuple(hrow[_HH[f]] for f in _HOUSEHOLD_COLUMNS)
+    cur = conn.cursor()
+    cur.row_factory = None
+    for chunk in _chunks(missing):
+        marks = ",".join("?" * len(chunk))
+        for r in cur.execute(
+            f"SELECT id, {', '.join(_HOUSEHOLD_COLUMNS)} FROM household WHERE id IN ({marks})",
+            chunk,
+        ):
+            address[r[0]] = r[1:]
+    rid = cur.execute("SELECT coalesce(max(rid), 0) FROM search_doc").fetchone()[0]
+    name_at, id_at, phone_at = _RES["name"], _RES["id_number"], _RES["phone"]
+    status_at, tags_at = _RES["status"], _RES["tags"]
+    docs: list[tuple[Any, ...]] = []
+    words: list[tuple[int, str]] = []
+    for resident_id, row in residents.items():
+        h = row[hh_at]
+        mg, estate, building, unit, room = _NO_HOUSEHOLD if h is None else address[h]
+        text, sort_key = entry(
+            name=row[name_at],
+            id_number=row[id_at],
+            phone=row[phone_at],
+            estate=estate,
+            building=building,
+            unit=unit,
+            room=room,
+        )
+        rid += 1
+        # A resident without a status has never left: 在住 for the status filter.
+        docs.append(
+            (
+                rid,
+                resident_id,
+                sort_key,
+                row[status_at] or "在住",
+                mg,
+                estate,
+                building,
+                row[tags_at],
+            )
+        )
+        words.append((rid, text))
+    conn.executemany("INSERT INTO search_doc VALUES (?, ?, ?, ?, ?, ?, ?, ?)", docs)
+    conn.executemany("INSERT INTO search_fts (rowid, words) VALUES (?, ?)", words)
+    return len(words)
+
+
 @lru_cache(maxsize=65536)
 def clean(text: str | None) -> str:
     """Search form of a value: NFKC, case-folded, no whitespace, no marker.
@@ -206,20 +320,29 @@ def strip_marks(text: str) -> str:
     return text.replace(MARK, "")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, str, str]:
-    """(whole keys, start words, sort form) of a name, built once per distinct name."""
-    keys = name_keys(name)
-    n = "".join(strip_marks(keys.name).split())
+    """(whole keys, start words, sort form) of a name, built once per distinct name.
+
+    A 100,000-resident roster holds about 50,000 distinct names: this runs for each.
+    """
+    key, full, initials = name_key_parts(name)
+    # A name of letters and 汉字 only (the usual case) holds no marker and no space.
+    n = key if key.isalnum() else "".join(strip_marks(key).split())
     whole = [n] if n else []
-    whole += [k for k in (*keys.full, *keys.initials) if k != n]
+    for k in full:
+        if k != n:
+            whole.append(k)
+    for k in initials:
+        if k != n:
+            whole.append(k)
     # Later characters start words too, so "红" (a short query matches word starts)
     # finds 赵红; two characters are all a short query can use.
-    starts = " ".join(MARK * 2 + n[i : i + 2] for i in range(1, len(n)))
-    return "".join(MARK * 2 + k + MARK for k in whole), starts, n
+    starts = " ".join([MARK * 2 + n[i : i + 2] for i in range(1, len(n))])
+    return (MARK * 2 + (MARK * 3).join(whole) + MARK if whole else ""), starts, n
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _address(
     estate: str | None, building: str | None, unit: str | None, room: str | None
 ) -> tuple[str, str]:
@@ -232,7 +355,7 @@ def _address(
         out.append(MARK * 2 + b + u + rm + MARK)
     if (e or b) and u:
         out.append(MARK * 2 + u + rm + MARK)
-    return "".join(out), _sort_key(estate, building, unit, room)
+    return "".join(out), _sort_part(e) + _sort_part(b) + _sort_part(u) + _sort_part(rm)
 
 
 def entry(
@@ -267,9 +390,11 @@ def entry(
     return text, sort_key + n
 
 
-def _sort_key(*parts: str | None) -> str:
-    """Address order with numbers padded, so "3栋" sorts before "12栋"."""
-    return "".join(_DIGITS_RE.sub(_pad, clean(p)) + "\x01" for p in parts)
+@lru_cache(maxsize=65536)
+def _sort_part(cleaned: str) -> str:
+    """One address part of a sort key, from its :func:`clean` form: numbers padded so
+    "3栋" sorts before "12栋", and a separator after it. Parts repeat a lot."""
+    return _DIGITS_RE.sub(_pad, cleaned) + "\x01"
 
 
 def _pad(m: re.Match[str]) -> str:

@@ -67,6 +67,9 @@ class _Pending:
     ops: list[tuple[Any, ...]] = field(default_factory=list)
     touched: dict[str, list[str]] = field(default_factory=dict)
     new_ids: set[str] = field(default_factory=set)  # ids of the rows in ``inserts``
+    # entity -> id -> row as inserted, of records created and not changed again since:
+    # the search index takes new residents from here instead of reading them back.
+    created: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class _Columns:
     names: frozenset[str]
     list_positions: tuple[int, ...]  # of list fields in an insert row (after the id)
     insert: str
+    parent: tuple[str, str] | None  # (field, entity) its scope is taken from, if any
 
     @classmethod
     def of(cls, s: EntitySpec) -> _Columns:
@@ -86,6 +90,7 @@ class _Columns:
             frozenset(s.fields),
             tuple(i + 1 for i, f in enumerate(s.fields) if f in s.list_fields),
             f"INSERT INTO {s.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            s.parent if s.scope_field is None else None,
         )
 
 
@@ -297,18 +302,23 @@ class Store:
         clock = self._clock
         assert clock is not None
         device, user = ident.device_id, ident.user
+        tick = clock.tick
         written: list[Op] = []
         pending = _Pending()
         scope_cache: dict[tuple[str, str], str | None] = {}
+        columns: dict[str, _Columns] = {}
         with self.transaction(), _gc_paused():
             # Records with open conflicts, read once: only refreshing a record's conflicts
             # (below) can change that, and only for that record.
             disputed = open_conflict_ids(
                 self.conn, [ch.entity_id for ch in changes if not ch.new and ch.entity_id]
             )
+            self._prefetch_scopes(changes, scope_cache)
             for ch in changes:
-                s = spec(ch.entity)
-                cols = _columns(s)
+                cols = columns.get(ch.entity)
+                if cols is None:
+                    cols = columns[ch.entity] = _columns(spec(ch.entity))
+                s = cols.spec
                 if not cols.names.issuperset(ch.values):
                     unknown = set(ch.values) - cols.names
                     raise ValidationError(
@@ -326,26 +336,37 @@ class Store:
                         elif v is None or v == []:
                             continue
                         fields[f] = v
-                    hlc = clock.tick()
+                    hlc = tick()
                     self._seq += 1
-                    scope = self._scope(s, entity_id, fields, scope_cache)
+                    parent = cols.parent
+                    if (
+                        parent is not None
+                        and isinstance(parent_id := fields.get(parent[0]), str)
+                        and (parent[1], parent_id) in scope_cache
+                    ):
+                        scope = scope_cache[(parent[1], parent_id)]
+                    else:
+                        scope = self._scope(s, entity_id, fields, scope_cache)
                     scope_cache[(s.name, entity_id)] = scope
-                    op = Op(
-                        uuid7(),
-                        device,
-                        self._seq,
-                        hlc,
-                        user,
-                        s.name,
-                        entity_id,
-                        fields,
-                        {},
-                        {},
-                        scope,
+                    op_id = uuid7()
+                    written.append(
+                        Op(
+                            op_id,
+                            device,
+                            self._seq,
+                            hlc,
+                            user,
+                            s.name,
+                            entity_id,
+                            fields,
+                            {},
+                            {},
+                            scope,
+                        )
                     )
                     pending.ops.append(
                         (
-                            *(op.op_id, device, op.seq, hlc, user, s.name, entity_id),
+                            *(op_id, device, self._seq, hlc, user, s.name, entity_id),
                             *(dumps(fields), None, None, scope, None),
                         )
                     )
@@ -358,8 +379,8 @@ class Store:
                         row[i] = dumps(row[i] if row[i] is not None else [])
                     pending.inserts.setdefault(s.name, []).append(row)
                     pending.new_ids.add(entity_id)
+                    pending.created.setdefault(s.name, {})[entity_id] = row
                     pending.touched.setdefault(s.name, []).append(entity_id)
-                    written.append(op)
                     continue
                 if ch.entity_id is None:
                     raise ValidationError("修改记录时缺少记录编号。")
@@ -377,11 +398,17 @@ class Store:
                         fields[f] = v
                 if not fields:
                     continue
+                created = pending.created.get(s.name)
+                if created:
+                    created.pop(entity_id, None)  # no longer as inserted: indexed from the table
                 base = {f: clocks[f] for f in fields if f in clocks}
-                hlc = clock.tick()
+                hlc = tick()
                 self._seq += 1
-                # The stored row stands in for a re-read of its scope or parent field.
+                # The stored row stands in for a re-read of its scope or parent field. The
+                # record's own scope may change with this edit: not taken from the cache.
+                scope_cache.pop((s.name, entity_id), None)
                 scope = self._scope(s, entity_id, {**row_values, **fields}, scope_cache)
+                scope_cache[(s.name, entity_id)] = scope
                 op = Op(
                     uuid7(),
                     device,
@@ -412,8 +439,40 @@ class Store:
                 pending.touched.setdefault(s.name, []).append(entity_id)
                 written.append(op)
             self._flush(pending)
-            search_index.reindex_touched(self.conn, pending.touched)
+            search_index.index_written(self.conn, pending.touched, pending.created)
         return written
+
+    def _prefetch_scopes(
+        self, changes: Sequence[Change], cache: dict[tuple[str, str], str | None]
+    ) -> None:
+        """Read the micro-grids of the stored records that new records belong to, in bulk.
+
+        A write of 5,000 new residents names a few thousand households: one query per
+        500 of them instead of one per household. Fills ``cache`` as :meth:`_scope` would.
+        """
+        wanted: dict[str, set[str]] = {}
+        for ch in changes:
+            if not ch.new:
+                continue
+            s = spec(ch.entity)
+            if s.scope_field is not None or s.parent is None:
+                continue
+            parent_field, parent_entity = s.parent
+            parent_id = ch.values.get(parent_field)
+            if isinstance(parent_id, str):
+                wanted.setdefault(parent_entity, set()).add(parent_id)
+        for parent_entity, ids in wanted.items():
+            ps = spec(parent_entity)
+            if ps.scope_field is None or ps.scope_field == "id":
+                continue  # found record by record, as before
+            ordered = sorted(ids)
+            for i in range(0, len(ordered), 500):
+                chunk = ordered[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                for r in self.conn.execute(
+                    f"SELECT id, {ps.scope_field} FROM {ps.table} WHERE id IN ({marks})", chunk
+                ):
+                    cache[(parent_entity, r[0])] = r[1]
 
     def _flush(self, pending: _Pending) -> None:
         for entity, rows in pending.inserts.items():

@@ -389,3 +389,54 @@ def test_unchanged_entries_are_kept_and_changed_ones_rewritten(
     assert {k: v for k, v in after.items() if k != roster["赵红"]} == {
         k: v for k, v in before.items() if k != roster["赵红"]
     }
+
+
+def test_new_residents_are_indexed_as_a_rebuild_indexes_them(
+    worker_store: Store, roster: dict[str, str]
+) -> None:
+    """A write indexes its new residents from the rows it inserted, not by reading them
+    back: households stored before, made in the same write, changed later in the write,
+    and a new resident edited again in the same write all end up as a rebuild has them."""
+    s = worker_store
+    mg = s.identity.micro_grid_id
+    h_new = uuid7()
+    r_edited = uuid7()
+    s.write(
+        [
+            Change(
+                "resident",
+                {"household_id": roster["h1"], "name": "钱芳", "tags": ["高龄"]},
+                new=True,
+            ),
+            Change(
+                "household",
+                {"micro_grid_id": mg, "estate": "万科城", "building": "7栋", "room": "702"},
+                h_new,
+                new=True,
+            ),
+            Change(
+                "resident",
+                {"household_id": h_new, "name": "孙丽", "id_number": "510104198001010011 "},
+                new=True,
+            ),
+            Change("resident", {"household_id": h_new, "name": "周军"}, r_edited, new=True),
+            Change("resident", {"name": "周俊", "phone": "13900000002"}, entity_id=r_edited),
+            Change("household", {"room": "1302"}, entity_id=roster["h3"]),
+            Change("resident", {"household_id": roster["h3"], "name": "李  明"}, new=True),
+        ]
+    )
+    written = _entries(s)
+    docs = sorted(s.conn.execute("SELECT * FROM search_doc").fetchall(), key=lambda r: r[1])
+    assert len(written) == 8
+    assert search_residents(s.conn, "zhoujun 7栋 5678") == []
+    assert search_residents(s.conn, "zhoujun 7栋 0002") == [r_edited]
+    # 赵红梅 lives in 1302; 张华, 单丽 and the new 李明 moved there with their household.
+    assert len(search_residents(s.conn, "1302")) == 4
+    with s.transaction():
+        search_index.rebuild(s.conn)
+    rebuilt = _entries(s)
+    assert {k: w for k, (_, w) in rebuilt.items()} == {k: w for k, (_, w) in written.items()}
+    assert [tuple(r)[1:] for r in docs] == [
+        tuple(r)[1:]
+        for r in sorted(s.conn.execute("SELECT * FROM search_doc").fetchall(), key=lambda r: r[1])
+    ]

@@ -186,3 +186,25 @@ def test_update_ops_carry_the_micro_grid_of_the_record_after_the_edit(
     assert regridded is not None and regridded.micro_grid_id == g1
     stored = [r[0] for r in s.conn.execute("SELECT micro_grid_id FROM ops ORDER BY seq")][-3:]
     assert stored == [g1, g2, g1]
+
+
+def test_new_residents_of_stored_households_carry_the_household_micro_grid(
+    office_store: Store,
+) -> None:
+    """The micro-grids of stored households are read in bulk for a write of new residents;
+    a household moved to another micro-grid earlier in the same write routes by its new one."""
+    s = office_store
+    g1, g2 = s.ensure_micro_grid("第一微网格"), s.ensure_micro_grid("第二微网格")
+    h1 = s.create("household", {"micro_grid_id": g1, "room": "101"})
+    h2 = s.create("household", {"micro_grid_id": g2, "room": "201"})
+    ops = s.write(
+        [
+            Change("resident", {"household_id": h1, "name": "张三"}, new=True),
+            Change("resident", {"household_id": h2, "name": "李四"}, new=True),
+            Change("household", {"micro_grid_id": g2}, entity_id=h1),
+            Change("resident", {"household_id": h1, "name": "王五"}, new=True),
+        ]
+    )
+    assert [op.micro_grid_id for op in ops] == [g1, g2, g2, g2]
+    stored = [r[0] for r in s.conn.execute("SELECT micro_grid_id FROM ops ORDER BY seq")][-4:]
+    assert stored == [g1, g2, g2, g2]

@@ -14,8 +14,11 @@ def snapshot(store: Store, micro_grid_id: str | None = None) -> dict[str, list[d
     """Every synced record by entity, sorted by id, without device-local bookkeeping.
 
     With ``micro_grid_id`` only the records of that micro-grid are included — what a
-    worker of that micro-grid holds.
+    worker of that micro-grid holds. A worker's own snapshot is always of its micro-grid:
+    a household the office moved elsewhere stays in its file but is no longer its own.
     """
+    if micro_grid_id is None and store.identity.role == "worker":
+        micro_grid_id = store.identity.micro_grid_id
     out: dict[str, list[dict[str, Any]]] = {}
     for name in sorted(ENTITIES):
         s = ENTITIES[name]

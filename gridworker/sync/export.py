@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from json.encoder import encode_basestring
@@ -62,7 +62,9 @@ def op_text(r: Any) -> str:
     )
 
 
-def _select(store: Store, where: str, params: list[str], acked: SeqSet | None) -> list[str]:
+def _select(
+    store: Store, where: str, params: Sequence[str] | Mapping[str, str], acked: SeqSet | None
+) -> list[str]:
     sql = f"SELECT {_OP_COLUMNS} FROM ops"
     if where:
         sql += f" WHERE {where}"
@@ -136,7 +138,7 @@ def export_bundle(
             )
         mg_id, mg_name = resolve_micro_grid(store, micro_grid)
         kind = "setup" if setup else "office"
-        where, params = state.scope_sql(mg_id)
+        where, params = state.scope_sql(store.conn, mg_id)
         acked = None if setup else state.micro_grid_acked(store.conn, mg_id)
         texts = _select(store, where, params, acked)
     manifest = new_manifest(
@@ -162,7 +164,7 @@ def export_bundle(
     with store.transaction():
         state.log(store.conn, manifest, "sent", str(path), utc_now())
         if kind == "setup":
-            where, params = state.scope_sql(mg_id)
+            where, params = state.scope_sql(store.conn, mg_id)
             holds = SeqSet.from_pairs(
                 (r[0], r[1])
                 for r in store.conn.execute(f"SELECT device_id, seq FROM ops WHERE {where}", params)

@@ -102,20 +102,16 @@ def _describe(op: Op, index: int) -> str:
 def check_ops(conn: sqlite3.Connection, here: Where, b: Bundle) -> list[Op]:
     """Field names, scope, numbering and references; returns the operations not yet held."""
     p = b.path
+    known = {name: frozenset(s.fields) for name, s in ENTITIES.items()}
     for i, op in enumerate(b.ops):
-        s = ENTITIES[op.entity]
-        odd = [f for f in op.fields if f not in s.fields]
-        if odd:
+        if not known[op.entity].issuperset(op.fields):
+            odd = [f for f in op.fields if f not in known[op.entity]]
             raise _refuse(
                 p,
                 f"的{_describe(op, i)}有本程序不认识的字段 {odd[0]}（可能来自较新版本的程序），请先升级本程序",
             )
-        if (
-            here.role == "worker"
-            and op.micro_grid_id != here.micro_grid_id
-            and not (op.micro_grid_id is None and op.entity in state.OFFICE_WIDE_ENTITIES)
-        ):
-            raise _refuse(p, f"的{_describe(op, i)}不属于本微网格")
+    if here.role == "worker":
+        _check_scope(conn, here, b)
     held = _existing(conn, "ops", "op_id", (op.op_id for op in b.ops))
     new: dict[str, Op] = {}
     for op in b.ops:
@@ -159,11 +155,119 @@ def check_ops(conn: sqlite3.Connection, here: Where, b: Bundle) -> list[Op]:
     return fresh
 
 
+def _check_scope(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
+    """A worker takes only what concerns its micro-grid.
+
+    That is an operation made within it, or one on a record it already holds (such as
+    the office moving a household away), or one on a record that this bundle leaves in
+    its micro-grid (the history of a household the office moved here), or one on a
+    record that such records point at (the micro-grid a household was moved to).
+    """
+    mine = here.micro_grid_id
+    outside = [
+        (i, op)
+        for i, op in enumerate(b.ops)
+        if op.micro_grid_id != mine
+        and not (op.micro_grid_id is None and op.entity in state.OFFICE_WIDE_ENTITIES)
+    ]
+    if not outside:
+        return
+    held: set[tuple[str, str]] = set()
+    for name in {op.entity for _, op in outside}:
+        ids = {op.entity_id for _, op in outside if op.entity == name}
+        held.update((name, x) for x in _existing(conn, ENTITIES[name].table, "id", ids))
+    final = _final_values(conn, b.ops)
+    ok = {
+        (op.entity, op.entity_id)
+        for op in b.ops
+        if (op.entity, op.entity_id) in held
+        or op.micro_grid_id == mine
+        or _ends_in(final, op.entity, op.entity_id) == mine
+    }
+    ok |= {p for key in ok for p in _parents(final, key)}
+    for i, op in outside:
+        if (op.entity, op.entity_id) not in ok:
+            raise _refuse(b.path, f"的{_describe(op, i)}不属于本微网格")
+
+
+_Final = dict[tuple[str, str], dict[str, object]]
+
+
+def _final_values(conn: sqlite3.Connection, ops: Sequence[Op]) -> _Final:
+    """The scope and parent fields of every record the ops touch, and of their parents,
+    as they stand once the ops are applied (the latest value by hlc, else the stored one).
+    """
+    out: _Final = {}
+    wanted: dict[str, set[str]] = {}
+    for op in ops:
+        wanted.setdefault(op.entity, set()).add(op.entity_id)
+    while wanted:
+        more: dict[str, set[str]] = {}
+        for name, ids in wanted.items():
+            s = ENTITIES[name]
+            field = state.moving_field(name)
+            fresh = [x for x in ids if (name, x) not in out]
+            for x in fresh:
+                out[(name, x)] = {}
+            if field is None or not fresh:
+                continue
+            for part in _chunks(sorted(fresh)):
+                marks = ",".join("?" * len(part))
+                for rid, value in conn.execute(
+                    f"SELECT id, {field} FROM {s.table} WHERE id IN ({marks})", part
+                ):
+                    out[(name, rid)][field] = value
+        for op in sorted(ops, key=lambda o: o.hlc):
+            field = state.moving_field(op.entity)
+            if field is not None and field in op.fields and (op.entity, op.entity_id) in out:
+                out[(op.entity, op.entity_id)][field] = op.fields[field]
+        for (name, _rid), values in list(out.items()):
+            s = ENTITIES[name]
+            if s.parent and not s.scope_field:
+                pf, pe = s.parent
+                parent = values.get(pf)
+                if isinstance(parent, str) and (pe, parent) not in out:
+                    more.setdefault(pe, set()).add(parent)
+        wanted = more
+    return out
+
+
+def _parents(final: _Final, key: tuple[str, str]) -> list[tuple[str, str]]:
+    """The records a record points at once the bundle is applied: parent, grandparent…"""
+    out: list[tuple[str, str]] = []
+    while True:
+        s = ENTITIES[key[0]]
+        if s.parent is None:
+            return out
+        pf, pe = s.parent
+        parent = final.get(key, {}).get(pf)
+        if not isinstance(parent, str) or (pe, parent) in out:
+            return out
+        key = (pe, parent)
+        out.append(key)
+
+
+def _ends_in(final: _Final, entity: str, entity_id: str) -> object:
+    """The micro-grid a record is in once the bundle is applied (None when unknown)."""
+    s = ENTITIES[entity]
+    if s.scope_field == "id":
+        return entity_id
+    values = final.get((entity, entity_id), {})
+    if s.scope_field:
+        return values.get(s.scope_field)
+    if s.parent:
+        pf, pe = s.parent
+        parent = values.get(pf)
+        return _ends_in(final, pe, parent) if isinstance(parent, str) else None
+    return None
+
+
 def _check_references(
     conn: sqlite3.Connection, path: Path, every: list[Op], fresh: list[Op]
 ) -> None:
     """Every record a new operation points at must be held here or come in the bundle."""
     needed: dict[str, dict[str, int]] = {}  # parent entity -> id -> index of first op
+    referrers: dict[tuple[str, str], set[tuple[str, str]]] = {}  # parent -> records naming it
     index = {op.op_id: i for i, op in enumerate(every)}
     for op in fresh:
         s = ENTITIES[op.entity]
@@ -173,11 +277,25 @@ def _check_references(
         target = op.fields.get(pf)
         if isinstance(target, str):
             needed.setdefault(pe, {}).setdefault(target, index[op.op_id])
+            referrers.setdefault((pe, target), set()).add((op.entity, op.entity_id))
+    final: _Final | None = None
     for pe, targets in needed.items():
         brought = {op.entity_id for op in every if op.entity == pe}
         missing = set(targets) - brought
         if missing:
             missing -= _existing(conn, ENTITIES[pe].table, "id", missing)
+        if missing:
+            # A record moved on within the bundle (a household the office moved to this
+            # micro-grid was made under another one) no longer needs its old parent.
+            final = final if final is not None else _final_values(conn, every)
+            missing = {
+                t
+                for t in missing
+                if any(
+                    final.get(r, {}).get(ENTITIES[r[0]].parent[0]) == t  # type: ignore[index]
+                    for r in referrers[(pe, t)]
+                )
+            }
         if missing:
             first = min(missing, key=lambda t: targets[t])
             i = targets[first]

@@ -63,16 +63,99 @@ def micro_grid_acked(conn: sqlite3.Connection, micro_grid_id: str) -> SeqSet:
     )
 
 
-def scope_sql(micro_grid_id: str) -> tuple[str, list[str]]:
-    """WHERE clause selecting the operations that travel to a micro-grid."""
+def members_sql(entity: str) -> str | None:
+    """SELECT of the ids of an entity's records now in the micro-grid bound to ``:mg``.
+
+    Follows the entity's scope field or its parent chain (a resident is where its
+    household is). None for an entity that belongs to no micro-grid.
+    """
+    s = ENTITIES[entity]
+    if s.scope_field == "id":
+        return f"SELECT id FROM {s.table} WHERE id = :mg"
+    if s.scope_field:
+        return f"SELECT id FROM {s.table} WHERE {s.scope_field} = :mg"
+    if s.parent:
+        pf, pe = s.parent
+        inner = members_sql(pe)
+        if inner is None:
+            return None
+        return f"SELECT id FROM {s.table} WHERE {pf} IN ({inner})"
+    return None
+
+
+def moving_field(entity: str) -> str | None:
+    """The field whose change moves a record to another micro-grid (scope or parent)."""
+    s = ENTITIES[entity]
+    if s.scope_field and s.scope_field != "id":
+        return s.scope_field
+    return s.parent[0] if s.parent and not s.scope_field else None
+
+
+def scope_sql(conn: sqlite3.Connection, micro_grid_id: str) -> tuple[str, dict[str, str]]:
+    """WHERE clause (named parameters) selecting the operations that travel to a micro-grid.
+
+    Four kinds: operations made within it; the whole history of every record now in it
+    (a household the office moved here was made under another micro-grid, and its worker
+    has never seen it); for records that were once in it, the operations that moved them
+    away (so its worker learns they left, and stops holding them); and the records those
+    moved to (a household's new micro-grid), which the moved record needs to point at.
+    """
+    parts = ["micro_grid_id = :mg"]
     wide = sorted(OFFICE_WIDE_ENTITIES & set(ENTITIES))
-    if not wide:
-        return "micro_grid_id = ?", [micro_grid_id]
-    marks = ",".join("?" * len(wide))
-    return f"(micro_grid_id = ? OR (micro_grid_id IS NULL AND entity IN ({marks})))", [
-        micro_grid_id,
-        *wide,
-    ]
+    if wide:
+        parts.append(
+            "(micro_grid_id IS NULL AND entity IN (" + ", ".join(f"'{w}'" for w in wide) + "))"
+        )
+    for name in sorted(ENTITIES):
+        members = members_sql(name)
+        if members is not None and ENTITIES[name].scope_field != "id":
+            parts.append(f"(entity = '{name}' AND entity_id IN ({members}))")
+        field = moving_field(name)
+        if field is not None:
+            parts.append(
+                f"(entity = '{name}' AND json_type(fields, '$.{field}') IS NOT NULL"
+                " AND entity_id IN (SELECT entity_id FROM ops WHERE micro_grid_id = :mg))"
+            )
+    params = {"mg": micro_grid_id}
+    targets = sorted(_moved_to(conn, micro_grid_id))
+    for i, target in enumerate(targets):
+        params[f"t{i}"] = target
+    if targets:
+        marks = ", ".join(f":t{i}" for i in range(len(targets)))
+        parts.append(f"entity_id IN ({marks})")
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def _moved_to(conn: sqlite3.Connection, micro_grid_id: str) -> set[str]:
+    """Where records once in the micro-grid now point, when that is outside it: the
+    household a resident moved to and that household's micro-grid, the micro-grid a
+    household moved to. The micro-grid's worker needs them for the moved records."""
+    found: set[tuple[str, str]] = set()
+    for name in ENTITIES:
+        field = moving_field(name)
+        s = ENTITIES[name]
+        if field is None or s.parent is None:
+            continue
+        members = members_sql(s.parent[1])
+        outside = f" AND {field} NOT IN ({members})" if members is not None else ""
+        for (value,) in conn.execute(
+            f"SELECT DISTINCT {field} FROM {s.table} WHERE {field} IS NOT NULL{outside}"
+            " AND id IN (SELECT entity_id FROM ops WHERE entity = :e AND micro_grid_id = :mg)",
+            {"e": name, "mg": micro_grid_id},
+        ):
+            found.add((s.parent[1], value))
+    todo = list(found)
+    while todo:
+        name, rid = todo.pop()
+        s = ENTITIES[name]
+        field = moving_field(name)
+        if field is None or s.parent is None:
+            continue
+        r = conn.execute(f"SELECT {field} FROM {s.table} WHERE id = ?", (rid,)).fetchone()
+        if r is not None and r[0] is not None and (s.parent[1], r[0]) not in found:
+            found.add((s.parent[1], r[0]))
+            todo.append((s.parent[1], r[0]))
+    return {rid for _name, rid in found}
 
 
 def record_received(

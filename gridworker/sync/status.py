@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -55,7 +56,9 @@ def _status(
     )
 
 
-def _count_unacked(store: Store, where: str, params: list[str], acked: SeqSet) -> int:
+def _count_unacked(
+    store: Store, where: str, params: Sequence[str] | Mapping[str, str], acked: SeqSet
+) -> int:
     sql = "SELECT device_id, seq FROM ops" + (f" WHERE {where}" if where else "")
     return sum(1 for d, s in store.conn.execute(sql, params) if (d, s) not in acked)
 
@@ -87,7 +90,7 @@ def sync_status(store: Store, now: datetime | None = None) -> list[MicroGridStat
         (ident.community,),
     ).fetchall():
         mg = g["id"]
-        where, params = state.scope_sql(mg)
+        where, params = state.scope_sql(store.conn, mg)
         workers = state.peers(store.conn, roles=("worker", "setup"), micro_grid_id=mg)
         acked = state.micro_grid_acked(store.conn, mg)
         out.append(

@@ -292,8 +292,11 @@ class RosterScreen(QWidget):
     # -- loading ----------------------------------------------------------------------
     def current_filter(self) -> ResidentFilter:
         status = self.status_filter.currentData()
+        # A worker's roster is its micro-grid: a household the office moved elsewhere
+        # stays in the file (its history synced) but is no longer listed.
+        own = self.identity.micro_grid_id if self.identity.role == "worker" else None
         return ResidentFilter(
-            micro_grid_id=self.micro_grid_filter.currentData(),
+            micro_grid_id=own or self.micro_grid_filter.currentData(),
             estate=self.estate_filter.currentData(),
             building=self.building_filter.currentData(),
             statuses=(status,) if status else None,

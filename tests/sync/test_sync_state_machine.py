@@ -102,7 +102,17 @@ class OfficeAndWorkers(RuleBasedStateMachine):
             shutil.rmtree(self.dir, ignore_errors=True)
 
     def _ids(self, s: Store, table: str) -> list[str]:
-        return [r[0] for r in s.conn.execute(f"SELECT id FROM {table} ORDER BY id")]
+        """The records a person at this installation sees: a worker sees its micro-grid."""
+        mg = s.identity.micro_grid_id if s.identity.role == "worker" else None
+        if table == "household":
+            sql, args = "SELECT id FROM household", ()
+            if mg is not None:
+                sql, args = sql + " WHERE micro_grid_id = ?", (mg,)
+        else:
+            sql, args = "SELECT r.id FROM resident r JOIN household h ON h.id = r.household_id", ()
+            if mg is not None:
+                sql, args = sql + " WHERE h.micro_grid_id = ?", (mg,)
+        return [r[0] for r in s.conn.execute(sql + " ORDER BY 1", args)]
 
     def _export(self, r: int, grid: int) -> tuple[Path, str | None]:
         self.n += 1
@@ -128,6 +138,8 @@ class OfficeAndWorkers(RuleBasedStateMachine):
     def edit(self, r: int, k: int, field: str, v: int) -> None:
         s = self.stores[r]
         people = self._ids(s, "resident")
+        if not people:  # the office moved every household of this grid away
+            return
         values = VALUES[field]
         s.update("resident", people[k % len(people)], {field: values[v % len(values)]})
 
@@ -145,6 +157,8 @@ class OfficeAndWorkers(RuleBasedStateMachine):
             other if other != r and self.grid_of[other] in (None, self.grid_of[r]) else 0
         ]
         both = sorted(set(self._ids(w, "resident")) & set(self._ids(o, "resident")))
+        if not both:
+            return
         person = both[k % len(both)]
         values = VALUES[field]
         w.update("resident", person, {field: values[v % len(values)]})
@@ -154,7 +168,16 @@ class OfficeAndWorkers(RuleBasedStateMachine):
     def add_person(self, r: int, k: int) -> None:
         s = self.stores[r]
         homes = self._ids(s, "household")
+        if not homes:
+            return
         s.create("resident", {"household_id": homes[k % len(homes)], "name": f"新居民{self.n}"})
+
+    @rule(k=st.integers(0, 9), grid=st.integers(0, 1))
+    def office_moves_a_household(self, k: int, grid: int) -> None:
+        """The office redraws the grids: a household goes to the other micro-grid."""
+        office = self.stores[0]
+        homes = self._ids(office, "household")
+        office.update("household", homes[k % len(homes)], {"micro_grid_id": self.grids[grid]})
 
     @rule(r=st.integers(0, 3), grid=st.integers(0, 1))
     def export(self, r: int, grid: int) -> None:
@@ -190,9 +213,14 @@ class OfficeAndWorkers(RuleBasedStateMachine):
         ops = [Op.from_row(r) for r in office.conn.execute("SELECT * FROM ops")]
         losers = expected_losers(ops)
         for s in self.stores:
-            held = {r[0] for r in s.conn.execute("SELECT DISTINCT entity_id FROM ops")}
-            want = {x for x in losers if x[0] in held}
-            got = {(r["entity_id"], r["field"], r["loser_hlc"]) for r in s.open_conflicts()}
+            # What the installation holds and sees: a worker, its micro-grid's records.
+            seen = set(self._ids(s, "resident")) | set(self._ids(s, "household"))
+            want = {x for x in losers if x[0] in seen}
+            got = {
+                (r["entity_id"], r["field"], r["loser_hlc"])
+                for r in s.open_conflicts()
+                if r["entity_id"] in seen
+            }
             assert got == want
 
 

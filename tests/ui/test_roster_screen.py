@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from gridworker.store.store import Store
+from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.main_window import MainWindow
 
 Loaded = Callable[[MainWindow], None]
@@ -135,3 +137,24 @@ def test_double_click_opens_the_household_page(
     assert row.address in page.title.text()
     assert row.id in page.members_model.ids()
     assert page.history_tree.topLevelItemCount() >= 1  # at least the creation of each record
+
+
+def test_a_household_moved_to_another_micro_grid_leaves_the_workers_roster(
+    qtbot: QtBot, demo_db: Path
+) -> None:
+    """The office moved it away: it stays in the file, but the worker no longer lists it."""
+    with Store.open(demo_db) as s:
+        home, count = s.conn.execute(
+            "SELECT household_id, count(*) FROM resident WHERE status = '在住' "
+            "GROUP BY household_id ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()
+        living = s.conn.execute("SELECT count(*) FROM resident WHERE status = '在住'").fetchone()[0]
+        s.update("household", home, {"micro_grid_id": s.ensure_micro_grid("第九微网格")})
+    build_application()
+    identity, mg = read_identity(demo_db)
+    assert identity is not None
+    win = open_main_window(demo_db, identity, mg)
+    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
+        win.show()
+    assert win.roster.model.rowCount() == living - count
+    win.close()

@@ -1,0 +1,82 @@
+"""The office moves a household to another micro-grid: both workers follow, nothing is lost.
+
+The household's whole history goes to the micro-grid it joins (its worker has never seen
+it); the micro-grid it leaves learns that it left, and stops holding it.
+"""
+
+from __future__ import annotations
+
+from sync_helpers import Site
+
+from gridworker.store.snapshot import snapshot_text
+from gridworker.store.store import Store
+from gridworker.sync import export_bundle, import_bundles
+
+
+def _home_101(site: Site) -> str:
+    return str(
+        site.office.conn.execute("SELECT id FROM household WHERE room = '101'").fetchone()[0]
+    )
+
+
+def _deliver(site: Site, worker: Store, mg_name: str, tag: str) -> None:
+    path = site.folder / f"{tag}.gwbundle.json"
+    export_bundle(site.office, path, micro_grid=mg_name)
+    summary = import_bundles(worker, [path])
+    assert summary.ok, [f.message for f in summary.files]
+
+
+def test_a_household_moved_by_the_office_reaches_its_new_worker_whole(site: Site) -> None:
+    a = site.setup_worker("a", "赵红", "第一微网格")
+    b = site.setup_worker("b", "钱敏", "第二微网格")
+    home = _home_101(site)
+    site.office.update("household", home, {"micro_grid_id": site.mg_b})
+    _deliver(site, b, "第二微网格", "to-b")
+    _deliver(site, a, "第一微网格", "to-a")
+    names_b = {r[0] for r in b.conn.execute("SELECT name FROM resident")}
+    assert {"张静华", "李建国"} <= names_b
+    assert snapshot_text(b) == snapshot_text(site.office, site.mg_b)
+    assert snapshot_text(a) == snapshot_text(site.office, site.mg_a)
+    assert "张静华" not in snapshot_text(a)
+    a.close()
+    b.close()
+
+
+def test_edits_made_on_the_old_grid_before_it_learned_of_the_move_are_kept(site: Site) -> None:
+    a = site.setup_worker("a", "赵红", "第一微网格")
+    b = site.setup_worker("b", "钱敏", "第二微网格")
+    home = _home_101(site)
+    person = str(a.conn.execute("SELECT id FROM resident WHERE name = '张静华'").fetchone()[0])
+    a.update("resident", person, {"phone": "13811112222"})  # made before the move reaches a
+    site.office.update("household", home, {"micro_grid_id": site.mg_b})
+    site.send(a, site.office, "a-up")
+    _deliver(site, b, "第二微网格", "to-b")
+    _deliver(site, a, "第一微网格", "to-a")
+    assert b.get("resident", person)["phone"] == "13811112222"  # type: ignore[index]
+    assert snapshot_text(b) == snapshot_text(site.office, site.mg_b)
+    assert snapshot_text(a) == snapshot_text(site.office, site.mg_a)
+    # and the new worker's later edits flow back to the office as usual
+    b.update("resident", person, {"notes": "已迁入第二微网格"})
+    site.send(b, site.office, "b-up")
+    assert site.office.get("resident", person)["notes"] == "已迁入第二微网格"  # type: ignore[index]
+    a.close()
+    b.close()
+
+
+def test_a_resident_moved_to_a_household_of_another_grid_follows(site: Site) -> None:
+    a = site.setup_worker("a", "赵红", "第一微网格")
+    b = site.setup_worker("b", "钱敏", "第二微网格")
+    person = str(
+        site.office.conn.execute("SELECT id FROM resident WHERE name = '李建国'").fetchone()[0]
+    )
+    home_b = str(
+        site.office.conn.execute("SELECT id FROM household WHERE room = '201'").fetchone()[0]
+    )
+    site.office.update("resident", person, {"household_id": home_b})
+    _deliver(site, b, "第二微网格", "to-b")
+    _deliver(site, a, "第一微网格", "to-a")
+    assert b.get("resident", person) is not None
+    assert snapshot_text(b) == snapshot_text(site.office, site.mg_b)
+    assert snapshot_text(a) == snapshot_text(site.office, site.mg_a)
+    a.close()
+    b.close()

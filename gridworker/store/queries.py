@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from gridworker.core.ordering import natural_key
+
 __all__ = [
     "SORT_KEYS",
     "Counts",
@@ -285,11 +287,9 @@ def counts(conn: sqlite3.Connection, micro_grid_id: str | None = None) -> Counts
 
 
 def micro_grids(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(id, name) of every micro-grid, by name."""
-    return [
-        (r[0], r[1] or "")
-        for r in conn.execute("SELECT id, name FROM micro_grid ORDER BY length(name), name, id")
-    ]
+    """(id, name) of every micro-grid, in reading order (第二 before 第十)."""
+    rows = [(r[0], r[1] or "") for r in conn.execute("SELECT id, name FROM micro_grid ORDER BY id")]
+    return sorted(rows, key=lambda r: natural_key(r[1]))
 
 
 def estates(conn: sqlite3.Connection, micro_grid_id: str | None = None) -> list[str]:

@@ -10,6 +10,7 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
+from gridworker.core.ordering import natural_key
 from gridworker.store.store import Store, utc_now
 from gridworker.sync import state
 from gridworker.sync.bundle import (
@@ -94,7 +95,9 @@ def resolve_micro_grid(store: Store, name_or_id: str) -> tuple[str, str]:
         "SELECT id, name FROM micro_grid WHERE name = ? OR id = ? ORDER BY id LIMIT 1", (key, key)
     ).fetchone()
     if r is None:
-        names = [x[0] for x in store.conn.execute("SELECT name FROM micro_grid ORDER BY name")]
+        names = sorted(
+            (x[0] for x in store.conn.execute("SELECT name FROM micro_grid")), key=natural_key
+        )
         known = "、".join(n for n in names if n) or "（还没有）"
         raise BundleError(f"没有名为「{key}」的微网格；已有的微网格：{known}。")
     return str(r["id"]), str(r["name"] or key)
@@ -197,10 +200,13 @@ def export_all_micro_grids(
     out = Path(folder)
     if not out.is_dir():
         raise BundleError(f"文件夹 {out} 不存在（U盘可能没有插好）。")
-    grids = store.conn.execute(
-        "SELECT id, name FROM micro_grid WHERE community = ? OR community IS NULL ORDER BY name",
-        (ident.community,),
-    ).fetchall()
+    grids = sorted(
+        store.conn.execute(
+            "SELECT id, name FROM micro_grid WHERE community = ? OR community IS NULL",
+            (ident.community,),
+        ).fetchall(),
+        key=lambda g: natural_key(g["name"]),
+    )
     results = []
     for i, g in enumerate(grids):
         if progress:

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from gridworker.core.ordering import natural_key
 from gridworker.store.store import Store
 from gridworker.sync import state
 from gridworker.sync.vector import SeqSet
@@ -85,10 +86,11 @@ def sync_status(store: Store, now: datetime | None = None) -> list[MicroGridStat
             )
         ]
     out = []
-    for g in store.conn.execute(
-        "SELECT id, name FROM micro_grid WHERE community = ? OR community IS NULL ORDER BY name",
+    grids = store.conn.execute(
+        "SELECT id, name FROM micro_grid WHERE community = ? OR community IS NULL",
         (ident.community,),
-    ).fetchall():
+    ).fetchall()
+    for g in sorted(grids, key=lambda g: natural_key(g["name"])):
         mg = g["id"]
         where, params = state.scope_sql(store.conn, mg)
         workers = state.peers(store.conn, roles=("worker", "setup"), micro_grid_id=mg)

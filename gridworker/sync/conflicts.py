@@ -9,6 +9,7 @@ from datetime import datetime
 from gridworker.store.entities import ENTITIES, field_label
 from gridworker.store.ops import Value
 from gridworker.store.store import Store
+from gridworker.sync import state
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,23 @@ def address(h: dict[str, Value]) -> str:
 
 
 def list_conflicts(store: Store) -> list[ConflictView]:
-    """Open conflicts, oldest first: the value kept now and the one that lost, who and when."""
+    """Open conflicts, oldest first: the value kept now and the one that lost, who and when.
+
+    A worker sees those of its own micro-grid's records: a record the office moved away
+    is decided where it now belongs (this laptop no longer hears of it).
+    """
     out = []
+    ident = store.identity
+    mine: set[str] | None = None
+    if ident.role == "worker" and ident.micro_grid_id is not None:
+        mine = set()
+        for name in ENTITIES:
+            members = state.members_sql(name)
+            if members is not None:
+                mine.update(r[0] for r in store.conn.execute(members, {"mg": ident.micro_grid_id}))
     for c in store.open_conflicts():
+        if mine is not None and c["entity_id"] not in mine:
+            continue
         s = ENTITIES.get(c["entity"])
         current = store.get(c["entity"], c["entity_id"]) if s else None
         clock_row = (

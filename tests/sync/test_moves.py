@@ -10,7 +10,7 @@ from sync_helpers import Site
 
 from gridworker.store.snapshot import snapshot_text
 from gridworker.store.store import Store
-from gridworker.sync import export_bundle, import_bundles
+from gridworker.sync import export_bundle, import_bundles, list_conflicts
 
 
 def _home_101(site: Site) -> str:
@@ -78,5 +78,24 @@ def test_a_resident_moved_to_a_household_of_another_grid_follows(site: Site) -> 
     assert b.get("resident", person) is not None
     assert snapshot_text(b) == snapshot_text(site.office, site.mg_b)
     assert snapshot_text(a) == snapshot_text(site.office, site.mg_a)
+    a.close()
+    b.close()
+
+
+def test_a_conflict_on_a_moved_household_is_listed_where_it_now_belongs(site: Site) -> None:
+    a = site.setup_worker("a", "赵红", "第一微网格")
+    b = site.setup_worker("b", "钱敏", "第二微网格")
+    person = str(a.conn.execute("SELECT id FROM resident WHERE name = '张静华'").fetchone()[0])
+    a.update("resident", person, {"phone": "13811112222"})
+    site.office.update("resident", person, {"phone": "13933334444"})  # concurrent
+    site.send(a, site.office, "a-up")
+    _deliver(site, a, "第一微网格", "to-a-1")
+    assert [c.entity_id for c in list_conflicts(a)] == [person]
+    site.office.update("household", _home_101(site), {"micro_grid_id": site.mg_b})
+    _deliver(site, a, "第一微网格", "to-a-2")
+    _deliver(site, b, "第二微网格", "to-b")
+    assert list_conflicts(a) == []
+    assert [c.entity_id for c in list_conflicts(b)] == [person]
+    assert [c.entity_id for c in list_conflicts(site.office)] == [person]
     a.close()
     b.close()

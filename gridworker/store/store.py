@@ -188,8 +188,14 @@ class Store:
         user: str,
         micro_grid: str | None = None,
         device_id: str | None = None,
+        micro_grid_id: str | None = None,
     ) -> Identity:
-        """Make this database an installation: a worker of one micro-grid, or an office."""
+        """Make this database an installation: a worker of one micro-grid, or an office.
+
+        ``micro_grid_id``: the micro-grid's id as the office knows it (set-up from a
+        bundle), already held here; otherwise it is made from the community and the name.
+        A micro-grid renamed in the office keeps the id made from its first name.
+        """
         community, user = community.strip(), user.strip()
         if self._identity is not None:
             raise StoreError("这个数据库已经初始化过了，不能再次初始化。")
@@ -201,7 +207,7 @@ class Store:
             raise ValidationError("请填写使用人姓名。")
         if role == "worker" and not (micro_grid and micro_grid.strip()):
             raise ValidationError("网格员安装需要填写所负责的微网格名称。")
-        mg_id = make_micro_grid_id(community, micro_grid) if micro_grid else None
+        mg_id = micro_grid_id or (make_micro_grid_id(community, micro_grid) if micro_grid else None)
         device = device_id or uuid7()
         with self.transaction():
             self.conn.execute(
@@ -209,16 +215,30 @@ class Store:
                 (device, role, community, mg_id if role == "worker" else None, user, utc_now()),
             )
             self._load_identity()
-            if micro_grid:
+            if micro_grid_id is not None:
+                if self.get(MICRO_GRID.name, micro_grid_id) is None:
+                    raise ValidationError(f"本机没有编号为 {micro_grid_id} 的微网格。")
+            elif micro_grid:
                 self.ensure_micro_grid(micro_grid)
         return self.identity
 
     def ensure_micro_grid(self, name: str) -> str:
-        """The id of the named micro-grid of this community, creating it on first use."""
+        """The id of the named micro-grid of this community, creating it on first use.
+
+        Found by its current name first: a renamed micro-grid keeps the id made from its
+        first name, and a new micro-grid given that old name must not take it over.
+        """
         name = name.strip()
         if not name:
             raise ValidationError("微网格名称不能为空。")
+        found = self.conn.execute(
+            "SELECT id FROM micro_grid WHERE name = ? ORDER BY id LIMIT 1", (name,)
+        ).fetchone()
+        if found is not None:
+            return str(found[0])
         mg = make_micro_grid_id(self.identity.community, name)
+        if self.get(MICRO_GRID.name, mg) is not None:  # taken by a micro-grid since renamed
+            mg = uuid7()
         if self.get(MICRO_GRID.name, mg) is None:
             self.write(
                 [

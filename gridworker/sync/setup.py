@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.store.store import Identity, Store, utc_now
 from gridworker.sync.bundle import KIND_LABELS, read_bundle
 from gridworker.sync.errors import BundleError
@@ -27,11 +26,6 @@ def init_from_bundle(db: Path, bundle: Path, user: str) -> Identity:
         )
     if not user.strip():
         raise BundleError("请用 --user 填写使用人姓名。")
-    if make_micro_grid_id(m.community, m.micro_grid_name) != m.micro_grid_id:
-        raise BundleError(
-            f"配置包 {bundle.name} 中的微网格「{m.micro_grid_name}」改过名，本程序暂不能据此建立数据库；"
-            "请联系技术支持。"
-        )
     existed = db.exists()
     if existed:
         probe = Store.open(db)
@@ -55,7 +49,11 @@ def init_from_bundle(db: Path, bundle: Path, user: str) -> Identity:
                 store.set_meta("hlc_last", max_hlc)
             apply_bundle(store, b)
             ident = store.init_installation(
-                "worker", m.community, user, micro_grid=m.micro_grid_name
+                "worker",
+                m.community,
+                user,
+                micro_grid=m.micro_grid_name,
+                micro_grid_id=m.micro_grid_id,
             )
             store.set_meta("setup_from", m.bundle_id)
             store.set_meta("setup_at", utc_now())

@@ -99,3 +99,24 @@ def test_a_conflict_on_a_moved_household_is_listed_where_it_now_belongs(site: Si
     assert [c.entity_id for c in list_conflicts(site.office)] == [person]
     a.close()
     b.close()
+
+
+def test_a_renamed_micro_grid_can_still_set_up_a_laptop(site: Site) -> None:
+    """Its id was made from its first name; the set-up takes the id from the bundle."""
+    site.office.update("micro_grid", site.mg_a, {"name": "锦华第一微网格"})
+    w = site.setup_worker("w", "赵红", "锦华第一微网格")
+    assert w.identity.micro_grid_id == site.mg_a
+    assert snapshot_text(w) == snapshot_text(site.office, site.mg_a)
+    assert w.conn.execute("SELECT count(*) FROM micro_grid").fetchone()[0] == 1
+    w.close()
+
+
+def test_a_renamed_micro_grid_is_found_by_its_new_name_and_its_old_name_is_free(
+    site: Site,
+) -> None:
+    site.office.update("micro_grid", site.mg_a, {"name": "锦华第一微网格"})
+    assert site.office.ensure_micro_grid("锦华第一微网格") == site.mg_a
+    fresh = site.office.ensure_micro_grid("第一微网格")
+    assert fresh != site.mg_a
+    names = dict(site.office.conn.execute("SELECT id, name FROM micro_grid").fetchall())
+    assert names[site.mg_a] == "锦华第一微网格" and names[fresh] == "第一微网格"

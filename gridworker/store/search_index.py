@@ -184,15 +184,7 @@ def _reindex_residents(conn: sqlite3.Connection, ids: list[str], *, fresh: bool 
     docs: list[tuple[Any, ...]] = []
     words: list[tuple[int, str]] = []
     for r in rows:
-        text, sort_key = entry(
-            name=r[1],
-            id_number=r[2],
-            phone=r[3],
-            estate=r[8],
-            building=r[9],
-            unit=r[10],
-            room=r[11],
-        )
+        text, sort_key = _entry(r[1], r[2], r[3], r[8], r[9], r[10], r[11])
         o = old.pop(r[0], None)
         if o is None:
             rid, next_rid = next_rid, next_rid + 1
@@ -264,14 +256,8 @@ def _index_new(
     for resident_id, row in residents.items():
         h = row[hh_at]
         mg, estate, building, unit, room = _NO_HOUSEHOLD if h is None else address[h]
-        text, sort_key = entry(
-            name=row[name_at],
-            id_number=row[id_at],
-            phone=row[phone_at],
-            estate=estate,
-            building=building,
-            unit=unit,
-            room=room,
+        text, sort_key = _entry(
+            row[name_at], row[id_at], row[phone_at], estate, building, unit, room
         )
         rid += 1
         # A resident without a status has never left: 在住 for the status filter.
@@ -377,14 +363,33 @@ def entry(
     with the marker (they are no whole key), so they come last, separated by spaces,
     or "||红|" would look like an exact key.
     """
+    return _entry(name, id_number, phone, estate, building, unit, room)
+
+
+def _entry(
+    name: str | None,
+    id_number: str | None,
+    phone: str | None,
+    estate: str | None,
+    building: str | None,
+    unit: str | None,
+    room: str | None,
+) -> tuple[str, str]:
+    """:func:`entry` with positional arguments: called per resident on bulk writes."""
     whole, starts, n = _name_words(name or "")
     address, sort_key = _address(estate, building, unit, room)
     text = whole + address
     if id_number:
         text += _clean_number(id_number) + MARK
-    digits = _NOT_PHONE_RE.sub("", _clean_number(phone)) if phone else ""
-    if digits:
-        text += digits + MARK
+    if phone:
+        # A stored mobile number is plain ASCII digits: nothing to clean.
+        digits = (
+            phone
+            if phone.isdigit() and phone.isascii()
+            else _NOT_PHONE_RE.sub("", _clean_number(phone))
+        )
+        if digits:
+            text += digits + MARK
     if starts:
         text = f"{text} {starts}" if text else starts
     return text, sort_key + n

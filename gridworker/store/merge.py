@@ -283,10 +283,18 @@ class _Batch:
     sees the change log exactly as it would one operation at a time.
     """
 
-    def __init__(self, conn: sqlite3.Connection, detected_at: str, counts: ApplyCounts):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        detected_at: str,
+        counts: ApplyCounts,
+        created: dict[str, dict[str, tuple[Any, ...]]] | None = None,
+    ):
         self.conn = conn
         self.detected_at = detected_at
         self.counts = counts
+        # Rows inserted and not changed since, by entity and id (for the search index).
+        self.created: dict[str, dict[str, tuple[Any, ...]]] = {} if created is None else created
         self.records: dict[tuple[str, str], _Record | None] = {}
         self.order: list[tuple[EntitySpec, str]] = []  # records written this batch, in order
         self.op_rows: list[tuple[Any, ...]] = []
@@ -350,12 +358,13 @@ class _Batch:
             specs[spec.name] = spec
             if rec.new:
                 clock = rec.clock_text or dumps(rec.clock)
-                inserts.setdefault(spec.name, []).append(
-                    (entity_id, *map(rec.values.get, spec.fields), clock)
-                )
+                row = (entity_id, *map(rec.values.get, spec.fields), clock)
+                inserts.setdefault(spec.name, []).append(row)
+                self.created.setdefault(spec.name, {})[entity_id] = row
                 rec.new = False
                 rec.clock_text = None
             elif rec.dirty:
+                self._changed(spec, entity_id)
                 cols = tuple(f for f in spec.fields if f in rec.dirty)
                 updates.setdefault((spec.name, cols), []).append(
                     (*(rec.values[f] for f in cols), dumps(rec.clock), entity_id)
@@ -372,6 +381,12 @@ class _Batch:
             self.conn.executemany(
                 f"UPDATE {specs[name].table} SET {sets}, _clock = ? WHERE id = ?", rows
             )
+
+    def _changed(self, spec: EntitySpec, entity_id: str) -> None:
+        """The record's row is no longer as inserted: index it from the table."""
+        rows = self.created.get(spec.name)
+        if rows:
+            rows.pop(entity_id, None)
 
     # -- applying --------------------------------------------------------------------
     def run(self, ops: Sequence[Op], specs: Mapping[str, EntitySpec]) -> list[Op]:
@@ -425,6 +440,7 @@ class _Batch:
             slow = [f for f in op.fields if f in spec.fields]
         if slow:
             self.flush()
+            self._changed(spec, op.entity_id)
             apply_op(self.conn, spec, op, self.detected_at, self.counts)
             del self.records[key]
             self.open.discard(op.entity_id)
@@ -446,10 +462,12 @@ def apply_batch(
     specs: Mapping[str, EntitySpec],
     detected_at: str,
     counts: ApplyCounts,
+    created: dict[str, dict[str, tuple[Any, ...]]] | None = None,
 ) -> list[Op]:
     """Apply operations sorted by hlc, skipping held ones; returns the new ones.
 
     The outcome equals inserting each into the ops table (``INSERT OR IGNORE``) and calling
-    :func:`apply_op` for each inserted one, in order.
+    :func:`apply_op` for each inserted one, in order. ``created``, if given, receives the
+    rows of records inserted and not changed afterwards (entity → id → row as inserted).
     """
-    return _Batch(conn, detected_at, counts).run(ops, specs)
+    return _Batch(conn, detected_at, counts, created).run(ops, specs)

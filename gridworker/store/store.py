@@ -578,7 +578,8 @@ class Store:
             if op.entity not in ENTITIES:
                 raise ValidationError(f"不认识的记录类型：{op.entity}")
         with self.transaction(), _gc_paused():
-            fresh = apply_batch(self.conn, batch, ENTITIES, now, counts)
+            created: dict[str, dict[str, tuple[Any, ...]]] = {}
+            fresh = apply_batch(self.conn, batch, ENTITIES, now, counts, created)
             if self._clock is not None:
                 if fresh:
                     self._clock.observe(max(op.hlc for op in fresh))
@@ -591,7 +592,10 @@ class Store:
             touched: dict[str, set[str]] = {}
             for op in fresh:
                 touched.setdefault(op.entity, set()).add(op.entity_id)
-            search_index.reindex_touched(self.conn, touched)
+            # Records this batch created are indexed from the rows it inserted.
+            search_index.index_written(
+                self.conn, {k: sorted(v) for k, v in touched.items()}, created
+            )
         return counts
 
     # -- conflicts -------------------------------------------------------------------

@@ -38,10 +38,13 @@ def uuid7() -> str:
 _MICRO_GRID_NS = uuid.UUID("6f1c1f52-8a0e-4d35-9a53-1d8f6b1e2c01")
 
 
-def micro_grid_id(community: str, name: str) -> str:
+def micro_grid_id(community: str, name: str, attempt: int = 0) -> str:
     """The id of a micro-grid, derived from its community and name.
 
     A worker's laptop and the office both create the same micro-grid on first use; a
-    name-derived id makes them one record instead of two duplicates.
+    name-derived id makes them one record instead of two duplicates. A micro-grid keeps
+    its id when renamed; a new one given a name whose id is so taken uses the next
+    ``attempt`` (still derived, so every installation picks the same).
     """
-    return uuid.uuid5(_MICRO_GRID_NS, f"{community.strip()}/{name.strip()}").hex
+    key = f"{community.strip()}/{name.strip()}" + (f"#{attempt}" if attempt else "")
+    return uuid.uuid5(_MICRO_GRID_NS, key).hex

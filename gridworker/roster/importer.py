@@ -261,6 +261,9 @@ class _Planner:
             r["id"]: r["name"] or "" for r in conn.execute("SELECT id, name FROM micro_grid")
         }
         self.own_mg_name = self.mg_names.get(self.own_mg or "", "")
+        self.mg_by_name: dict[str, str] = {}
+        for mg_id, mg_name in sorted(self.mg_names.items()):
+            self.mg_by_name.setdefault(mg_name, mg_id)
         # Preload households and residents once: no per-row queries.
         self.households: dict[tuple[str, ...], _Household] = {}
         self.household_by_id: dict[str, _Household] = {}
@@ -479,7 +482,21 @@ class _Planner:
         if not text:
             problem("micro_grid", "请填写所属微网格")
             return None, text
-        return make_micro_grid_id(self.community, text), text
+        return self._micro_grid_named(text), text
+
+    def _micro_grid_named(self, name: str) -> str:
+        """The id of the micro-grid now called ``name``, as Store.ensure_micro_grid finds
+        or makes it: a renamed micro-grid is found by its new name, and a new one does
+        not take over the id a renamed one was given for its old name."""
+        found = self.mg_by_name.get(name.strip())
+        if found is not None:
+            return found
+        attempt = 0
+        mg = make_micro_grid_id(self.community, name)
+        while mg in self.mg_names:
+            attempt += 1
+            mg = make_micro_grid_id(self.community, name, attempt)
+        return mg
 
     def _match(
         self,

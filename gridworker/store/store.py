@@ -236,20 +236,21 @@ class Store:
         ).fetchone()
         if found is not None:
             return str(found[0])
+        attempt = 0
         mg = make_micro_grid_id(self.identity.community, name)
-        if self.get(MICRO_GRID.name, mg) is not None:  # taken by a micro-grid since renamed
-            mg = uuid7()
-        if self.get(MICRO_GRID.name, mg) is None:
-            self.write(
-                [
-                    Change(
-                        "micro_grid",
-                        {"name": name, "community": self.identity.community},
-                        entity_id=mg,
-                        new=True,
-                    )
-                ]
-            )
+        while self.get(MICRO_GRID.name, mg) is not None:  # taken by one since renamed
+            attempt += 1
+            mg = make_micro_grid_id(self.identity.community, name, attempt)
+        self.write(
+            [
+                Change(
+                    "micro_grid",
+                    {"name": name, "community": self.identity.community},
+                    entity_id=mg,
+                    new=True,
+                )
+            ]
+        )
         return mg
 
     # -- device-local settings ----------------------------------------------------------

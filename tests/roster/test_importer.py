@@ -370,3 +370,27 @@ def test_full_csv_rows_plan_exactly_like_cell_by_cell_rows(
     # full.csv has two title rows above its header.
     assert [p.row for p in full.problems] == [p.row + 2 for p in short.problems]
     assert shape(full) == shape(short)
+
+
+def test_office_import_after_a_micro_grid_was_renamed(
+    office_store: Store, write_csv: Writer
+) -> None:
+    """The new name finds the renamed micro-grid; its old name is a new micro-grid."""
+    renamed = office_store.ensure_micro_grid("第一微网格")
+    office_store.update("micro_grid", renamed, {"name": "锦华第一微网格"})
+    header = ["所属微网格", *HEADER]
+    rows = [["锦华第一微网格", *r] for r in family_rows()]
+    for r in rows[3:]:
+        r[0] = "第一微网格"
+    plan = plan_import(office_store, write_csv(rows, header=header))
+    assert plan.problems == [] and plan.micro_grids == ["第一微网格"]
+    apply_import(office_store, plan)
+    grids = dict(office_store.conn.execute("SELECT name, id FROM micro_grid").fetchall())
+    assert grids["锦华第一微网格"] == renamed and grids["第一微网格"] != renamed
+    homes = {
+        r[0]: r[1]
+        for r in office_store.conn.execute(
+            "SELECT h.micro_grid_id, count(*) FROM household h GROUP BY 1"
+        )
+    }
+    assert set(homes) == {renamed, grids["第一微网格"]}

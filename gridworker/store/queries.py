@@ -66,6 +66,7 @@ class ResidentRow:
     status: str
     status_date: str
     tags: tuple[str, ...]
+    micro_grid_name: str = ""
 
     @property
     def address(self) -> str:
@@ -169,13 +170,20 @@ def resident_ids(
 
     Ties are broken by address and then id so the order is stable across reloads.
     """
-    if sort not in SORT_KEYS:
+    if sort not in SORT_KEYS and sort != "micro_grid":
         raise ValueError(f"unknown sort key {sort!r}")
     d, r = ("DESC", "ASC") if descending else ("ASC", "DESC")
-    order = SORT_KEYS[sort].format(d=d, r=r)
+    where, params = _where(f, only)
+    if sort == "micro_grid":
+        # Reading order (第二 before 第十): rank the few micro-grids here, sort by rank.
+        ranks = [mg for mg, _name in micro_grids(conn)]
+        whens = " ".join(f"WHEN ? THEN {i}" for i in range(len(ranks)))
+        order = f"CASE h.micro_grid_id {whens} ELSE {len(ranks)} END {d}" if ranks else "1"
+        params = [*params, *ranks]  # the ORDER BY comes after the WHERE
+    else:
+        order = SORT_KEYS[sort].format(d=d, r=r)
     if sort != "address":
         order += ", " + _ADDRESS_ORDER.format(d="ASC")
-    where, params = _where(f, only)
     sql = (
         "SELECT r.id FROM resident r LEFT JOIN household h ON h.id = r.household_id"
         f"{where} ORDER BY {order}, r.id"
@@ -186,8 +194,9 @@ def resident_ids(
 _ROW_SQL = """
 SELECT r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, r.phone,
        h.estate, h.building, h.unit, h.room, r.relation, r.population_type, r.status,
-       r.status_date, r.tags
+       r.status_date, r.tags, m.name
 FROM resident r LEFT JOIN household h ON h.id = r.household_id
+LEFT JOIN micro_grid m ON m.id = h.micro_grid_id
 WHERE r.id IN (SELECT value FROM json_each(?))
 """
 
@@ -217,6 +226,7 @@ def resident_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Res
             st,
             sd,
             tags,
+            r[16] or "",
         )
     return out
 

@@ -58,6 +58,15 @@ COLUMNS: tuple[tuple[str, str], ...] = (  # type: ignore[assignment]
     ("tags", QT_TRANSLATE_NOOP("ResidentTableModel", "Special groups")),
 )
 HOUSEHOLD_COLUMNS = tuple(c for c in COLUMNS if c[0] != "address")
+# The office sees every micro-grid: which one a resident belongs to takes the place of
+# the relation to the household's head (shown on the household page), so the list still
+# fits a 1280-wide window in large text.
+OFFICE_COLUMNS: tuple[tuple[str, str], ...] = tuple(
+    ("micro_grid", str(QT_TRANSLATE_NOOP("ResidentTableModel", "Micro-grid")))
+    if key == "relation"
+    else (key, title)
+    for key, title in COLUMNS
+)
 
 
 class ResidentTableModel(QAbstractTableModel):
@@ -182,6 +191,8 @@ class ResidentTableModel(QAbstractTableModel):
             return row.address
         if key == "tags":
             return join_items(row.tags)
+        if key == "micro_grid":
+            return row.micro_grid_name
         value: str = getattr(row, key)
         return value
 

@@ -33,7 +33,7 @@ from gridworker.store.queries import ResidentFilter
 from gridworker.store.store import Identity, Store
 from gridworker.ui.household_page import HouseholdPage
 from gridworker.ui.qtcompat import emit
-from gridworker.ui.roster_model import ID_ROLE, ResidentTableModel
+from gridworker.ui.roster_model import COLUMNS, ID_ROLE, OFFICE_COLUMNS, ResidentTableModel
 from gridworker.ui.widgets import inform, run_with_progress
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -162,7 +162,9 @@ class RosterScreen(QWidget):
         for combo in (self.building_filter, self.status_filter, self.tag_filter):
             combo.currentIndexChanged.connect(self.reload)
 
-        self.model = ResidentTableModel(runner, parent=self)
+        self.model = ResidentTableModel(
+            runner, OFFICE_COLUMNS if identity.role == "office" else COLUMNS, parent=self
+        )
         self.model.sort_requested.connect(lambda _k, _d: self.reload())
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -431,8 +433,9 @@ class RosterScreen(QWidget):
             "population_type": "户籍",
             "status": "在住",
             "tags": "空巢老人、低保",
+            "micro_grid": "第十二微网格",
         }
-        least = {"address": "双福路院落1栋…", "tags": "独居老人…"}
+        least = {"address": "双福路院落1栋…", "tags": "独居老人…", "micro_grid": "第十二…"}
         pad = 18
         self._widths: dict[int, tuple[int, int]] = {}
         for col in range(self.model.columnCount()):

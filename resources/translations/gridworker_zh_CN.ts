@@ -1041,6 +1041,11 @@
         <source>Special groups</source>
         <translation>人员类别</translation>
     </message>
+    <message>
+        <location filename="../../gridworker/ui/roster_model.py" line="65"/>
+        <source>Micro-grid</source>
+        <translation>微网格</translation>
+    </message>
 </context>
 <context>
     <name>RosterScreen</name>
@@ -1131,59 +1136,59 @@
     </message>
     <message>
         <location filename="../../gridworker/ui/roster_screen.py" line="156"/>
-        <location filename="../../gridworker/ui/roster_screen.py" line="311"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="316"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="192"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="194"/>
         <source>Double-click a resident to open their household. ID and phone numbers are masked in this list.</source>
         <translation>双击居民打开其所在户（一户一档）。列表中的身份证号和电话已打码。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="258"/>
-        <location filename="../../gridworker/ui/roster_screen.py" line="264"/>
-        <location filename="../../gridworker/ui/roster_screen.py" line="288"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="260"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="266"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="290"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="259"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="261"/>
         <source>Exporting the roster is not available in this version yet.</source>
         <translation>本版本还不能导出花名册。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="266"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="268"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="281"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="283"/>
         <source>Exporting the roster…</source>
         <translation>正在导出花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="289"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="291"/>
         <source>{0} residents were saved to {1}</source>
         <translation>已把 {0} 位居民保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="311"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="316"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="330"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="335"/>
         <source>First {0} matches; type more to narrow the search</source>
         <translation>只显示前 {0} 条结果，请输入更多字缩小范围</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="333"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="338"/>
         <source>{0} matches</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster_screen.py" line="335"/>
+        <location filename="../../gridworker/ui/roster_screen.py" line="340"/>
         <source>{0} residents</source>
         <translation>共 {0} 人</translation>
     </message>

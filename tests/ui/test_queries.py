@@ -87,3 +87,23 @@ def test_last_sync_reads_the_bundle_log(worker_store: Store) -> None:
         list(values.values()),
     )
     assert queries.last_sync(conn) == ("2024-05-01T02:00:00Z", None)
+
+
+def test_office_rows_name_their_micro_grid_and_sort_by_it_in_reading_order(
+    office_store: Store,
+) -> None:
+    ids = {}
+    for grid, name in (("第十微网格", "张三"), ("第二微网格", "李四"), ("第三微网格", "王五")):
+        mg = office_store.ensure_micro_grid(grid)
+        hh = add_household(
+            office_store, HouseholdInput("锦华苑", "1栋", room="101", micro_grid_id=mg)
+        )
+        ids[name] = add_resident(office_store, hh, ResidentInput(name))
+    conn = office_store.conn
+    rows = queries.resident_rows(conn, list(ids.values()))
+    assert rows[ids["张三"]].micro_grid_name == "第十微网格"
+    by_grid = queries.resident_ids(conn, sort="micro_grid")
+    assert by_grid == [ids["李四"], ids["王五"], ids["张三"]]
+    assert queries.resident_ids(conn, sort="micro_grid", descending=True) == by_grid[::-1]
+    # with a filter's parameters before the ORDER BY's
+    assert queries.resident_ids(conn, ResidentFilter(estate="锦华苑"), sort="micro_grid") == by_grid

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from gridworker.demo import build_demo
 from gridworker.store.store import Store
 from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.main_window import MainWindow
@@ -158,3 +159,29 @@ def test_a_household_moved_to_another_micro_grid_leaves_the_workers_roster(
         win.show()
     assert win.roster.model.rowCount() == living - count
     win.close()
+
+
+def test_the_office_roster_says_which_micro_grid_each_resident_is_in(
+    qtbot: QtBot, tmp_path: Path, rows_loaded: Loaded
+) -> None:
+    db = tmp_path / "office.sqlite3"
+    with Store.open(db) as s:
+        build_demo(s, households=130, seed=5, role="office", user="王主任")
+        grids = {r[0] for r in s.conn.execute("SELECT name FROM micro_grid")}
+    build_application()
+    identity, mg = read_identity(db)
+    assert identity is not None
+    win = open_main_window(db, identity, mg)
+    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
+        win.show()
+    try:
+        model = win.roster.model
+        titles = [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+        ]
+        col = titles.index("微网格")
+        rows_loaded(win)
+        shown = {model.data(model.index(r, col)) for r in range(model.rowCount())}
+        assert shown == grids and len(grids) > 1
+    finally:
+        win.close()

@@ -42,7 +42,7 @@ def build_demo(
     households: int = 80,
     seed: int = 7,
     role: Literal["worker", "office"] = "worker",
-    user: str = "赵红",
+    user: str | None = None,
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> str:
@@ -52,6 +52,7 @@ def build_demo(
     micro-grids of about 60 households each, as a real community is divided.
     """
     rng = random.Random(seed)
+    user = user or ("赵红" if role == "worker" else "王主任")  # a grid worker; the office head
     if role == "worker":
         store.init_installation("worker", COMMUNITY, user, micro_grid=micro_grid_name(2))
     else:

@@ -92,6 +92,9 @@ def test_office_demo_spreads_households_over_micro_grids(
     for h in snap["household"]:
         per_grid[h["micro_grid_id"]] = per_grid.get(h["micro_grid_id"], 0) + 1
     assert sorted(per_grid.values()) == [50, 50, 50]
+    # run by the office's head, not by a grid worker
+    assert main(["--db", db, "history"]) == 0
+    assert "王主任" in capsys.readouterr().out
 
 
 def test_module_entry_point_runs(tmp_path: Path) -> None:

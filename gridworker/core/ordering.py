@@ -1,14 +1,18 @@
-"""Ordering names the way people read them: 第二微网格 before 第十微网格, 2栋 before 10栋.
+"""Ordering names the way people read them: 第二微网格 before 第十微网格, 2栋 before 10栋,
+people's names by pinyin (安 before 李 before 赵), as a Chinese roster is ordered.
 
-Code-point order puts 第三 before 第二 and 10栋 before 2栋; offices number their
-micro-grids and buildings, so numbers — Arabic or Chinese — sort by value. Pure.
+Code-point order puts 第三 before 第二, 10栋 before 2栋 and 赵 before 李 at random;
+numbers — Arabic or Chinese — sort by value and names by their sound. Pure.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-__all__ = ["chinese_number", "natural_key"]
+from gridworker.core.pinyin_keys import char_readings
+
+__all__ = ["chinese_number", "name_order_key", "natural_key"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -47,3 +51,10 @@ def natural_key(name: str | None) -> tuple[tuple[int, int | str], ...]:
     if pos < len(text):
         out.append((1, text[pos:]))
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def name_order_key(name: str) -> tuple[tuple[str, str], ...]:
+    """Sort key of a person's name: each character by its (first) pinyin reading, then
+    the character itself (so 李 and 黎, both li, stay apart but together)."""
+    return tuple(((r[0] if (r := char_readings(c)) else c), c) for c in name.strip())

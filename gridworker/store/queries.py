@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from gridworker.core.ordering import natural_key
+from gridworker.core.ordering import name_order_key, natural_key
 
 __all__ = [
     "SORT_KEYS",
@@ -184,6 +184,17 @@ def resident_ids(
         order = SORT_KEYS[sort].format(d=d, r=r)
     if sort != "address":
         order += ", " + _ADDRESS_ORDER.format(d="ASC")
+    if sort == "name":
+        # By pinyin, as rosters are ordered; SQLite only knows code points. Sorted here,
+        # on the database thread, stably over the address order (ties keep it).
+        rows = conn.execute(
+            "SELECT r.id, r.name FROM resident r LEFT JOIN household h ON h.id = r.household_id"
+            f"{where} ORDER BY {_ADDRESS_ORDER.format(d='ASC')}, r.id",
+            params,
+        ).fetchall()
+        named = [(row[0], row[1].strip()) for row in rows if row[1] and row[1].strip()]
+        named.sort(key=lambda x: name_order_key(x[1]), reverse=descending)
+        return [i for i, _ in named] + [row[0] for row in rows if not (row[1] or "").strip()]
     sql = (
         "SELECT r.id FROM resident r LEFT JOIN household h ON h.id = r.household_id"
         f"{where} ORDER BY {order}, r.id"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gridworker.core.ordering import chinese_number, natural_key
+from gridworker.core.ordering import chinese_number, name_order_key, natural_key
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,16 @@ def test_buildings_and_mixed_names() -> None:
     ]
     # numbers and text never compare with each other directly: no TypeError
     assert sorted(["网格", "1网格", "一网格", None], key=natural_key)[0] is None
+
+
+def test_names_sort_by_pinyin_like_a_chinese_roster() -> None:
+    names = ["赵红", "李四", "安琪", "王五", "黎明", "李建国", "张三"]
+    assert sorted(names, key=name_order_key) == [
+        "安琪",
+        "李建国",
+        "李四",
+        "黎明",
+        "王五",
+        "张三",
+        "赵红",
+    ]

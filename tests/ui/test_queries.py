@@ -107,3 +107,14 @@ def test_office_rows_name_their_micro_grid_and_sort_by_it_in_reading_order(
     assert queries.resident_ids(conn, sort="micro_grid", descending=True) == by_grid[::-1]
     # with a filter's parameters before the ORDER BY's
     assert queries.resident_ids(conn, ResidentFilter(estate="锦华苑"), sort="micro_grid") == by_grid
+
+
+def test_sorting_by_name_follows_pinyin(worker_store: Store) -> None:
+    ids = _fill(worker_store)  # 张三, 李四, 王五
+    hh = add_household(worker_store, HouseholdInput("锦华苑", "3栋", "1单元", "301"))
+    ids["安琪"] = add_resident(worker_store, hh, ResidentInput("安琪"))
+    conn = worker_store.conn
+    got = queries.resident_ids(conn, sort="name")
+    assert got == [ids["安琪"], ids["李四"], ids["王五"], ids["张三"]]
+    assert queries.resident_ids(conn, sort="name", descending=True) == got[::-1]
+    assert queries.resident_ids(conn, ResidentFilter(tag="低保"), sort="name") == [ids["王五"]]

@@ -24,7 +24,10 @@ def _copy_db(src: Path, dst: Path) -> None:
 
 
 @pytest.mark.slow
-def test_sigkill_during_import_leaves_before_or_after(tmp_path: Path) -> None:
+@pytest.mark.parametrize("files", [1, 2])
+def test_sigkill_during_import_leaves_before_or_after(tmp_path: Path, files: int) -> None:
+    """With two files (the first half, then everything) there is no "first file only"
+    state either: a many-file import is one transaction."""
     office_db = tmp_path / "office.sqlite3"
     office = Store.open(office_db)
     office.init_installation("office", "致强社区", "王主任")
@@ -54,6 +57,8 @@ def test_sigkill_during_import_leaves_before_or_after(tmp_path: Path) -> None:
                 for k in range(3)
             ]
         )
+        if b == 3:
+            export_bundle(w, tmp_path / "half.gwbundle.json")
     bundle = tmp_path / "big.gwbundle.json"
     assert export_bundle(w, bundle).op_count == 6400
     w.close()
@@ -62,7 +67,9 @@ def test_sigkill_during_import_leaves_before_or_after(tmp_path: Path) -> None:
 
     def start(db: Path) -> subprocess.Popen[bytes]:
         _copy_db(office_db, db)
-        cmd = [sys.executable, "-m", "gridworker", "--db", str(db), "bundle", "import", str(bundle)]
+        paths = [str(tmp_path / "half.gwbundle.json")] if files == 2 else []
+        cmd = [sys.executable, "-m", "gridworker", "--db", str(db), "bundle", "import"]
+        cmd += [*paths, str(bundle)]
         return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     # One uninterrupted run: the "after" state and how long a whole run takes here.

@@ -17,6 +17,8 @@ from functools import lru_cache
 from operator import mul
 from typing import Literal
 
+from gridworker.core.messages import msg
+
 __all__ = [
     "MIN_BIRTH_DATE",
     "IdError",
@@ -46,7 +48,6 @@ _WS_RE = re.compile(r"\s+")
 _SCI_RE = re.compile(r"^\d+(?:\.\d+)?[eE][+]?\d+$")
 # A number read back as a float: 510104199001011000.0
 _FLOAT_RE = re.compile(r"^(\d+)\.\d*$")
-_EXCEL_HINT = "后几位已丢失，请把该列设为文本后重新填写"
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def parse_id(raw: str, *, today: dt.date | None = None) -> IdInfo:
         return _parse_18(raw.upper(), today)
     number = normalize_id(raw)
     if not number:
-        raise IdError("身份证号为空", "empty")
+        raise IdError(msg("身份证号为空"), "empty")
     _reject_excel_forms(number, raw)
     float_match = _FLOAT_RE.match(number)
     if float_match and len(float_match.group(1)) == 15:
@@ -131,7 +132,7 @@ def parse_id(raw: str, *, today: dt.date | None = None) -> IdInfo:
     if len(number) == 15:
         raise _old_15_error(number, today)
     if len(number) != 18:
-        raise IdError(f"身份证号应为18位，实为{len(number)}位", "length")
+        raise IdError(msg("身份证号应为18位，实为{length}位", length=len(number)), "length")
     return _parse_18(number, today)
 
 
@@ -140,12 +141,23 @@ def _parse_18(number: str, today: dt.date | None) -> IdInfo:
     expected = _check_char(number[:17])
     if number.endswith("000") and expected != number[17]:
         raise IdError(
-            f"身份证号疑似被 Excel 转成了数字（{number}，末三位为000且校验位不符），{_EXCEL_HINT}",
+            msg(
+                "身份证号疑似被 Excel 转成了数字（{number}，末三位为000且校验位不符），"
+                "后几位已丢失，请把该列设为文本后重新填写",
+                number=number,
+            ),
             "excel_number",
         )
     birth = _birth_date(number[6:14], today)
     if expected != number[17]:
-        raise IdError(f"身份证号校验位错误：应为 {expected}，实为 {number[17]}", "checksum")
+        raise IdError(
+            msg(
+                "身份证号校验位错误：应为 {expected}，实为 {found}",
+                expected=expected,
+                found=number[17],
+            ),
+            "checksum",
+        )
     sex: Sex = "男" if number[16] in "13579" else "女"
     # Same object IdInfo(...) makes, without the frozen __init__'s four object.__setattr__
     # calls (a third of the parse on large imports).
@@ -173,7 +185,7 @@ def upgrade_15(raw: str) -> str:
     """
     number = normalize_id(raw)
     if len(number) != 15 or not number.isascii() or not number.isdigit():
-        raise IdError(f"15位旧身份证号应为15位数字，实为“{number}”", "length")
+        raise IdError(msg("15位旧身份证号应为15位数字，实为“{number}”", number=number), "length")
     first17 = number[:6] + "19" + number[6:]
     _birth_date(first17[6:14], None)
     return first17 + check_digit(first17)
@@ -236,7 +248,13 @@ def _reject_excel_forms(number: str, raw: str) -> None:
     float_match = _FLOAT_RE.match(number)
     if _SCI_RE.match(number) or (float_match and 16 <= len(float_match.group(1)) <= 18):
         shown = unicodedata.normalize("NFKC", raw).strip()
-        raise IdError(f"身份证号被 Excel 转成了数字（{shown}），{_EXCEL_HINT}", "excel_number")
+        raise IdError(
+            msg(
+                "身份证号被 Excel 转成了数字（{shown}），后几位已丢失，请把该列设为文本后重新填写",
+                shown=shown,
+            ),
+            "excel_number",
+        )
 
 
 def _check_chars(number: str) -> None:
@@ -244,9 +262,11 @@ def _check_chars(number: str) -> None:
     bad = [c for c in number if not ("0" <= c <= "9" or c == "X")]
     if bad:
         shown = "".join(dict.fromkeys(bad))
-        raise IdError(f"身份证号含有无效字符“{shown}”：{number}", "chars")
+        raise IdError(
+            msg("身份证号含有无效字符“{shown}”：{number}", shown=shown, number=number), "chars"
+        )
     if "X" in number[:-1]:
-        raise IdError(f"身份证号中的 X 只能出现在最后一位：{number}", "chars")
+        raise IdError(msg("身份证号中的 X 只能出现在最后一位：{number}", number=number), "chars")
 
 
 def _birth_date(yyyymmdd: str, today: dt.date | None) -> dt.date:
@@ -254,12 +274,16 @@ def _birth_date(yyyymmdd: str, today: dt.date | None) -> dt.date:
     try:
         birth = _date8(yyyymmdd)
     except ValueError:
-        raise IdError(f"身份证号中的出生日期 {yyyymmdd} 不是有效日期", "birth_date") from None
+        raise IdError(
+            msg("身份证号中的出生日期 {date} 不是有效日期", date=yyyymmdd), "birth_date"
+        ) from None
     limit = today if today is not None else _today()
     if birth > limit:
-        raise IdError(f"身份证号中的出生日期 {yyyymmdd} 晚于今天", "birth_date")
+        raise IdError(msg("身份证号中的出生日期 {date} 晚于今天", date=yyyymmdd), "birth_date")
     if birth < MIN_BIRTH_DATE:
-        raise IdError(f"身份证号中的出生日期 {yyyymmdd} 早于1890年，请核对", "birth_date")
+        raise IdError(
+            msg("身份证号中的出生日期 {date} 早于1890年，请核对", date=yyyymmdd), "birth_date"
+        )
     return birth
 
 
@@ -269,9 +293,20 @@ def _old_15_error(number: str, today: dt.date | None) -> IdError:
         upgraded = upgrade_15(number)
         _birth_date(upgraded[6:14], today)
     except IdError as err:
-        return IdError(f"这是15位旧身份证号（{number}），且{err.message}，请核对原件", "old_15")
+        return IdError(
+            msg(
+                "这是15位旧身份证号（{number}），且{problem}，请核对原件",
+                number=number,
+                problem=err.message,
+            ),
+            "old_15",
+        )
     return IdError(
-        f"这是15位旧身份证号（{number}），请改填18位号码，按规则转换应为 {upgraded}（请与身份证原件核对）",
+        msg(
+            "这是15位旧身份证号（{number}），请改填18位号码，按规则转换应为 {upgraded}（请与身份证原件核对）",
+            number=number,
+            upgraded=upgraded,
+        ),
         "old_15",
         suggestion=upgraded,
     )

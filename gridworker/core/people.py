@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from gridworker.core.messages import joined, msg, term
 from gridworker.core.textnorm import norm
 
 __all__ = [
@@ -535,10 +536,31 @@ def _lookup(field: str, raw: str | None, values: tuple[str, ...], synonyms: dict
     raise _unknown(field, raw, values)
 
 
+# The store's field of each vocabulary (the interface names the field in its language).
+_FIELD_KEYS = {
+    "与户主关系": "relation",
+    "人口类型": "population_type",
+    "人员状态": "status",
+    "房屋用途": "house_use",
+    "民族": "ethnicity",
+}
+
+
 def _unknown(field: str, raw: str | None, values: tuple[str, ...]) -> VocabError:
     """A VocabError listing the allowed values (when short enough to be useful)."""
     shown = norm(raw)
+    name = term("field", _FIELD_KEYS.get(field, field), field)
     if not shown:
-        return VocabError(f"{field}为空", field, "")
-    allowed = f"，可填：{'、'.join(values)}" if values else ""
-    return VocabError(f"无法识别的{field}“{shown}”{allowed}", field, shown)
+        return VocabError(msg("{field}为空", field=name), field, "")
+    if values:
+        return VocabError(
+            msg(
+                "无法识别的{field}“{shown}”，可填：{allowed}",
+                field=name,
+                shown=shown,
+                allowed=joined(values, msg("、")),
+            ),
+            field,
+            shown,
+        )
+    return VocabError(msg("无法识别的{field}“{shown}”", field=name, shown=shown), field, shown)

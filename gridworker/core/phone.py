@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from gridworker.core.messages import msg
+
 __all__ = ["PhoneError", "is_valid_phone", "mask_phone", "parse_phone"]
 
 _MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
@@ -65,9 +67,9 @@ def parse_phone(raw: str | None) -> str:
     text = unicodedata.normalize("NFKC", raw or "").translate(_DASHES)
     text = _DROP_RE.sub("", text)
     if not text:
-        raise PhoneError("联系电话为空", "empty")
+        raise PhoneError(msg("联系电话为空"), "empty")
     if _MULTI_RE.search(text):
-        raise PhoneError(f"一个单元格只能填写一个电话号码：{text}", "multiple")
+        raise PhoneError(msg("一个单元格只能填写一个电话号码：{text}", text=text), "multiple")
 
     main, ext = text, ""
     ext_match = _EXT_RE.match(text)
@@ -80,7 +82,7 @@ def parse_phone(raw: str | None) -> str:
     digits = main.replace("-", "")
     if not digits.isascii() or not digits.isdigit():
         bad = "".join(dict.fromkeys(c for c in digits if not ("0" <= c <= "9")))
-        raise PhoneError(f"电话号码含有无效字符“{bad}”：{text}", "chars")
+        raise PhoneError(msg("电话号码含有无效字符“{bad}”：{text}", bad=bad, text=text), "chars")
     if len(digits) == 13 and digits.startswith("86") and _MOBILE_RE.match(digits[2:]):
         digits = digits[2:]
 
@@ -137,27 +139,47 @@ def _classify(digits: str, ext: str) -> str:
     suffix = f"转{ext}" if ext else ""
     if digits.startswith("1"):
         if ext:
-            raise PhoneError(f"手机号不能带分机号：{digits}转{ext}", "extension")
+            raise PhoneError(
+                msg("手机号不能带分机号：{digits}转{ext}", digits=digits, ext=ext), "extension"
+            )
         if len(digits) != 11:
-            raise PhoneError(f"手机号应为11位，实为{len(digits)}位：{digits}", "mobile_length")
+            raise PhoneError(
+                msg("手机号应为11位，实为{length}位：{digits}", length=len(digits), digits=digits),
+                "mobile_length",
+            )
         if not _MOBILE_RE.match(digits):
-            raise PhoneError(f"手机号第二位应为3–9，实为{digits[1]}：{digits}", "mobile_prefix")
+            raise PhoneError(
+                msg("手机号第二位应为3–9，实为{second}：{digits}", second=digits[1], digits=digits),
+                "mobile_prefix",
+            )
         return digits
     if digits.startswith("0"):
         area_len = 3 if digits[1:2] in ("1", "2") else 4
         area, local = digits[:area_len], digits[area_len:]
         if not 7 <= len(local) <= 8:
             raise PhoneError(
-                f"座机号码区号 {area} 后应为7或8位，实为{len(local)}位：{digits}",
+                msg(
+                    "座机号码区号 {area} 后应为7或8位，实为{length}位：{digits}",
+                    area=area,
+                    length=len(local),
+                    digits=digits,
+                ),
                 "landline_length",
             )
         if local[0] in "01":
-            raise PhoneError(f"座机号码区号后不应以 {local[0]} 开头：{digits}", "landline_local")
+            raise PhoneError(
+                msg("座机号码区号后不应以 {first} 开头：{digits}", first=local[0], digits=digits),
+                "landline_local",
+            )
         return f"{area}-{local}{suffix}"
     if 7 <= len(digits) <= 8:
         return digits + suffix
     raise PhoneError(
-        f"电话号码位数不对（实为{len(digits)}位）：{digits}；手机号应为11位，座机应带区号或为7–8位",
+        msg(
+            "电话号码位数不对（实为{length}位）：{digits}；手机号应为11位，座机应带区号或为7–8位",
+            length=len(digits),
+            digits=digits,
+        ),
         "length",
     )
 
@@ -168,14 +190,14 @@ def _international(main: str, ext: str) -> str:
     if main.startswith("00"):
         digits = digits[2:]
     if not digits.isascii() or not digits.isdigit():
-        raise PhoneError(f"电话号码含有无效字符：{main}", "chars")
+        raise PhoneError(msg("电话号码含有无效字符：{text}", text=main), "chars")
     if digits.startswith("86"):
         national = digits[2:]
         if national[:1] not in ("0", "1"):
             national = "0" + national  # "+86 28 85123456": the trunk 0 is omitted abroad
         return _classify(national, ext)
     if ext or not 7 <= len(digits) <= 15:
-        raise PhoneError(f"境外电话号码格式不对：{main}", "international")
+        raise PhoneError(msg("境外电话号码格式不对：{text}", text=main), "international")
     return "+" + digits
 
 

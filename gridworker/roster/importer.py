@@ -32,6 +32,7 @@ from pathlib import Path
 from gridworker.core.duplicates import find_duplicates
 from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
+from gridworker.core.messages import Message, joined, msg
 from gridworker.core.textnorm import norm_key, norm_text
 from gridworker.roster.headers import BY_FIELD, HeaderMatch, find_header
 from gridworker.roster.sheets import Cell, Row, Sheet, cell_text, is_blank, iter_sheets
@@ -74,7 +75,7 @@ class ImportCancelled(RosterError):
     """The person cancelled; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("导入已取消，没有写入任何数据。")
+        super().__init__(msg("导入已取消，没有写入任何数据。"))
 
 
 class ImportRefused(RosterError):
@@ -82,8 +83,11 @@ class ImportRefused(RosterError):
 
     def __init__(self, plan: ImportPlan) -> None:
         super().__init__(
-            f"表格中有 {plan.invalid} 行有问题，没有写入任何数据。"
-            "请改正后重新导入，或选择只导入没有问题的行。"
+            msg(
+                "表格中有 {rows} 行有问题，没有写入任何数据。"
+                "请改正后重新导入，或选择只导入没有问题的行。",
+                rows=plan.invalid,
+            )
         )
         self.plan = plan
 
@@ -97,7 +101,16 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"第 {self.row} 行，列「{self.column}」：{self.message}"
+        return self.text()
+
+    def text(self) -> Message:
+        """The whole sentence: "第 N 行，列「…」：reason"."""
+        return msg(
+            "第 {row} 行，列「{column}」：{reason}",
+            row=self.row,
+            column=self.column,
+            reason=self.message,
+        )
 
 
 @dataclass
@@ -143,10 +156,13 @@ class ImportPlan:
     def ok(self) -> bool:
         return not self.rejected
 
-    def summary(self) -> str:
-        return (
-            f"新增 {self.new} 人 / 更新 {self.updated} 人 / 未变 {self.unchanged} 人 / "
-            f"有问题 {self.invalid} 行"
+    def summary(self) -> Message:
+        return msg(
+            "新增 {new} 人 / 更新 {updated} 人 / 未变 {unchanged} 人 / 有问题 {invalid} 行",
+            new=self.new,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            invalid=self.invalid,
         )
 
 
@@ -162,11 +178,17 @@ class ImportResult:
     households_updated: int
     ops: int
 
-    def summary(self) -> str:
-        return (
-            f"新增 {self.created} 人 / 更新 {self.updated} 人 / 未变 {self.unchanged} 人 / "
-            f"跳过有问题的 {self.skipped} 行（新建 {self.households_created} 户，"
-            f"更新 {self.households_updated} 户）"
+    def summary(self) -> Message:
+        return msg(
+            "新增 {created} 人 / 更新 {updated} 人 / 未变 {unchanged} 人 / "
+            "跳过有问题的 {skipped} 行（新建 {households_created} 户，"
+            "更新 {households_updated} 户）",
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            skipped=self.skipped,
+            households_created=self.households_created,
+            households_updated=self.households_updated,
         )
 
 
@@ -219,9 +241,12 @@ def _open_sheet(path: Path) -> tuple[Sheet, HeaderMatch]:
         if header is not None:
             return sheet, header
     if first is None or not any(not is_blank(r) for r in first.rows):
-        raise RosterError(f"文件 {path.name} 是空的，没有可导入的内容。")
+        raise RosterError(msg("文件 {file} 是空的，没有可导入的内容。", file=path.name))
     raise RosterError(
-        f"在 {path.name} 的前 50 行中没有找到表头行（需要一行同时含有「姓名」和「小区」「房号」等列名）。"
+        msg(
+            "在 {file} 的前 50 行中没有找到表头行（需要一行同时含有「姓名」和「小区」「房号」等列名）。",
+            file=path.name,
+        )
     )
 
 
@@ -229,11 +254,21 @@ def _check_columns(header: HeaderMatch, office: bool) -> None:
     required = [*REQUIRED, "micro_grid"] if office else list(REQUIRED)
     missing = [BY_FIELD[f].header for f in required if f not in header.fields]
     if missing:
-        found = "、".join(t for t in header.texts if t) or "（无）"
-        extra = "（社区导入时每行都要写明所属微网格）" if "micro_grid" in missing and office else ""
+        texts = [t for t in header.texts if t]
+        found = joined(texts, msg("、")) if texts else msg("（无）")
+        extra = (
+            msg("（社区导入时每行都要写明所属微网格）")
+            if "micro_grid" in missing and office
+            else ""
+        )
         raise RosterError(
-            f"表格缺少必需的列：{'、'.join(missing)}{extra}。"
-            f"在第 {header.row} 行找到的列是：{found}。"
+            msg(
+                "表格缺少必需的列：{missing}{extra}。在第 {row} 行找到的列是：{found}。",
+                missing=joined(missing, msg("、")),
+                extra=extra,
+                row=header.row,
+                found=found,
+            )
         )
 
 
@@ -332,19 +367,19 @@ class _Planner:
             raw = self._raw_resident(cells, problem)
             htexts = tuple([cell_text(cells[i] if i < n else None) for _, i in self.hh_cols])
         values, res_problems = check_resident(raw)
-        for f, msg in res_problems:
-            problem(f, msg)
+        for f, text in res_problems:
+            problem(f, text)
         checked = self.hh_checked.get(htexts)
         if checked is None:
             checked = self._check_household(htexts)
         hvalues, hh_problems, place, sheet_values = checked
-        for f, msg in hh_problems:
-            problem(f, msg)
+        for f, text in hh_problems:
+            problem(f, text)
         if "name" not in values and not any(p.column == self.col("name") for p in problems):
-            problem("name", "姓名为空")
-        for f, what in (("estate", "小区"), ("room", "房号")):
+            problem("name", msg("姓名为空"))
+        for f, empty in (("estate", msg("小区为空")), ("room", msg("房号为空"))):
             if f not in hvalues:
-                problem(f, f"{what}为空")
+                problem(f, empty)
 
         mg, mg_text = self._micro_grid(cells, problem)
         name = str(values.get("name") or "")
@@ -354,13 +389,16 @@ class _Planner:
         if isinstance(id_number, str):
             first = self.seen_ids.setdefault(id_number, number)
             if first != number:
-                problem("id_number", f"与第 {first} 行身份证号重复")
+                problem("id_number", msg("与第 {row} 行身份证号重复", row=first))
         if name and mg is not None:
             seen = self.seen_names.get((key, name))
             if seen is None:
                 self.seen_names[(key, name)] = (number, id_number is not None)
             elif not (seen[1] and id_number is not None):
-                problem("name", f"与第 {seen[0]} 行同户同名，无法区分是否同一人，请填写身份证号")
+                problem(
+                    "name",
+                    msg("与第 {row} 行同户同名，无法区分是否同一人，请填写身份证号", row=seen[0]),
+                )
 
         if problems or mg is None:
             self._reject(number, cells, problems)
@@ -377,12 +415,17 @@ class _Planner:
             if f in household.sheet and household.sheet[f] != sv:
                 problem(
                     f,
-                    f"同一户第 {household.sheet_rows[f]} 行写的{BY_FIELD[f].header}是"
-                    f"“{household.sheet[f]}”，这里却是“{sv}”",
+                    msg(
+                        "同一户第 {row} 行写的{column}是“{there}”，这里却是“{here}”",
+                        row=household.sheet_rows[f],
+                        column=BY_FIELD[f].header,
+                        there=household.sheet[f],
+                        here=sv,
+                    ),
                 )
         is_head = values.get("relation") == "本人"
         if is_head and household.head_row is not None:
-            problem("relation", f"同一户已有户主（第 {household.head_row} 行）")
+            problem("relation", msg("同一户已有户主（第 {row} 行）", row=household.head_row))
 
         rid, current = self._match(household, values, name, number, problem)
         if problems:
@@ -437,8 +480,11 @@ class _Planner:
                 else:
                     problem(
                         "id_number",
-                        f"身份证号被 Excel 转成了数字（{cell_text(v)}），后几位已丢失，"
-                        "请把该列设为文本后重新填写",
+                        msg(
+                            "身份证号被 Excel 转成了数字（{shown}），后几位已丢失，"
+                            "请把该列设为文本后重新填写",
+                            shown=cell_text(v),
+                        ),
                     )
                     continue
             if f in ("birth_date", "status_date") and not isinstance(v, str):
@@ -475,12 +521,16 @@ class _Planner:
             ):
                 problem(
                     "micro_grid",
-                    f"这一行属于微网格「{text}」，本机只管理「{self.own_mg_name}」，不能导入",
+                    msg(
+                        "这一行属于微网格「{theirs}」，本机只管理「{ours}」，不能导入",
+                        theirs=text,
+                        ours=self.own_mg_name,
+                    ),
                 )
                 return None, text
             return self.own_mg, text
         if not text:
-            problem("micro_grid", "请填写所属微网格")
+            problem("micro_grid", msg("请填写所属微网格"))
             return None, text
         return self._micro_grid_named(text), text
 
@@ -523,31 +573,43 @@ class _Planner:
                     if find_duplicates(me, others):
                         problem(
                             "id_number",
-                            f"同户已登记同名同出生日期的{name}，但身份证号不同，请核对",
+                            msg(
+                                "同户已登记同名同出生日期的{name}，但身份证号不同，请核对",
+                                name=name,
+                            ),
                         )
             if len(candidates) > 1:
                 problem(
                     "name",
-                    f"同户已登记了 {len(candidates)} 位{name}，无法确定是哪一位，请填写身份证号",
+                    msg(
+                        "同户已登记了 {count} 位{name}，无法确定是哪一位，请填写身份证号",
+                        count=len(candidates),
+                        name=name,
+                    ),
                 )
                 return None, None
             rid = candidates[0] if candidates else None
         if rid is None:
             return None, None
         if rid in self.matched:
-            problem("name", f"与第 {self.matched[rid]} 行是同一人")
+            problem("name", msg("与第 {row} 行是同一人", row=self.matched[rid]))
             return None, None
         current = self.residents[rid]
         stored_id = current.get("id_number")
         if stored_id and id_number is None:
             for f in ("sex", "birth_date"):
                 if f in values and values[f] != current.get(f):
-                    problem(f, f"与已登记的身份证号不符（身份证号显示为{current.get(f)}）")
+                    problem(
+                        f,
+                        msg(
+                            "与已登记的身份证号不符（身份证号显示为{shown}）", shown=current.get(f)
+                        ),
+                    )
         return rid, current
 
     def _reject(self, number: int, cells: Row, problems: list[RowProblem]) -> None:
         if not problems:  # a micro-grid refusal always adds one; keep the invariant
-            problems.append(RowProblem(number, "", "无法导入"))
+            problems.append(RowProblem(number, "", msg("无法导入")))
         self.plan.rejected.append(RejectedRow(number, [cell_text(c) for c in cells], problems))
 
     def finish(self) -> None:

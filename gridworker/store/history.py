@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
+from gridworker.core.messages import Message, joined, msg, term
 from gridworker.store.entities import ENTITIES, field_label
 from gridworker.store.ops import Value
 
@@ -31,23 +32,29 @@ class HistoryEntry:
     changes: tuple[FieldChange, ...]
     received: bool  # came in a bundle from another device
 
-    def describe(self) -> str:
-        """One line in Chinese, e.g. "修改 居民: 联系电话 138… → 139…"."""
-        verb = "新建" if self.created else "修改"
+    def describe(self) -> Message:
+        """One line in Chinese, e.g. "修改居民：联系电话 138… → 139…"."""
         parts = []
         for c in self.changes:
+            name = term("field", c.field, c.label)
             if self.created:
-                parts.append(f"{c.label}={_show(c.new)}")
+                parts.append(msg("{field}={value}", field=name, value=_show(c.new)))
             else:
-                parts.append(f"{c.label} {_show(c.old)} → {_show(c.new)}")
-        return f"{verb}{self.entity_label}：" + "；".join(parts)
+                parts.append(
+                    msg("{field} {old} → {new}", field=name, old=_show(c.old), new=_show(c.new))
+                )
+        record = term("record", self.entity, self.entity_label)
+        changes = joined(parts, msg("；"))
+        if self.created:
+            return msg("新建{record}：{changes}", record=record, changes=changes)
+        return msg("修改{record}：{changes}", record=record, changes=changes)
 
 
 def _show(v: Value) -> str:
     if v is None or v == []:
-        return "（空）"
+        return msg("（空）")
     if isinstance(v, list):
-        return "、".join(str(x) for x in v)
+        return joined((str(x) for x in v), msg("、"))
     return str(v)
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from gridworker.core.duplicates import PersonKey, find_duplicates
 from gridworker.core.idcard import MIN_BIRTH_DATE, IdError, parse_id
+from gridworker.core.messages import Message, joined, message_of, msg, term
 from gridworker.core.people import (
     VocabError,
     norm_ethnicity,
@@ -203,7 +204,9 @@ def norm_sex(raw: str) -> str:
     try:
         return _SEX_WORDS[key]
     except KeyError:
-        raise RosterError(f"无法识别的性别“{norm(raw)}”，应填 男 或 女", "sex") from None
+        raise RosterError(
+            msg("无法识别的性别“{sex}”，应填 男 或 女", sex=norm(raw)), "sex"
+        ) from None
 
 
 _DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -216,7 +219,7 @@ def parse_date(raw: object, field_name: str = "birth_date") -> str:
     Accepts 1990-01-02, 1990/1/2, 1990.1.2, 1990年1月2日 and 19900102; spreadsheet date
     cells arrive as date/datetime objects. Dates before 1890 or in the future are refused.
     """
-    name = label(field_name)
+    name = _term(field_name)
     if isinstance(raw, dt.datetime):
         day = raw.date()
     elif isinstance(raw, dt.date):
@@ -227,15 +230,24 @@ def parse_date(raw: object, field_name: str = "birth_date") -> str:
             text = text.split(" ")[0]
         m = _DATE_RE.match(text) or _COMPACT_DATE_RE.match(text)
         if not m:
-            raise RosterError(f"{name}“{text}”不是日期，请写成 1990-01-02 这样的格式", field_name)
+            raise RosterError(
+                msg("{field}“{text}”不是日期，请写成 1990-01-02 这样的格式", field=name, text=text),
+                field_name,
+            )
         try:
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            raise RosterError(f"{name}“{text}”不是有效日期", field_name) from None
+            raise RosterError(
+                msg("{field}“{text}”不是有效日期", field=name, text=text), field_name
+            ) from None
     if day > dt.date.today():
-        raise RosterError(f"{name} {day.isoformat()} 晚于今天", field_name)
+        raise RosterError(
+            msg("{field} {date} 晚于今天", field=name, date=day.isoformat()), field_name
+        )
     if day < MIN_BIRTH_DATE:
-        raise RosterError(f"{name} {day.isoformat()} 早于1890年，请核对", field_name)
+        raise RosterError(
+            msg("{field} {date} 早于1890年，请核对", field=name, date=day.isoformat()), field_name
+        )
     return day.isoformat()
 
 
@@ -263,12 +275,14 @@ def _vocab(kind: str, raw: str, sex: str | None) -> tuple[Value, str | None]:
             if unknown:
                 from gridworker.core.people import SPECIAL_TAGS
 
-                return None, (
-                    f"无法识别的人员类别“{'、'.join(unknown)}”，可填：{'、'.join(SPECIAL_TAGS)}"
+                return None, msg(
+                    "无法识别的人员类别“{unknown}”，可填：{allowed}",
+                    unknown=joined(unknown, msg("、")),
+                    allowed=joined(SPECIAL_TAGS, msg("、")),
                 )
             return tags, None
     except (VocabError, RosterError) as e:
-        return None, str(e)
+        return None, message_of(e)
     raise KeyError(kind)
 
 
@@ -287,9 +301,9 @@ def _vocab_words(
     problems: list[Problem] = []
     for f, word in zip(_WORD_FIELDS, words, strict=True):
         if word is not None:
-            value, msg = _vocab(f, word, sex)
-            if msg:
-                problems.append((f, msg))
+            value, why = _vocab(f, word, sex)
+            if why:
+                problems.append((f, why))
             else:
                 checked.append((f, value))
     return tuple(checked), tuple(problems)
@@ -324,7 +338,7 @@ def check_resident(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[Pr
     if "name" in given:
         name = _norm_name_cached(str(given["name"]))
         if len(name) > 50:
-            problems.append(("name", f"姓名太长（{len(name)} 个字）"))
+            problems.append(("name", msg("姓名太长（{length} 个字）", length=len(name))))
         else:
             values["name"] = name
 
@@ -333,18 +347,23 @@ def check_resident(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[Pr
         try:
             info = parse_id(str(given["id_number"]))
         except IdError as e:
-            problems.append(("id_number", str(e)))
+            problems.append(("id_number", message_of(e)))
         else:
             values["id_number"] = info.number
             values["birth_date"] = info.birth_date.isoformat()
             values["sex"] = info.sex
 
     if "sex" in given:
-        sex, msg = _vocab("sex", str(given["sex"]), None)
-        if msg:
-            problems.append(("sex", msg))
+        sex, why = _vocab("sex", str(given["sex"]), None)
+        if why:
+            problems.append(("sex", why))
         elif info is not None and sex != info.sex:
-            problems.append(("sex", f"性别填的是“{sex}”，但身份证号显示为{info.sex}性"))
+            problems.append(
+                (
+                    "sex",
+                    msg("性别填的是“{given}”，但身份证号显示为{sex}性", given=sex, sex=info.sex),
+                )
+            )
         elif info is None:
             values["sex"] = sex
 
@@ -359,13 +378,17 @@ def check_resident(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[Pr
         try:
             birth = parse_date(raw_birth, "birth_date")
         except RosterError as e:
-            problems.append(("birth_date", str(e)))
+            problems.append(("birth_date", message_of(e)))
         else:
             if info is not None and birth != info.birth_date.isoformat():
                 problems.append(
                     (
                         "birth_date",
-                        f"出生日期填的是 {birth}，但身份证号中的出生日期是 {info.birth_date.isoformat()}",
+                        msg(
+                            "出生日期填的是 {given}，但身份证号中的出生日期是 {date}",
+                            given=birth,
+                            date=info.birth_date.isoformat(),
+                        ),
                     )
                 )
             elif info is None:
@@ -393,12 +416,12 @@ def check_resident(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[Pr
         try:
             values["status_date"] = parse_date(given["status_date"], "status_date")
         except RosterError as e:
-            problems.append(("status_date", str(e)))
+            problems.append(("status_date", message_of(e)))
 
     if "tags" in given:
-        tags, msg = _tags_value(given["tags"])
-        if msg:
-            problems.append(("tags", msg))
+        tags, why = _tags_value(given["tags"])
+        if why:
+            problems.append(("tags", why))
         else:
             values["tags"] = tags
 
@@ -421,9 +444,9 @@ def check_household(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[P
     if "head_name" in given:
         values["head_name"] = _norm_name_cached(str(given["head_name"]))
     if "house_use" in given:
-        value, msg = _vocab("house_use", str(given["house_use"]), None)
-        if msg:
-            problems.append(("house_use", msg))
+        value, why = _vocab("house_use", str(given["house_use"]), None)
+        if why:
+            problems.append(("house_use", why))
         else:
             values["house_use"] = value
     if "phone" in given:
@@ -455,16 +478,23 @@ def address_key(
     )
 
 
+def _term(field_name: str) -> Message:
+    """The Chinese name of a field in a message (the interface may rename it)."""
+    return term("field", field_name, label(field_name))
+
+
 def describe(field_name: str, message: str) -> str:
     """A message that names its field: "联系电话：手机号应为11位…"."""
     name = label(field_name)
-    return message if message.startswith(name) else f"{name}：{message}"
+    if message.startswith(name):
+        return message
+    return msg("{field}：{message}", field=_term(field_name), message=message)
 
 
 def _raise_first(problems: list[Problem]) -> None:
     """Raise one RosterError carrying every problem, attributed to the first field."""
     if problems:
-        raise RosterError("；".join(describe(f, m) for f, m in problems), problems[0][0])
+        raise RosterError(joined([describe(f, m) for f, m in problems], msg("；")), problems[0][0])
 
 
 def diff_values(current: Mapping[str, Value], new: Mapping[str, Value]) -> dict[str, Value]:
@@ -488,12 +518,12 @@ def _micro_grid_for(store: Store, given: str | None) -> str:
     if ident.role == "worker":
         assert ident.micro_grid_id is not None
         if given is not None and given != ident.micro_grid_id:
-            raise RosterError("网格员只能登记本微网格的住户。", "micro_grid_id")
+            raise RosterError(msg("网格员只能登记本微网格的住户。"), "micro_grid_id")
         return ident.micro_grid_id
     if given is None:
-        raise RosterError("社区登记住户时必须指明所属微网格。", "micro_grid_id")
+        raise RosterError(msg("社区登记住户时必须指明所属微网格。"), "micro_grid_id")
     if store.get("micro_grid", given) is None:
-        raise RosterError(f"微网格不存在（编号 {given}）。", "micro_grid_id")
+        raise RosterError(msg("微网格不存在（编号 {id}）。", id=given), "micro_grid_id")
     return given
 
 
@@ -507,9 +537,9 @@ def add_household(store: Store, household: HouseholdInput) -> str:
         {f.name: getattr(household, f.name) for f in fields(household) if f.name != "micro_grid_id"}
     )
     if "estate" not in values and not any(p[0] == "estate" for p in problems):
-        problems.insert(0, ("estate", "请填写小区（院落）名称"))
+        problems.insert(0, ("estate", msg("请填写小区（院落）名称")))
     if "room" not in values and not any(p[0] == "room" for p in problems):
-        problems.append(("room", "请填写房号"))
+        problems.append(("room", msg("请填写房号")))
     _raise_first(problems)
     mg = _micro_grid_for(store, household.micro_grid_id)
     existing = find_household(
@@ -521,7 +551,7 @@ def add_household(store: Store, household: HouseholdInput) -> str:
         values.get("room"),
     )
     if existing is not None:
-        raise RosterError("这个地址已经登记过一户了，请直接在该户下添加居民。", "room")
+        raise RosterError(msg("这个地址已经登记过一户了，请直接在该户下添加居民。"), "room")
     values["micro_grid_id"] = mg
     return store.create("household", values)
 
@@ -534,15 +564,15 @@ def update_household(store: Store, household_id: str, changes: Mapping[str, obje
     """
     current = get_household(store, household_id)
     if current is None:
-        raise RosterError(f"户不存在（编号 {household_id}）。")
+        raise RosterError(msg("户不存在（编号 {id}）。", id=household_id))
     if "micro_grid_id" in changes:
-        raise RosterError("不能通过修改住户来更换微网格。", "micro_grid_id")
+        raise RosterError(msg("不能通过修改住户来更换微网格。"), "micro_grid_id")
     values, problems = check_household(changes)
     _raise_first(problems)
     for f in changes:
         if f not in values:
             if f in ("estate", "room"):
-                raise RosterError(f"{label(f)}不能为空。", f)
+                raise RosterError(msg("{field}不能为空。", field=_term(f)), f)
             values[f] = None
     if any(f in values for f in ADDRESS_FIELDS):
         merged = {**current, **values}
@@ -555,7 +585,7 @@ def update_household(store: Store, household_id: str, changes: Mapping[str, obje
             merged["room"],
         )
         if other is not None and other != household_id:
-            raise RosterError("这个地址已经登记了另一户。", "room")
+            raise RosterError(msg("这个地址已经登记了另一户。"), "room")
     return store.update("household", household_id, values) is not None
 
 
@@ -652,8 +682,10 @@ def _duplicate_error(store: Store, matches: list[tuple[str, str]]) -> DuplicateP
     names = []
     for rid, reason in matches:
         r = store.get("resident", rid)
-        names.append(f"{r['name'] if r else rid}（{reason}）")
-    return DuplicatePerson(f"花名册中已有疑似同一人：{'、'.join(names)}。", matches)
+        names.append(msg("{name}（{reason}）", name=r["name"] if r else rid, reason=reason))
+    return DuplicatePerson(
+        msg("花名册中已有疑似同一人：{names}。", names=joined(names, msg("、"))), matches
+    )
 
 
 def add_resident(
@@ -666,10 +698,10 @@ def add_resident(
     and birth date in this household, is already registered.
     """
     if get_household(store, household_id) is None:
-        raise RosterError(f"户不存在（编号 {household_id}）。", "household_id")
+        raise RosterError(msg("户不存在（编号 {id}）。", id=household_id), "household_id")
     values, problems = check_resident(resident.raw())
     if "name" not in values and not any(p[0] == "name" for p in problems):
-        problems.insert(0, ("name", "请填写姓名"))
+        problems.insert(0, ("name", msg("请填写姓名")))
     _raise_first(problems)
     values.setdefault("status", "在住")
     if not allow_duplicate:
@@ -696,7 +728,7 @@ def update_resident(
     """
     current = store.get("resident", resident_id)
     if current is None:
-        raise RosterError(f"居民不存在（编号 {resident_id}）。")
+        raise RosterError(msg("居民不存在（编号 {id}）。", id=resident_id))
     changes = dict(changes)
     household_id = changes.pop("household_id", None)
     values, problems = check_resident(changes)
@@ -704,19 +736,19 @@ def update_resident(
     for f in changes:
         if f not in values:
             if f == "name":
-                raise RosterError("姓名不能为空。", "name")
+                raise RosterError(msg("姓名不能为空。"), "name")
             values[f] = [] if f == "tags" else None
     if current.get("id_number") and "id_number" not in values:
         info = parse_id(str(current["id_number"]))
         if values.get("sex") not in (None, info.sex):
-            raise RosterError(f"性别与身份证号不符：身份证号显示为{info.sex}性", "sex")
+            raise RosterError(msg("性别与身份证号不符：身份证号显示为{sex}性", sex=info.sex), "sex")
         if values.get("birth_date") not in (None, info.birth_date.isoformat()):
-            raise RosterError("出生日期与身份证号不符", "birth_date")
+            raise RosterError(msg("出生日期与身份证号不符"), "birth_date")
         values.pop("sex", None)
         values.pop("birth_date", None)
     if household_id is not None:
         if get_household(store, str(household_id)) is None:
-            raise RosterError(f"户不存在（编号 {household_id}）。", "household_id")
+            raise RosterError(msg("户不存在（编号 {id}）。", id=household_id), "household_id")
         values["household_id"] = str(household_id)
     if not allow_duplicate and ({"id_number", "name", "birth_date", "household_id"} & set(values)):
         merged = {**current, **values}
@@ -735,13 +767,13 @@ def set_status(
     迁出 and 死亡 need a date; going back to 在住 clears it.
     """
     if store.get("resident", resident_id) is None:
-        raise RosterError(f"居民不存在（编号 {resident_id}）。")
-    value, msg = _vocab("status", status, None)
-    if msg:
-        raise RosterError(msg, "status")
+        raise RosterError(msg("居民不存在（编号 {id}）。", id=resident_id))
+    value, why = _vocab("status", status, None)
+    if why:
+        raise RosterError(why, "status")
     when: str | None = None
     if value != "在住":
         if is_empty(date):
-            raise RosterError(f"请填写{value}日期。", "status_date")
+            raise RosterError(msg("请填写{status}日期。", status=value), "status_date")
         when = parse_date(date, "status_date")
     return store.update("resident", resident_id, {"status": value, "status_date": when}) is not None

@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from gridworker import __version__
 from gridworker.core.ids import uuid7
+from gridworker.core.messages import Message, msg
 from gridworker.store.ops import Op
 from gridworker.sync.errors import BundleError
 from gridworker.sync.schema import SchemaViolation, bundle_checker
@@ -35,7 +36,7 @@ SUFFIX = ".gwbundle.json"
 GZIP_MAGIC = b"\x1f\x8b"
 
 Kind = Literal["worker", "office", "setup"]
-KIND_LABELS = {"worker": "网格员上报", "office": "社区回传", "setup": "配置包"}
+KIND_LABELS = {"worker": msg("网格员上报"), "office": msg("社区回传"), "setup": msg("配置包")}
 
 _CANON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -172,19 +173,23 @@ def encode(manifest: Manifest, op_texts: Sequence[str], *, compress: bool = Fals
 # -- reading ------------------------------------------------------------------------------
 
 
-def _refuse(path: Path, problem: str) -> BundleError:
-    return BundleError(f"数据包 {path.name} {problem}，没有导入。")
+def _refuse(path: Path, problem: Message) -> BundleError:
+    return BundleError(msg("数据包 {file} {problem}，没有导入。", file=path.name, problem=problem))
 
 
 def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise BundleError(f"找不到数据包 {path}（U盘可能已拔出或文件名有误）。") from None
+        raise BundleError(
+            msg("找不到数据包 {path}（U盘可能已拔出或文件名有误）。", path=path)
+        ) from None
     except IsADirectoryError:
-        raise BundleError(f"{path} 是文件夹，不是数据包。") from None
+        raise BundleError(msg("{path} 是文件夹，不是数据包。", path=path)) from None
     except OSError as e:
-        raise BundleError(f"无法读取数据包 {path}：{e.strerror or e}。") from e
+        raise BundleError(
+            msg("无法读取数据包 {path}：{error}。", path=path, error=e.strerror or e)
+        ) from e
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -207,35 +212,42 @@ def decode(path: Path, data: bytes) -> dict[str, Any]:
 def _decode(path: Path, data: bytes) -> tuple[bytes, dict[str, Any]]:
     """The document's bytes (uncompressed) and its parsed JSON (see :func:`decode`)."""
     if not data.strip():
-        raise _refuse(path, "是空文件（可能没有复制完）")
+        raise _refuse(path, msg("是空文件（可能没有复制完）"))
     if data[:2] == GZIP_MAGIC:
         try:
             data = gzip.decompress(data)
         except (EOFError, OSError, zlib.error):
-            raise _refuse(path, "的压缩内容不完整或已损坏（可能没有复制完）") from None
+            raise _refuse(path, msg("的压缩内容不完整或已损坏（可能没有复制完）")) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise _refuse(path, "不是文本文件，不是网格员工作台的数据包") from None
+        raise _refuse(path, msg("不是文本文件，不是网格员工作台的数据包")) from None
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
         if e.pos >= len(text.rstrip()) or _looks_truncated(text):
-            raise _refuse(path, "内容不完整，文件在中途截断了（可能没有复制完）") from None
-        raise _refuse(path, f"不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列出错）") from None
+            raise _refuse(path, msg("内容不完整，文件在中途截断了（可能没有复制完）")) from None
+        raise _refuse(
+            path,
+            msg("不是有效的 JSON（第 {line} 行第 {column} 列出错）", line=e.lineno, column=e.colno),
+        ) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("manifest"), dict):
-        raise _refuse(path, "不是网格员工作台的数据包（没有清单 manifest）")
+        raise _refuse(path, msg("不是网格员工作台的数据包（没有清单 manifest）"))
     m = doc["manifest"]
     if m.get("format") != FORMAT:
-        raise _refuse(path, "不是网格员工作台的数据包（格式名不对）")
+        raise _refuse(path, msg("不是网格员工作台的数据包（格式名不对）"))
     version = m.get("format_version")
     if type(version) is int and version > FORMAT_VERSION:
         raise _refuse(
             path,
-            f"由较新版本的程序生成（格式版本 {version}，本程序只认识到 {FORMAT_VERSION}），请先升级本程序",
+            msg(
+                "由较新版本的程序生成（格式版本 {version}，本程序只认识到 {known}），请先升级本程序",
+                version=version,
+                known=FORMAT_VERSION,
+            ),
         )
     if type(version) is not int or version < 1:
-        raise _refuse(path, f"的格式版本 {version!r} 无法识别")
+        raise _refuse(path, msg("的格式版本 {version!r} 无法识别", version=version))
     return data, doc
 
 
@@ -271,30 +283,42 @@ def check_document(path: Path, doc: dict[str, Any], data: bytes | None = None) -
     try:
         bundle_checker()(doc)
     except SchemaViolation as e:
-        raise _refuse(path, f"不符合数据包格式规范：{e.where} {e.problem}") from None
+        raise _refuse(
+            path, msg("不符合数据包格式规范：{where} {problem}", where=e.where, problem=e.problem)
+        ) from None
     m = doc["manifest"]
     ops_json: list[dict[str, Any]] = doc["ops"]
     if m["op_count"] != len(ops_json):
         raise _refuse(
             path,
-            f"的操作条数不符：清单写 {m['op_count']} 条，实际有 {len(ops_json)} 条（文件可能被改动过）",
+            msg(
+                "的操作条数不符：清单写 {listed} 条，实际有 {found} 条（文件可能被改动过）",
+                listed=m["op_count"],
+                found=len(ops_json),
+            ),
         )
     digest = _digest_as_written(data) if data is not None else None
     if digest != m["ops_sha256"]:
         digest = hashlib.sha256(canonical(ops_json).encode("utf-8")).hexdigest()
     if digest != m["ops_sha256"]:
-        raise _refuse(path, "的校验和不符，内容已损坏或被改动过")
+        raise _refuse(path, msg("的校验和不符，内容已损坏或被改动过"))
     for device, ranges in m["version_vector"].items():
         prev = 0
         for lo, hi in ranges:
             if lo > hi or lo <= prev:
                 raise _refuse(
-                    path, f"不符合数据包格式规范：设备 {device} 的版本向量区间没有按顺序排列"
+                    path,
+                    msg(
+                        "不符合数据包格式规范：设备 {device} 的版本向量区间没有按顺序排列",
+                        device=device,
+                    ),
                 )
             prev = hi
     kind, role = m["kind"], m["sender"]["role"]
     if (kind == "worker") != (role == "worker"):
-        raise _refuse(path, f"的发送方角色（{role}）与数据包类型（{kind}）不一致")
+        raise _refuse(
+            path, msg("的发送方角色（{role}）与数据包类型（{kind}）不一致", role=role, kind=kind)
+        )
     manifest = Manifest.from_json(m)
     ops = [Op.from_json(o) for o in ops_json]
     return Bundle(path=path, manifest=manifest, ops=ops)
@@ -314,16 +338,18 @@ def _write_error(e: OSError, path: Path) -> BundleError:
     folder = path.parent
     code = e.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        why = f"{folder} 空间不足（U盘满了）"
+        why = msg("{folder} 空间不足（U盘满了）", folder=folder)
     elif code == errno.EROFS:
-        why = f"{folder} 是只读的（U盘可能打开了写保护）"
+        why = msg("{folder} 是只读的（U盘可能打开了写保护）", folder=folder)
     elif code in (errno.EACCES, errno.EPERM):
-        why = f"没有权限写入 {folder}"
+        why = msg("没有权限写入 {folder}", folder=folder)
     elif code == errno.ENOENT:
-        why = f"文件夹 {folder} 不存在（U盘可能已拔出）"
+        why = msg("文件夹 {folder} 不存在（U盘可能已拔出）", folder=folder)
     else:
-        why = f"写入 {path} 时出错（{e.strerror or e}）"
-    return BundleError(f"{why}，数据包 {path.name} 没有写成，也没有留下不完整的文件。")
+        why = msg("写入 {path} 时出错（{error}）", path=path, error=e.strerror or e)
+    return BundleError(
+        msg("{why}，数据包 {file} 没有写成，也没有留下不完整的文件。", why=why, file=path.name)
+    )
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -384,5 +410,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
         raise BundleError(
-            f"数据包 {path.name} 写入后读回校验不一致（U盘可能有问题），已删除，请换一个U盘再试。"
+            msg(
+                "数据包 {file} 写入后读回校验不一致（U盘可能有问题），已删除，请换一个U盘再试。",
+                file=path.name,
+            )
         )

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gridworker.core.messages import Message, message_of, msg, term
 from gridworker.store.db import backup_file
 from gridworker.store.entities import ENTITIES
 from gridworker.store.merge import ApplyCounts
@@ -44,13 +45,13 @@ def _where(store: Store) -> Where:
     return Where(i.device_id, i.role, i.community, i.micro_grid_id)
 
 
-def _refuse(path: Path, problem: str) -> BundleError:
-    return BundleError(f"数据包 {path.name} {problem}，没有导入。")
+def _refuse(path: Path, problem: Message) -> BundleError:
+    return BundleError(msg("数据包 {file} {problem}，没有导入。", file=path.name, problem=problem))
 
 
 def _mg_name(conn: sqlite3.Connection, mg: str | None) -> str:
     if mg is None:
-        return "（无）"
+        return msg("（无）")
     r = conn.execute("SELECT name FROM micro_grid WHERE id = ?", (mg,)).fetchone()
     return str(r[0]) if r is not None and r[0] else mg
 
@@ -59,19 +60,29 @@ def check_addressed(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
     """Is this bundle meant for this installation?"""
     m, p = b.manifest, b.path
     if m.community != here.community:
-        raise _refuse(p, f"属于「{m.community}」，本机属于「{here.community}」")
+        raise _refuse(
+            p, msg("属于「{theirs}」，本机属于「{ours}」", theirs=m.community, ours=here.community)
+        )
     if m.sender_device == here.device_id:
-        raise _refuse(p, "是本机自己导出的，应交给对方导入")
+        raise _refuse(p, msg("是本机自己导出的，应交给对方导入"))
     if here.role == "office":
         if m.kind != "worker":
-            raise _refuse(p, f"是社区发给网格员的{KIND_LABELS[m.kind]}，应在网格员电脑上导入")
+            raise _refuse(
+                p, msg("是社区发给网格员的{kind}，应在网格员电脑上导入", kind=KIND_LABELS[m.kind])
+            )
     else:
         if m.kind == "worker":
-            raise _refuse(p, f"是网格员 {m.sender_user} 发给社区的，应在社区电脑上导入")
+            raise _refuse(
+                p, msg("是网格员 {user} 发给社区的，应在社区电脑上导入", user=m.sender_user)
+            )
         if m.micro_grid_id != here.micro_grid_id:
             raise _refuse(
                 p,
-                f"是发给「{m.micro_grid_name}」的，本机负责「{_mg_name(conn, here.micro_grid_id)}」",
+                msg(
+                    "是发给「{theirs}」的，本机负责「{ours}」",
+                    theirs=m.micro_grid_name,
+                    ours=_mg_name(conn, here.micro_grid_id),
+                ),
             )
 
 
@@ -92,11 +103,15 @@ def _existing(conn: sqlite3.Connection, table: str, column: str, ids: Iterable[s
     return found
 
 
-def _describe(op: Op, index: int) -> str:
-    s = ENTITIES[op.entity]
+def _describe(op: Op, index: int) -> Message:
+    record = term("record", op.entity, ENTITIES[op.entity].label)
     name = op.fields.get("name") or op.fields.get("head_name") or op.fields.get("room")
-    who = f"{s.label}「{name}」" if isinstance(name, str) else f"{s.label} {op.entity_id}"
-    return f"第 {index + 1} 条操作（{who}）"
+    who = (
+        msg("{record}「{name}」", record=record, name=name)
+        if isinstance(name, str)
+        else msg("{record} {id}", record=record, id=op.entity_id)
+    )
+    return msg("第 {number} 条操作（{who}）", number=index + 1, who=who)
 
 
 def check_ops(conn: sqlite3.Connection, here: Where, b: Bundle) -> list[Op]:
@@ -108,7 +123,11 @@ def check_ops(conn: sqlite3.Connection, here: Where, b: Bundle) -> list[Op]:
             odd = [f for f in op.fields if f not in known[op.entity]]
             raise _refuse(
                 p,
-                f"的{_describe(op, i)}有本程序不认识的字段 {odd[0]}（可能来自较新版本的程序），请先升级本程序",
+                msg(
+                    "的{op}有本程序不认识的字段 {field}（可能来自较新版本的程序），请先升级本程序",
+                    op=_describe(op, i),
+                    field=odd[0],
+                ),
             )
     if here.role == "worker":
         _check_scope(conn, here, b)
@@ -125,7 +144,12 @@ def check_ops(conn: sqlite3.Connection, here: Where, b: Bundle) -> list[Op]:
     for op in fresh:
         if seen_seq.setdefault((op.device_id, op.seq), op.op_id) != op.op_id or op.hlc in seen_hlc:
             raise _refuse(
-                p, f"里有两条不同的操作用了同一个编号（设备 {op.device_id} 第 {op.seq} 号）"
+                p,
+                msg(
+                    "里有两条不同的操作用了同一个编号（设备 {device} 第 {seq} 号）",
+                    device=op.device_id,
+                    seq=op.seq,
+                ),
             )
         seen_hlc.add(op.hlc)
     by_device: dict[str, list[int]] = {}
@@ -148,8 +172,12 @@ def check_ops(conn: sqlite3.Connection, here: Where, b: Bundle) -> list[Op]:
             if bad:
                 raise _refuse(
                     p,
-                    f"里设备 {device} 的第 {bad[0]} 号操作与本机已有的另一条操作编号相同"
-                    "（那台电脑可能恢复过旧备份）；为免丢失修改没有导入，请联系技术支持",
+                    msg(
+                        "里设备 {device} 的第 {seq} 号操作与本机已有的另一条操作编号相同"
+                        "（那台电脑可能恢复过旧备份）；为免丢失修改没有导入，请联系技术支持",
+                        device=device,
+                        seq=bad[0],
+                    ),
                 )
     _check_references(conn, p, b.ops, fresh)
     return fresh
@@ -187,7 +215,7 @@ def _check_scope(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
     ok |= {p for key in ok for p in _parents(final, key)}
     for i, op in outside:
         if (op.entity, op.entity_id) not in ok:
-            raise _refuse(b.path, f"的{_describe(op, i)}不属于本微网格")
+            raise _refuse(b.path, msg("的{op}不属于本微网格", op=_describe(op, i)))
 
 
 _Final = dict[tuple[str, str], dict[str, object]]
@@ -301,8 +329,12 @@ def _check_references(
             i = targets[first]
             raise _refuse(
                 path,
-                f"的{_describe(every[i], i)}引用的{ENTITIES[pe].label}（编号 {first}）"
-                "既不在本机，也不在数据包里",
+                msg(
+                    "的{op}引用的{record}（编号 {id}）既不在本机，也不在数据包里",
+                    op=_describe(every[i], i),
+                    record=term("record", pe, ENTITIES[pe].label),
+                    id=first,
+                ),
             )
 
 
@@ -328,7 +360,9 @@ def apply_bundle(
     ops = sorted(b.ops, key=lambda o: o.hlc)
     for start in range(0, len(ops), _CHUNK):
         if cancel is not None and cancel():
-            raise ImportCancelled(f"已取消导入 {b.path.name}，这个文件的修改都没有写入。")
+            raise ImportCancelled(
+                msg("已取消导入 {file}，这个文件的修改都没有写入。", file=b.path.name)
+            )
         c = store.apply_ops(ops[start : start + _CHUNK])
         counts.new += c.new
         counts.held += c.held
@@ -350,8 +384,8 @@ def apply_bundle(
 
 def _foreign_key_error(path: Path, e: sqlite3.IntegrityError) -> BundleError:
     if "FOREIGN KEY" in str(e).upper():
-        return _refuse(path, "里有操作引用了不存在的记录（所在户或微网格缺失）")
-    return _refuse(path, f"与本机数据冲突，无法写入（{e}）")
+        return _refuse(path, msg("里有操作引用了不存在的记录（所在户或微网格缺失）"))
+    return _refuse(path, msg("与本机数据冲突，无法写入（{error}）", error=e))
 
 
 # -- preview --------------------------------------------------------------------------------
@@ -559,7 +593,7 @@ def import_bundles(
         for f in summary.files:
             if f.applied:
                 f.applied = False
-                f.message = str(_foreign_key_error(f.path, e))
+                f.message = message_of(_foreign_key_error(f.path, e))
     say(len(files), len(files), "导入完成。" if not summary.cancelled else "已取消。")
     return summary
 
@@ -579,7 +613,9 @@ def _import_one(
     summary.files.append(result)
     try:
         if path.is_dir():
-            raise BundleError(f"文件夹 {path} 里没有数据包（*{SUFFIX}）。")
+            raise BundleError(
+                msg("文件夹 {path} 里没有数据包（*{suffix}）。", path=path, suffix=SUFFIX)
+            )
         b = read_bundle(path)
         m = b.manifest
         result.bundle_id, result.kind = m.bundle_id, m.kind
@@ -601,11 +637,11 @@ def _import_one(
         except sqlite3.IntegrityError as e:
             raise _foreign_key_error(path, e) from None
     except ImportCancelled as e:
-        result.message = str(e)
+        result.message = message_of(e)
         summary.cancelled = True
         return False
     except BundleError as e:
-        result.message = str(e)
+        result.message = message_of(e)
         return True
     result.applied = True
     result.new, result.held = counts.new, counts.held

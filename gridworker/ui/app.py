@@ -9,12 +9,14 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gridworker import __version__
+from gridworker.core.messages import message_of
 from gridworker.store.db import default_db_path
 from gridworker.store.errors import StoreError
 from gridworker.store.store import Identity, Store
 from gridworker.ui import settings
 from gridworker.ui.i18n import install_translators
 from gridworker.ui.main_window import MainWindow
+from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner
 
 _translators: list[QTranslator] = []
@@ -67,7 +69,9 @@ def run_app(db: Path | None, screen: str | None = None) -> int:
     try:
         identity, mg_name = read_identity(path) if path.exists() or db is None else (None, "")
     except StoreError as e:
-        QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "GridWorker"), str(e))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("MainWindow", "GridWorker"), display(message_of(e))
+        )
         return 1
     if identity is None:
         from gridworker.ui.setup_dialog import SetupDialog

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridworker.core.messages import SENTENCE_SEPARATOR, joined
 from gridworker.core.people import HOUSE_USES
 from gridworker.store import queries
 from gridworker.store.ops import Value
@@ -30,6 +31,7 @@ from gridworker.store.roster import (
 from gridworker.store.store import Identity, Store
 from gridworker.ui.qtcompat import emit
 from gridworker.ui.resident_dialog import ERROR_STYLE, HINT_STYLE, _message_label, _show
+from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 
@@ -153,7 +155,7 @@ class HouseholdDialog(QDialog):
         raw = self.form_values()
         _values, problems = check_household(raw)
         phone = [m for f, m in problems if f == "phone"]
-        _show(self.phone_msg, phone[0] if phone else "", ERROR_STYLE)
+        _show(self.phone_msg, display(phone[0]) if phone else "", ERROR_STYLE)
         missing = [
             text
             for key, text in (("estate", self.tr("estate")), ("room", self.tr("room")))
@@ -167,7 +169,7 @@ class HouseholdDialog(QDialog):
             )
         else:
             other = [m for f, m in problems if f != "phone"]
-            _show(self.message, "；".join(other), ERROR_STYLE)
+            _show(self.message, display(joined(other, SENTENCE_SEPARATOR)), ERROR_STYLE)
         ok = not problems and not missing
         self.save_button.setEnabled(ok and not self._saving)
         return ok

@@ -34,6 +34,7 @@ from gridworker.ui.qtcompat import emit
 from gridworker.ui.roster_model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
 from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.widgets import EmptyState, inform
+from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 
@@ -59,9 +60,9 @@ _HIDDEN_FIELDS = frozenset({"household_id", "micro_grid_id"})
 
 
 def describe(entry: HistoryEntry) -> str:
-    """The history line without internal ids."""
+    """The history line without internal ids, in the interface's language."""
     shown = tuple(c for c in entry.changes if c.field not in _HIDDEN_FIELDS)
-    return replace(entry, changes=shown).describe()
+    return display(replace(entry, changes=shown).describe())
 
 
 class HouseholdPage(QWidget):

@@ -1,17 +1,30 @@
 """Translations: UI strings are written in English and shown in Simplified Chinese by default.
 
-Sources are ``resources/translations/gridworker_zh_CN.ts`` (edit with Qt Linguist or by
-hand); the compiled ``.qm`` beside it is shipped. After changing UI strings run::
+Two catalogues, both edited with Qt Linguist or by hand, compiled ``.qm`` files shipped:
 
-    uv run python -m gridworker.ui.i18n update   # pyside6-lupdate: new strings into the .ts
+* ``resources/translations/gridworker_zh_CN.ts``: the interface's English ``tr()`` strings
+  in Chinese (loaded unless English is chosen);
+* ``resources/translations/gridworker_en.ts``: the lower layers' Chinese sentences
+  (``msg("…")`` templates, :mod:`gridworker.core.messages`) in English, context
+  "Messages" (loaded only when English is chosen).
+
+After changing UI strings or messages run::
+
+    uv run python -m gridworker.ui.i18n update   # pyside6-lupdate: new strings into the .ts files
     uv run python -m gridworker.ui.i18n build    # pyside6-lrelease: .ts -> .qm
+
+``update`` finds the ``msg()`` templates by reading the source (outside gridworker/ui) and
+adds the new ones to ``gridworker_en.ts`` as unfinished, dropping those no longer used.
 """
 
 from __future__ import annotations
 
+import ast
+import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -20,7 +33,11 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
 TS_FILE = TRANSLATIONS / "gridworker_zh_CN.ts"
 QM_FILE = TRANSLATIONS / "gridworker_zh_CN.qm"
+EN_TS_FILE = TRANSLATIONS / "gridworker_en.ts"
+EN_QM_FILE = TRANSLATIONS / "gridworker_en.qm"
 UI_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = UI_DIR.parent
+MESSAGES_CONTEXT = "Messages"
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
@@ -30,6 +47,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        messages = QTranslator(app)  # the lower layers' Chinese sentences in English
+        if messages.load(str(EN_QM_FILE)):
+            app.installTranslator(messages)
+            return [messages]
         return []
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     installed: list[QTranslator] = []
@@ -57,17 +78,80 @@ def _tool(name: str) -> str:
     return found
 
 
+def _msg_calls(tree: ast.AST) -> list[ast.Call]:
+    def is_msg(f: ast.expr) -> bool:
+        return (isinstance(f, ast.Name) and f.id == "msg") or (
+            isinstance(f, ast.Attribute) and f.attr == "msg"
+        )
+
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and is_msg(n.func)]
+
+
+def message_templates(root: Path = PACKAGE_DIR) -> dict[str, list[str]]:
+    """Every ``msg("…")`` template in the package outside ui/, with where it is used.
+
+    Raises ValueError for a ``msg()`` call whose template is not a string literal (it could
+    not be collected, so it could not be translated).
+    """
+    found: dict[str, list[str]] = {}
+    for path in sorted(root.rglob("*.py")):
+        if UI_DIR in path.parents:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for call in _msg_calls(tree):
+            where = f"{path.relative_to(root.parent).as_posix()}:{call.lineno}"
+            first = call.args[0] if call.args else None
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                raise ValueError(f"{where}: msg() needs a string literal as its template")
+            found.setdefault(first.value, []).append(where)
+    return found
+
+
 def update() -> None:
-    """Extract UI strings from gridworker/ui into the .ts (existing translations are kept)."""
+    """Extract UI strings from gridworker/ui into the zh_CN .ts and msg() templates into the
+    en .ts (existing translations are kept, strings no longer used are dropped)."""
     sources = sorted(str(p) for p in UI_DIR.glob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS_FILE)], check=True
     )
+    update_messages()
+
+
+def update_messages() -> None:
+    """The msg() templates into gridworker_en.ts (context "Messages")."""
+    lupdate = _tool("pyside6-lupdate")
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "messages.py"  # the templates in a form lupdate reads
+        listing.write_text(
+            "".join(
+                f"QT_TRANSLATE_NOOP({MESSAGES_CONTEXT!r}, {json.dumps(t, ensure_ascii=False)})\n"
+                for t in sorted(message_templates())
+            ),
+            encoding="utf-8",
+        )
+        subprocess.run(
+            [
+                lupdate,
+                str(listing),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-source-language",
+                "zh_CN",
+                "-target-language",
+                "en",
+                "-ts",
+                str(EN_TS_FILE),
+            ],
+            check=True,
+        )
 
 
 def build() -> None:
-    """Compile the .ts into the .qm the app loads."""
-    subprocess.run([_tool("pyside6-lrelease"), str(TS_FILE), "-qm", str(QM_FILE)], check=True)
+    """Compile the .ts files into the .qm files the app loads."""
+    lrelease = _tool("pyside6-lrelease")
+    subprocess.run([lrelease, str(TS_FILE), "-qm", str(QM_FILE)], check=True)
+    subprocess.run([lrelease, str(EN_TS_FILE), "-qm", str(EN_QM_FILE)], check=True)
 
 
 def main(argv: list[str]) -> int:

@@ -47,7 +47,7 @@ from gridworker.roster.importer import (
 from gridworker.store.store import Store
 from gridworker.ui.qtcompat import emit
 from gridworker.ui.widgets import inform, run_with_progress
-from gridworker.ui.wording import join_items
+from gridworker.ui.wording import display, join_items
 from gridworker.ui.worker import DbRunner, JobContext
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -87,7 +87,7 @@ class ProblemTableModel(QAbstractTableModel):
             return None
         p = self._problems[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (str(p.row), p.column, p.message)[index.column()]
+            return (str(p.row), p.column, display(p.message))[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -288,7 +288,7 @@ class ImportDialog(QDialog):
         self.import_result = result
         emit(self.imported, result)
         self.accept()
-        inform(self.parentWidget() or self, self.tr("Import finished"), result.summary())
+        inform(self.parentWidget() or self, self.tr("Import finished"), display(result.summary()))
 
     def _apply_failed(self, message: str) -> None:
         self.error = message

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridworker.core.idcard import IdError, age_on, parse_id
+from gridworker.core.messages import SENTENCE_SEPARATOR, joined, message_of
 from gridworker.core.people import ETHNICITIES, POPULATION_TYPES, RELATIONS, SPECIAL_TAGS
 from gridworker.store.ops import Value
 from gridworker.store.roster import (
@@ -43,6 +44,7 @@ from gridworker.store.roster import (
 )
 from gridworker.store.store import Store
 from gridworker.ui.qtcompat import emit
+from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 ERROR_STYLE = "color: #b00020;"
@@ -217,8 +219,8 @@ class ResidentDialog(QDialog):
         raw = self.form_values()
         _values, problems = check_resident(raw)
         by_field: dict[str, str] = {}
-        for f, msg in problems:
-            by_field.setdefault(f, msg)
+        for f, problem in problems:
+            by_field.setdefault(f, display(problem))
         ok = not problems
         if not self.name.text().strip():
             ok = False
@@ -240,7 +242,7 @@ class ResidentDialog(QDialog):
                         HINT_STYLE,
                     )
                 else:
-                    _show(self.id_msg, str(e), ERROR_STYLE)
+                    _show(self.id_msg, display(e.message), ERROR_STYLE)
                 ok = False
             else:
                 id_ok = True
@@ -268,7 +270,7 @@ class ResidentDialog(QDialog):
         _show(self.birth_msg, "" if id_text else by_field.get("birth_date", ""), ERROR_STYLE)
         _show(self.phone_msg, by_field.get("phone", ""), ERROR_STYLE)
         other = [m for f, m in problems if f not in ("name", "id_number", "birth_date", "phone")]
-        _show(self.save_msg, "；".join(other), ERROR_STYLE)
+        _show(self.save_msg, display(joined(other, SENTENCE_SEPARATOR)), ERROR_STYLE)
         self.save_button.setEnabled(ok and not self._saving)
         return ok
 
@@ -292,7 +294,7 @@ class ResidentDialog(QDialog):
                 update_resident(store, resident_id, raw, allow_duplicate=allow_duplicate)
                 return "saved", resident_id
             except DuplicatePerson as e:
-                return "duplicate", str(e)
+                return "duplicate", message_of(e)
 
         self._saving = True
         self.save_button.setEnabled(False)
@@ -306,7 +308,7 @@ class ResidentDialog(QDialog):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("Possible duplicate"),
-                text + "\n\n" + self.tr("Save this person anyway?"),
+                display(text) + "\n\n" + self.tr("Save this person anyway?"),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 self,
             )

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridworker.core.messages import message_of
 from gridworker.store.errors import StoreError
 from gridworker.store.store import Store
+from gridworker.ui.wording import display
 
 
 class SetupDialog(QDialog):
@@ -115,7 +117,7 @@ class SetupDialog(QDialog):
                         micro_grid=self.micro_grid.text() if self.worker.isChecked() else None,
                     )
         except StoreError as e:
-            self.message.setText(str(e))
+            self.message.setText(display(message_of(e)))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()

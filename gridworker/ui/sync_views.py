@@ -34,7 +34,7 @@ from gridworker.sync.importer import BundlePreview
 from gridworker.sync.state import LogEntry
 from gridworker.ui.qtcompat import emit
 from gridworker.ui.timefmt import friendly_time
-from gridworker.ui.wording import field_name, join_items, record_name
+from gridworker.ui.wording import display, field_name, join_items, record_name
 
 WARN_BG = QColor("#fde7b0")  # amber: a micro-grid that has gone quiet
 REFUSED_FG = QColor("#a12622")  # dark red: a refused file, readable on white
@@ -457,7 +457,7 @@ def summary_text(summary: ImportSummary) -> str:
     refused = summary.refused
     if refused:
         lines.append(QCoreApplication.translate("SyncViews", "Not imported:"))
-        lines.extend(f"  {f.message}" for f in refused)
+        lines.extend(f"  {display(f.message)}" for f in refused)
     if summary.cancelled:
         lines.append(
             QCoreApplication.translate(

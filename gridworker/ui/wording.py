@@ -2,6 +2,8 @@
 
 Lists join with "、" in Chinese and ", " in English; the store's field and record names
 (Chinese, kept for the command line and the history) get their interface names here.
+:func:`display` turns the lower layers' sentences (``gridworker.core.messages``) into the
+interface's language.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from collections.abc import Iterable
 from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from gridworker.core.messages import Joined, Message, Term
 
 # QT_TRANSLATE_NOOP marks the names for lupdate (typed as object in the stubs).
 _FIELDS = cast(
@@ -69,3 +73,31 @@ def record_name(entity: str, fallback: str = "") -> str:
     """ "Resident", "Household", "Micro-grid" in the interface's language."""
     source = _RECORDS.get(entity)
     return _t(source) if source else (fallback or entity)
+
+
+def _messages_translated() -> bool:
+    """Is a catalogue for the lower layers' sentences installed (the English interface)?"""
+    return QCoreApplication.translate("Messages", "、") != "、"
+
+
+def display(text: object) -> str:
+    """Any text for the screen. A :class:`~gridworker.core.messages.Message` is shown in
+    the interface's language: its Chinese template is looked up in the "Messages" context
+    (English in ``gridworker_en.ts``; the Chinese interface has no entries there and keeps
+    the template) and filled with its values, each shown the same way. Other text as is."""
+    if isinstance(text, Term):
+        if not _messages_translated():  # the Chinese interface keeps the store's names
+            return str(text)
+        if text.kind == "field":
+            return field_name(text.key, str(text))
+        return record_name(text.key, str(text))
+    if isinstance(text, Joined):
+        return display(text.separator).join(display(i) for i in text.items)
+    if isinstance(text, Message):
+        template = QCoreApplication.translate("Messages", text.template)
+        values = {k: display(v) if isinstance(v, Message) else v for k, v in text.values.items()}
+        try:
+            return template.format_map(values) if values else template
+        except (KeyError, IndexError, ValueError):  # a broken translation: say it in Chinese
+            return str(text)
+    return str(text)

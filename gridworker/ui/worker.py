@@ -21,9 +21,11 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from gridworker.core.messages import message_of
 from gridworker.store.errors import StoreError
 from gridworker.store.store import Store
 from gridworker.ui.qtcompat import emit
+from gridworker.ui.wording import display
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +72,13 @@ class Job:
 
 
 def error_message(e: BaseException) -> str:
-    """One Chinese sentence for an error a job raised; unknown errors say so plainly."""
+    """One sentence in the interface's language for an error a job raised (the lower
+    layers' messages translated, see :func:`gridworker.ui.wording.display`); unknown
+    errors say so plainly."""
     if isinstance(e, Cancelled):
         return QCoreApplication.translate("DbRunner", "Cancelled; nothing was changed.")
     if isinstance(e, StoreError | ValueError):
-        return str(e)
+        return display(message_of(e))
     if isinstance(e, sqlite3.DatabaseError):
         return QCoreApplication.translate("DbRunner", "Database error: {0}").format(e)
     if isinstance(e, OSError):

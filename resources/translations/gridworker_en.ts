@@ -1,0 +1,531 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>Messages</name>
+    <message>
+        <source>15位旧身份证号应为15位数字，实为“{number}”</source>
+        <translation>An old 15-digit ID number must be 15 digits, not “{number}”</translation>
+    </message>
+    <message>
+        <source>{field} {date} 早于1890年，请核对</source>
+        <translation>{field} {date} is before 1890; please check it</translation>
+    </message>
+    <message>
+        <source>{field} {date} 晚于今天</source>
+        <translation>{field} {date} is later than today</translation>
+    </message>
+    <message>
+        <source>{field} {old} → {new}</source>
+        <translation>{field} {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{field}={value}</source>
+        <translation>{field}={value}</translation>
+    </message>
+    <message>
+        <source>{field}“{text}”不是日期，请写成 1990-01-02 这样的格式</source>
+        <translation>{field} “{text}” is not a date; write it like 1990-01-02</translation>
+    </message>
+    <message>
+        <source>{field}“{text}”不是有效日期</source>
+        <translation>{field} “{text}” is not a valid date</translation>
+    </message>
+    <message>
+        <source>{field}不能为空。</source>
+        <translation>{field} cannot be empty.</translation>
+    </message>
+    <message>
+        <source>{field}为空</source>
+        <translation>{field} is empty</translation>
+    </message>
+    <message>
+        <source>{field}：{message}</source>
+        <translation>{field}: {message}</translation>
+    </message>
+    <message>
+        <source>{folder} 是只读的（U盘可能打开了写保护）</source>
+        <translation>{folder} is read-only (the USB stick may be write-protected)</translation>
+    </message>
+    <message>
+        <source>{folder} 空间不足（U盘满了）</source>
+        <translation>there is not enough space in {folder} (the USB stick is full)</translation>
+    </message>
+    <message>
+        <source>{name}（{reason}）</source>
+        <translation>{name} ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} 是文件夹，不是数据包。</source>
+        <translation>{path} is a folder, not a bundle.</translation>
+    </message>
+    <message>
+        <source>{record} {id}</source>
+        <translation>{record} {id}</translation>
+    </message>
+    <message>
+        <source>{record}「{name}」</source>
+        <translation>{record} “{name}”</translation>
+    </message>
+    <message>
+        <source>{why}，数据包 {file} 没有写成，也没有留下不完整的文件。</source>
+        <translation>Bundle {file} was not written, and no incomplete file was left behind: {why}.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>一个单元格只能填写一个电话号码：{text}</source>
+        <translation>Only one phone number per cell: {text}</translation>
+    </message>
+    <message>
+        <source>不是文本文件，不是网格员工作台的数据包</source>
+        <translation>it is not a text file, so not a GridWorker bundle</translation>
+    </message>
+    <message>
+        <source>不是有效的 JSON（第 {line} 行第 {column} 列出错）</source>
+        <translation>it is not valid JSON (error at line {line}, column {column})</translation>
+    </message>
+    <message>
+        <source>不是网格员工作台的数据包（格式名不对）</source>
+        <translation>it is not a GridWorker bundle (wrong format name)</translation>
+    </message>
+    <message>
+        <source>不是网格员工作台的数据包（没有清单 manifest）</source>
+        <translation>it is not a GridWorker bundle (it has no manifest)</translation>
+    </message>
+    <message>
+        <source>不符合数据包格式规范：{where} {problem}</source>
+        <translation>it does not follow the bundle format: {where} {problem}</translation>
+    </message>
+    <message>
+        <source>不符合数据包格式规范：设备 {device} 的版本向量区间没有按顺序排列</source>
+        <translation>it does not follow the bundle format: the version vector ranges of device {device} are not in order</translation>
+    </message>
+    <message>
+        <source>不能通过修改住户来更换微网格。</source>
+        <translation>A household cannot be moved to another micro-grid by editing it.</translation>
+    </message>
+    <message>
+        <source>与已登记的身份证号不符（身份证号显示为{shown}）</source>
+        <translation>does not match the registered ID number (the ID number says {shown})</translation>
+    </message>
+    <message>
+        <source>与本机数据冲突，无法写入（{error}）</source>
+        <translation>it conflicts with the data on this computer and cannot be written ({error})</translation>
+    </message>
+    <message>
+        <source>与第 {row} 行同户同名，无法区分是否同一人，请填写身份证号</source>
+        <translation>same name in the same household as row {row}: cannot tell whether it is the same person; please fill in the ID number</translation>
+    </message>
+    <message>
+        <source>与第 {row} 行是同一人</source>
+        <translation>the same person as row {row}</translation>
+    </message>
+    <message>
+        <source>与第 {row} 行身份证号重复</source>
+        <translation>the same ID number as row {row}</translation>
+    </message>
+    <message>
+        <source>修改{record}：{changes}</source>
+        <translation>Changed {record}: {changes}</translation>
+    </message>
+    <message>
+        <source>内容不完整，文件在中途截断了（可能没有复制完）</source>
+        <translation>the content is incomplete; the file is cut off (perhaps it was not copied completely)</translation>
+    </message>
+    <message>
+        <source>写入 {path} 时出错（{error}）</source>
+        <translation>writing {path} failed ({error})</translation>
+    </message>
+    <message>
+        <source>出生日期与身份证号不符</source>
+        <translation>The birth date does not match the ID number</translation>
+    </message>
+    <message>
+        <source>出生日期填的是 {given}，但身份证号中的出生日期是 {date}</source>
+        <translation>The birth date entered is {given}, but the ID number gives {date}</translation>
+    </message>
+    <message>
+        <source>同一户已有户主（第 {row} 行）</source>
+        <translation>the household already has a head (row {row})</translation>
+    </message>
+    <message>
+        <source>同一户第 {row} 行写的{column}是“{there}”，这里却是“{here}”</source>
+        <translation>row {row} of the same household gives {column} as “{there}”, but this row has “{here}”</translation>
+    </message>
+    <message>
+        <source>同户已登记了 {count} 位{name}，无法确定是哪一位，请填写身份证号</source>
+        <translation>the household already has {count} people called {name}; cannot tell which one is meant; please fill in the ID number</translation>
+    </message>
+    <message>
+        <source>同户已登记同名同出生日期的{name}，但身份证号不同，请核对</source>
+        <translation>the household already has a {name} with the same birth date but a different ID number; please check</translation>
+    </message>
+    <message>
+        <source>在 {file} 的前 50 行中没有找到表头行（需要一行同时含有「姓名」和「小区」「房号」等列名）。</source>
+        <translation>No header row was found in the first 50 rows of {file} (a row must hold column names such as 姓名, 小区 and 房号).</translation>
+    </message>
+    <message>
+        <source>境外电话号码格式不对：{text}</source>
+        <translation>This foreign phone number is not valid: {text}</translation>
+    </message>
+    <message>
+        <source>姓名不能为空。</source>
+        <translation>The name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>姓名为空</source>
+        <translation>the name is empty</translation>
+    </message>
+    <message>
+        <source>姓名太长（{length} 个字）</source>
+        <translation>The name is too long ({length} characters)</translation>
+    </message>
+    <message>
+        <source>导入已取消，没有写入任何数据。</source>
+        <translation>The import was cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>小区为空</source>
+        <translation>the estate is empty</translation>
+    </message>
+    <message>
+        <source>居民不存在（编号 {id}）。</source>
+        <translation>The resident does not exist (id {id}).</translation>
+    </message>
+    <message>
+        <source>属于「{theirs}」，本机属于「{ours}」</source>
+        <translation>it belongs to “{theirs}”, but this computer belongs to “{ours}”</translation>
+    </message>
+    <message>
+        <source>已取消导入 {file}，这个文件的修改都没有写入。</source>
+        <translation>Importing {file} was cancelled; none of its changes were written.</translation>
+    </message>
+    <message>
+        <source>座机号码区号 {area} 后应为7或8位，实为{length}位：{digits}</source>
+        <translation>A landline number needs 7 or 8 digits after the area code {area}, not {length}: {digits}</translation>
+    </message>
+    <message>
+        <source>座机号码区号后不应以 {first} 开头：{digits}</source>
+        <translation>A landline number cannot start with {first} after the area code: {digits}</translation>
+    </message>
+    <message>
+        <source>微网格不存在（编号 {id}）。</source>
+        <translation>The micro-grid does not exist (id {id}).</translation>
+    </message>
+    <message>
+        <source>性别与身份证号不符：身份证号显示为{sex}性</source>
+        <translation>The sex does not match the ID number, which says {sex}</translation>
+    </message>
+    <message>
+        <source>性别填的是“{given}”，但身份证号显示为{sex}性</source>
+        <translation>The sex entered is “{given}”, but the ID number says {sex}</translation>
+    </message>
+    <message>
+        <source>户不存在（编号 {id}）。</source>
+        <translation>The household does not exist (id {id}).</translation>
+    </message>
+    <message>
+        <source>房号为空</source>
+        <translation>the room is empty</translation>
+    </message>
+    <message>
+        <source>手机号不能带分机号：{digits}转{ext}</source>
+        <translation>A mobile number cannot have an extension: {digits} ext. {ext}</translation>
+    </message>
+    <message>
+        <source>手机号应为11位，实为{length}位：{digits}</source>
+        <translation>A mobile number must have 11 digits, not {length}: {digits}</translation>
+    </message>
+    <message>
+        <source>手机号第二位应为3–9，实为{second}：{digits}</source>
+        <translation>The second digit of a mobile number must be 3–9, not {second}: {digits}</translation>
+    </message>
+    <message>
+        <source>找不到数据包 {path}（U盘可能已拔出或文件名有误）。</source>
+        <translation>The bundle {path} cannot be found (the USB stick may have been removed, or the file name is wrong).</translation>
+    </message>
+    <message>
+        <source>数据包 {file} {problem}，没有导入。</source>
+        <translation>Bundle {file} was not imported: {problem}.</translation>
+    </message>
+    <message>
+        <source>数据包 {file} 写入后读回校验不一致（U盘可能有问题），已删除，请换一个U盘再试。</source>
+        <translation>Bundle {file} did not read back as it was written (the USB stick may be faulty); it was deleted. Please try another USB stick.</translation>
+    </message>
+    <message>
+        <source>文件 {file} 是空的，没有可导入的内容。</source>
+        <translation>The file {file} is empty; there is nothing to import.</translation>
+    </message>
+    <message>
+        <source>文件夹 {folder} 不存在（U盘可能已拔出）</source>
+        <translation>the folder {folder} does not exist (the USB stick may have been removed)</translation>
+    </message>
+    <message>
+        <source>文件夹 {path} 里没有数据包（*{suffix}）。</source>
+        <translation>There are no bundles (*{suffix}) in the folder {path}.</translation>
+    </message>
+    <message>
+        <source>新增 {created} 人 / 更新 {updated} 人 / 未变 {unchanged} 人 / 跳过有问题的 {skipped} 行（新建 {households_created} 户，更新 {households_updated} 户）</source>
+        <translation>{created} people added / {updated} updated / {unchanged} unchanged / {skipped} rows with problems skipped ({households_created} households added, {households_updated} updated)</translation>
+    </message>
+    <message>
+        <source>新增 {new} 人 / 更新 {updated} 人 / 未变 {unchanged} 人 / 有问题 {invalid} 行</source>
+        <translation>{new} people new / {updated} updated / {unchanged} unchanged / {invalid} rows with problems</translation>
+    </message>
+    <message>
+        <source>新建{record}：{changes}</source>
+        <translation>New {record}: {changes}</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>cannot be imported</translation>
+    </message>
+    <message>
+        <source>无法识别的{field}“{shown}”</source>
+        <translation>Unknown value for {field}: “{shown}”</translation>
+    </message>
+    <message>
+        <source>无法识别的{field}“{shown}”，可填：{allowed}</source>
+        <translation>Unknown value for {field}: “{shown}”; allowed: {allowed}</translation>
+    </message>
+    <message>
+        <source>无法识别的人员类别“{unknown}”，可填：{allowed}</source>
+        <translation>Unknown special group “{unknown}”; allowed: {allowed}</translation>
+    </message>
+    <message>
+        <source>无法识别的性别“{sex}”，应填 男 或 女</source>
+        <translation>Unknown sex “{sex}”; write 男 (male) or 女 (female)</translation>
+    </message>
+    <message>
+        <source>无法读取数据包 {path}：{error}。</source>
+        <translation>The bundle {path} cannot be read: {error}.</translation>
+    </message>
+    <message>
+        <source>是发给「{theirs}」的，本机负责「{ours}」</source>
+        <translation>it is meant for “{theirs}”, but this computer looks after “{ours}”</translation>
+    </message>
+    <message>
+        <source>是本机自己导出的，应交给对方导入</source>
+        <translation>this computer exported it itself; it is meant to be imported on the other side</translation>
+    </message>
+    <message>
+        <source>是社区发给网格员的{kind}，应在网格员电脑上导入</source>
+        <translation>it is a {kind} from the office to a worker; import it on the worker&apos;s computer</translation>
+    </message>
+    <message>
+        <source>是空文件（可能没有复制完）</source>
+        <translation>the file is empty (perhaps it was not copied completely)</translation>
+    </message>
+    <message>
+        <source>是网格员 {user} 发给社区的，应在社区电脑上导入</source>
+        <translation>it was sent by the worker {user} to the office; import it on the office computer</translation>
+    </message>
+    <message>
+        <source>没有权限写入 {folder}</source>
+        <translation>there is no permission to write to {folder}</translation>
+    </message>
+    <message>
+        <source>由较新版本的程序生成（格式版本 {version}，本程序只认识到 {known}），请先升级本程序</source>
+        <translation>it was made by a newer version of the program (format version {version}; this program knows up to {known}); please upgrade this program first</translation>
+    </message>
+    <message>
+        <source>电话号码位数不对（实为{length}位）：{digits}；手机号应为11位，座机应带区号或为7–8位</source>
+        <translation>The phone number has the wrong number of digits ({length}): {digits}; a mobile number has 11 digits, a landline has an area code or 7–8 digits</translation>
+    </message>
+    <message>
+        <source>电话号码含有无效字符“{bad}”：{text}</source>
+        <translation>The phone number contains invalid characters “{bad}”: {text}</translation>
+    </message>
+    <message>
+        <source>电话号码含有无效字符：{text}</source>
+        <translation>The phone number contains invalid characters: {text}</translation>
+    </message>
+    <message>
+        <source>的{op}不属于本微网格</source>
+        <translation>{op} does not belong to this micro-grid</translation>
+    </message>
+    <message>
+        <source>的{op}引用的{record}（编号 {id}）既不在本机，也不在数据包里</source>
+        <translation>{op} refers to a {record} (id {id}) that is neither on this computer nor in the bundle</translation>
+    </message>
+    <message>
+        <source>的{op}有本程序不认识的字段 {field}（可能来自较新版本的程序），请先升级本程序</source>
+        <translation>{op} has a field this program does not know, {field} (perhaps from a newer version of the program); please upgrade this program first</translation>
+    </message>
+    <message>
+        <source>的压缩内容不完整或已损坏（可能没有复制完）</source>
+        <translation>its compressed content is incomplete or damaged (perhaps it was not copied completely)</translation>
+    </message>
+    <message>
+        <source>的发送方角色（{role}）与数据包类型（{kind}）不一致</source>
+        <translation>its sender role ({role}) does not match the kind of bundle ({kind})</translation>
+    </message>
+    <message>
+        <source>的操作条数不符：清单写 {listed} 条，实际有 {found} 条（文件可能被改动过）</source>
+        <translation>its number of operations does not match: the manifest says {listed}, the file has {found} (the file may have been changed)</translation>
+    </message>
+    <message>
+        <source>的校验和不符，内容已损坏或被改动过</source>
+        <translation>its checksum does not match; the content is damaged or was changed</translation>
+    </message>
+    <message>
+        <source>的格式版本 {version!r} 无法识别</source>
+        <translation>its format version {version!r} is not recognised</translation>
+    </message>
+    <message>
+        <source>社区回传</source>
+        <translation>bundle from the office</translation>
+    </message>
+    <message>
+        <source>社区登记住户时必须指明所属微网格。</source>
+        <translation>The office must name the micro-grid when it registers a household.</translation>
+    </message>
+    <message>
+        <source>第 {number} 条操作（{who}）</source>
+        <translation>operation {number} ({who})</translation>
+    </message>
+    <message>
+        <source>第 {row} 行，列「{column}」：{reason}</source>
+        <translation>Row {row}, column “{column}”: {reason}</translation>
+    </message>
+    <message>
+        <source>网格员上报</source>
+        <translation>worker&apos;s report</translation>
+    </message>
+    <message>
+        <source>网格员只能登记本微网格的住户。</source>
+        <translation>A grid worker can only register households of their own micro-grid.</translation>
+    </message>
+    <message>
+        <source>联系电话为空</source>
+        <translation>The phone number is empty</translation>
+    </message>
+    <message>
+        <source>花名册中已有疑似同一人：{names}。</source>
+        <translation>The roster already has what may be the same person: {names}.</translation>
+    </message>
+    <message>
+        <source>表格中有 {rows} 行有问题，没有写入任何数据。请改正后重新导入，或选择只导入没有问题的行。</source>
+        <translation>{rows} rows of the sheet have problems, so nothing was written. Correct them and import again, or choose to import only the rows without problems.</translation>
+    </message>
+    <message>
+        <source>表格缺少必需的列：{missing}{extra}。在第 {row} 行找到的列是：{found}。</source>
+        <translation>The sheet lacks required columns: {missing}{extra}. The columns found in row {row} are: {found}.</translation>
+    </message>
+    <message>
+        <source>请填写{status}日期。</source>
+        <translation>Please fill in the date ({status}).</translation>
+    </message>
+    <message>
+        <source>请填写姓名</source>
+        <translation>Please fill in the name</translation>
+    </message>
+    <message>
+        <source>请填写小区（院落）名称</source>
+        <translation>Please fill in the estate (compound) name</translation>
+    </message>
+    <message>
+        <source>请填写房号</source>
+        <translation>Please fill in the room</translation>
+    </message>
+    <message>
+        <source>请填写所属微网格</source>
+        <translation>please fill in the micro-grid</translation>
+    </message>
+    <message>
+        <source>身份证号中的 X 只能出现在最后一位：{number}</source>
+        <translation>An X can only be the last character of an ID number: {number}</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期 {date} 不是有效日期</source>
+        <translation>The birth date {date} in the ID number is not a valid date</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期 {date} 早于1890年，请核对</source>
+        <translation>The birth date {date} in the ID number is before 1890; please check it</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期 {date} 晚于今天</source>
+        <translation>The birth date {date} in the ID number is later than today</translation>
+    </message>
+    <message>
+        <source>身份证号为空</source>
+        <translation>The ID number is empty</translation>
+    </message>
+    <message>
+        <source>身份证号含有无效字符“{shown}”：{number}</source>
+        <translation>The ID number contains invalid characters “{shown}”: {number}</translation>
+    </message>
+    <message>
+        <source>身份证号应为18位，实为{length}位</source>
+        <translation>An ID number must have 18 characters, not {length}</translation>
+    </message>
+    <message>
+        <source>身份证号校验位错误：应为 {expected}，实为 {found}</source>
+        <translation>The ID number&apos;s check digit is wrong: it should be {expected}, not {found}</translation>
+    </message>
+    <message>
+        <source>身份证号疑似被 Excel 转成了数字（{number}，末三位为000且校验位不符），后几位已丢失，请把该列设为文本后重新填写</source>
+        <translation>The ID number looks like Excel turned it into a number ({number}: it ends in 000 and its check digit is wrong); the last digits are lost. Format the column as text and enter the numbers again</translation>
+    </message>
+    <message>
+        <source>身份证号被 Excel 转成了数字（{shown}），后几位已丢失，请把该列设为文本后重新填写</source>
+        <translation>Excel turned the ID number into a number ({shown}); the last digits are lost. Format the column as text and enter the numbers again</translation>
+    </message>
+    <message>
+        <source>这一行属于微网格「{theirs}」，本机只管理「{ours}」，不能导入</source>
+        <translation>this row belongs to the micro-grid “{theirs}”; this computer only looks after “{ours}”, so it cannot be imported</translation>
+    </message>
+    <message>
+        <source>这个地址已经登记了另一户。</source>
+        <translation>Another household is already registered at this address.</translation>
+    </message>
+    <message>
+        <source>这个地址已经登记过一户了，请直接在该户下添加居民。</source>
+        <translation>A household is already registered at this address; add the resident to that household instead.</translation>
+    </message>
+    <message>
+        <source>这是15位旧身份证号（{number}），且{problem}，请核对原件</source>
+        <translation>This is an old 15-digit ID number ({number}), and: {problem}. Please check the card</translation>
+    </message>
+    <message>
+        <source>这是15位旧身份证号（{number}），请改填18位号码，按规则转换应为 {upgraded}（请与身份证原件核对）</source>
+        <translation>This is an old 15-digit ID number ({number}); please enter the 18-digit number, which by the rules should be {upgraded} (check it against the card)</translation>
+    </message>
+    <message>
+        <source>配置包</source>
+        <translation>set-up bundle</translation>
+    </message>
+    <message>
+        <source>里有两条不同的操作用了同一个编号（设备 {device} 第 {seq} 号）</source>
+        <translation>two different operations in it have the same number (device {device}, number {seq})</translation>
+    </message>
+    <message>
+        <source>里有操作引用了不存在的记录（所在户或微网格缺失）</source>
+        <translation>an operation in it refers to a record that does not exist (its household or micro-grid is missing)</translation>
+    </message>
+    <message>
+        <source>里设备 {device} 的第 {seq} 号操作与本机已有的另一条操作编号相同（那台电脑可能恢复过旧备份）；为免丢失修改没有导入，请联系技术支持</source>
+        <translation>operation number {seq} of device {device} in it has the same number as a different operation already on this computer (that computer may have restored an old backup); it was not imported so that no change is lost. Please contact technical support</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（社区导入时每行都要写明所属微网格）</source>
+        <translation> (an office import needs the micro-grid on every row)</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+</TS>

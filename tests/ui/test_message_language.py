@@ -1,0 +1,169 @@
+"""The lower layers' sentences (refused bundles, bad roster rows, bad ID numbers, history)
+follow the interface's language: English when English is chosen, the same Chinese as the
+command line otherwise."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gridworker.core.idcard import IdError, parse_id
+from gridworker.store.store import Store
+from gridworker.sync import BundleError, export_bundle
+from gridworker.sync.bundle import read_bundle
+from gridworker.ui import settings
+from gridworker.ui.app import build_application, open_main_window, read_identity
+from gridworker.ui.import_dialog import ImportDialog
+from gridworker.ui.main_window import MainWindow
+from gridworker.ui.resident_dialog import ResidentDialog
+
+CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff60]")
+BAD_ID = "110105194912310021"  # the check character should be X
+CHECKSUM_ZH = "身份证号校验位错误：应为 X，实为 1"
+CHECKSUM_EN = "The ID number's check digit is wrong: it should be X, not 1"
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest) -> Iterator[settings.Language]:
+    lang: settings.Language = request.param
+    settings.set_language(lang)
+    build_application()
+    yield lang
+    settings.set_language("zh_CN")
+    build_application()
+
+
+def _open(qtbot: QtBot, db: Path) -> MainWindow:
+    identity, mg = read_identity(db)
+    assert identity is not None
+    win = open_main_window(db, identity, mg)
+    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
+        win.show()
+    return win
+
+
+@pytest.fixture
+def win(qtbot: QtBot, language: settings.Language, demo_db: Path) -> Iterator[MainWindow]:
+    w = _open(qtbot, demo_db)
+    yield w
+    w.close()
+
+
+def test_a_refused_bundle_is_explained_in_the_interface_language(
+    qtbot: QtBot, language: settings.Language, demo_db: Path, tmp_path: Path
+) -> None:
+    office_db = tmp_path / "office.sqlite3"
+    with Store.open(office_db) as s:
+        s.init_installation("office", "致强社区", "王主任")
+    with Store.open(demo_db) as worker:
+        good = export_bundle(worker, tmp_path / "good.gwbundle.json").path
+    text = good.read_text(encoding="utf-8")
+    at = text.index('"name":"', text.index('"ops"')) + len('"name":"')
+    bad = tmp_path / "坏的.gwbundle.json"
+    bad.write_text(text[:at] + "改" + text[at:], encoding="utf-8")  # changed by hand
+    with pytest.raises(BundleError) as refused:
+        read_bundle(bad)
+    chinese = str(refused.value)  # what the command line prints
+    assert chinese == "数据包 坏的.gwbundle.json 的校验和不符，内容已损坏或被改动过，没有导入。"
+    english = (
+        "Bundle 坏的.gwbundle.json was not imported: its checksum does not match; "
+        "the content is damaged or was changed."
+    )
+    expected = english if language == "en" else chinese
+
+    office = _open(qtbot, office_db)
+    try:
+        with qtbot.waitSignal(office.sync.refreshed, timeout=10_000):
+            office.show_screen("sync")
+        screen = office.sync
+        with qtbot.waitSignal(screen.previewed, timeout=10_000) as previewed:
+            screen.preview_files([bad])
+        (item,) = previewed.args[0]
+        assert item.text == expected
+        assert screen.preview_dialog is not None
+        assert expected in screen.preview_dialog.text.toPlainText()
+        screen.preview_dialog.reject()
+        with qtbot.waitSignal(screen.imported, timeout=10_000) as imported:
+            screen.import_files([bad])
+        assert [f.message for f in imported.args[0].refused] == [chinese]  # data stays Chinese
+        assert screen.summary_dialog is not None
+        shown = screen.summary_dialog.text.toPlainText()
+        assert expected in shown
+        if language == "en":
+            assert not CJK.search(shown.replace("坏的", ""))
+    finally:
+        office.close()
+
+
+def test_a_bad_roster_row_is_explained_in_the_interface_language(
+    qtbot: QtBot, win: MainWindow, language: settings.Language, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text(
+        "小区,楼栋,单元,房号,姓名,身份证号,联系电话\n"
+        f"导入小区,1栋,1单元,102,乙二,{BAD_ID},13800005678\n"
+        "导入小区,1栋,1单元,103,丙三,,2345\n",
+        encoding="utf-8-sig",
+    )
+    dialog = ImportDialog(win.runner, win.roster)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.planned, timeout=10_000):
+        dialog.plan_file(sheet)
+    model = dialog.problems.model()
+    rows = [tuple(model.data(model.index(r, c)) for c in range(3)) for r in range(model.rowCount())]
+    if language == "en":
+        assert rows == [
+            ("2", "身份证号", CHECKSUM_EN),  # the column is the sheet's own header
+            (
+                "3",
+                "联系电话",
+                "The phone number has the wrong number of digits (4): 2345; a mobile "
+                "number has 11 digits, a landline has an area code or 7–8 digits",
+            ),
+        ]
+    else:
+        assert rows == [
+            ("2", "身份证号", CHECKSUM_ZH),
+            (
+                "3",
+                "联系电话",
+                "电话号码位数不对（实为4位）：2345；手机号应为11位，座机应带区号或为7–8位",
+            ),
+        ]
+
+
+def test_a_bad_id_in_the_resident_dialog_is_explained_in_the_interface_language(
+    qtbot: QtBot, win: MainWindow, language: settings.Language, demo_db: Path
+) -> None:
+    household = str(sqlite3.connect(demo_db).execute("SELECT id FROM household").fetchone()[0])
+    dialog = ResidentDialog(win.runner, household, None, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("测试人")
+    dialog.id_number.setText(BAD_ID)
+    assert not dialog.save_button.isEnabled()
+    with pytest.raises(IdError) as e:
+        parse_id(BAD_ID)
+    assert str(e.value) == CHECKSUM_ZH
+    assert dialog.id_msg.text() == (CHECKSUM_EN if language == "en" else CHECKSUM_ZH)
+
+
+def test_the_change_history_reads_in_the_interface_language(
+    qtbot: QtBot, win: MainWindow, language: settings.Language
+) -> None:
+    with qtbot.waitSignal(win.roster.household_page.loaded, timeout=10_000):
+        win.open_on("household")
+    tree = win.roster.household_page.history_tree
+    lines = [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
+    assert lines
+    if language == "en":
+        assert all(line.startswith(("New ", "Changed ")) for line in lines), lines
+        assert any("Name=" in line for line in lines)
+    else:
+        assert all(line.startswith(("新建", "修改")) for line in lines), lines
+        assert any("姓名=" in line for line in lines)

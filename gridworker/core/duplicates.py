@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gridworker.core.idcard import normalize_id
+from gridworker.core.messages import msg
 from gridworker.core.textnorm import norm_name
 
 __all__ = [
@@ -27,8 +28,8 @@ __all__ = [
     "find_duplicates",
 ]
 
-REASON_ID = "身份证号相同"
-REASON_HOUSEHOLD = "同户同名同出生日期"
+REASON_ID = msg("身份证号相同")
+REASON_HOUSEHOLD = msg("同户同名同出生日期")
 
 
 @dataclass(frozen=True)

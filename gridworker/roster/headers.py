@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from gridworker.core.messages import msg
 from gridworker.core.textnorm import norm
 from gridworker.roster.sheets import Row, cell_text
 from gridworker.store.roster import RosterError
@@ -160,8 +161,13 @@ def find_header(rows: Sequence[Row], *, scan: int = SCAN_ROWS) -> HeaderMatch | 
             continue
         if f in fields:
             raise RosterError(
-                f"表头第 {i + 1} 行中「{texts[fields[f]]}」和「{text}」都表示"
-                f"{BY_FIELD[f].header}，请删去其中一列后再导入。"
+                msg(
+                    "表头第 {row} 行中「{first}」和「{second}」都表示{column}，请删去其中一列后再导入。",
+                    row=i + 1,
+                    first=texts[fields[f]],
+                    second=text,
+                    column=BY_FIELD[f].header,
+                )
             )
         fields[f] = col
     return HeaderMatch(row=i + 1, fields=fields, texts=texts, ignored=ignored)

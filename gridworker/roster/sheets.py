@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from gridworker.core.messages import msg
 from gridworker.store.roster import RosterError
 
 Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
@@ -52,8 +53,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("gb18030"), "GB18030"
     except UnicodeDecodeError as e:
         raise RosterError(
-            f"无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB18030，第 {e.start} 字节出错）。"
-            "请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。"
+            msg(
+                "无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB18030，第 {byte} 字节出错）。"
+                "请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。",
+                byte=e.start,
+            )
         ) from None
 
 
@@ -71,7 +75,9 @@ def read_csv(path: Path) -> Sheet:
     try:
         rows: list[Row] = [tuple(r) for r in reader]
     except csv.Error as e:
-        raise RosterError(f"CSV 文件格式有误（第 {reader.line_num} 行）：{e}") from None
+        raise RosterError(
+            msg("CSV 文件格式有误（第 {line} 行）：{error}", line=reader.line_num, error=e)
+        ) from None
     return Sheet(path.name, rows, encoding)
 
 
@@ -85,7 +91,9 @@ def iter_xlsx(path: Path) -> Iterator[Sheet]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for damaged or foreign files
-        raise RosterError(f"无法读取 Excel 文件 {path.name}：{e}") from None
+        raise RosterError(
+            msg("无法读取 Excel 文件 {file}：{error}", file=path.name, error=e)
+        ) from None
     try:
         sheets = list(wb.worksheets)
         active = wb.active
@@ -106,15 +114,17 @@ def iter_sheets(path: Path) -> Iterator[Sheet]:
     """The sheets of a roster file, chosen by its suffix."""
     suffix = path.suffix.lower()
     if not path.exists():
-        raise RosterError(f"找不到文件：{path}")
+        raise RosterError(msg("找不到文件：{path}", path=path))
     if suffix in XLSX_SUFFIXES:
         yield from iter_xlsx(path)
     elif suffix in CSV_SUFFIXES:
         yield read_csv(path)
     elif suffix == ".xls":
-        raise RosterError("不支持旧版 .xls 文件：请在 Excel 中另存为 .xlsx 后再导入。")
+        raise RosterError(msg("不支持旧版 .xls 文件：请在 Excel 中另存为 .xlsx 后再导入。"))
     else:
-        raise RosterError(f"只能导入 .xlsx 或 .csv 文件，不能导入“{path.suffix or path.name}”。")
+        raise RosterError(
+            msg("只能导入 .xlsx 或 .csv 文件，不能导入“{what}”。", what=path.suffix or path.name)
+        )
 
 
 def cell_text(value: Cell) -> str:

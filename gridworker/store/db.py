@@ -12,6 +12,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gridworker.core.messages import msg
 from gridworker.store.errors import DatabaseTooNew, StoreError
 from gridworker.store.migrations import all_migrations
 
@@ -80,15 +81,20 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> int:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > 0 and app_id not in (0, APP_ID):
-        raise StoreError(f"这个文件不是网格员工作台的数据库：{path}")
+        raise StoreError(msg("这个文件不是网格员工作台的数据库：{path}", path=path))
     if version == 0 and app_id == 0:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if tables:
-            raise StoreError(f"这个文件不是网格员工作台的数据库：{path}")
+            raise StoreError(msg("这个文件不是网格员工作台的数据库：{path}", path=path))
     if version > latest:
         raise DatabaseTooNew(
-            f"数据库 {path} 是较新版本的网格员工作台写的（数据版本 {version}，本程序只认识到 "
-            f"{latest}）。为免损坏数据，没有打开它；请升级本程序。"
+            msg(
+                "数据库 {path} 是较新版本的网格员工作台写的（数据版本 {version}，本程序只认识到 "
+                "{latest}）。为免损坏数据，没有打开它；请升级本程序。",
+                path=path,
+                version=version,
+                latest=latest,
+            )
         )
     if version < latest and version > 0 and path is not None:
         backup_file(path, f"before-v{latest}")
@@ -113,12 +119,14 @@ def open_database(path: Path | str) -> sqlite3.Connection:
     try:
         conn = connect_raw(p if str(path) != ":memory:" else ":memory:")
     except sqlite3.DatabaseError as e:
-        raise StoreError(f"无法打开数据库文件 {path}：{e}") from e
+        raise StoreError(msg("无法打开数据库文件 {path}：{error}", path=path, error=e)) from e
     try:
         migrate(conn, p if str(path) != ":memory:" else None)
     except sqlite3.DatabaseError as e:
         conn.close()
-        raise StoreError(f"数据库文件 {path} 已损坏或不是网格员工作台的数据库：{e}") from e
+        raise StoreError(
+            msg("数据库文件 {path} 已损坏或不是网格员工作台的数据库：{error}", path=path, error=e)
+        ) from e
     except BaseException:
         conn.close()
         raise

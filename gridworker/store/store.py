@@ -21,6 +21,7 @@ from typing import Any, Literal
 from gridworker.core.hlc import Clock
 from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
+from gridworker.core.messages import msg
 from gridworker.store import search_index
 from gridworker.store.db import open_database
 from gridworker.store.entities import ENTITIES, MICRO_GRID, EntitySpec, spec
@@ -177,7 +178,7 @@ class Store:
     def identity(self) -> Identity:
         if self._identity is None:
             raise NotInitialised(
-                "数据库还没有初始化：请先运行 gridworker init（或在首次启动向导中设置）。"
+                msg("数据库还没有初始化：请先运行 gridworker init（或在首次启动向导中设置）。")
             )
         return self._identity
 
@@ -198,15 +199,15 @@ class Store:
         """
         community, user = community.strip(), user.strip()
         if self._identity is not None:
-            raise StoreError("这个数据库已经初始化过了，不能再次初始化。")
+            raise StoreError(msg("这个数据库已经初始化过了，不能再次初始化。"))
         if role not in ("worker", "office"):
             raise ValidationError(f"角色只能是 worker（网格员）或 office（社区），不是 {role!r}")
         if not community:
-            raise ValidationError("请填写社区名称。")
+            raise ValidationError(msg("请填写社区名称。"))
         if not user:
-            raise ValidationError("请填写使用人姓名。")
+            raise ValidationError(msg("请填写使用人姓名。"))
         if role == "worker" and not (micro_grid and micro_grid.strip()):
-            raise ValidationError("网格员安装需要填写所负责的微网格名称。")
+            raise ValidationError(msg("网格员安装需要填写所负责的微网格名称。"))
         mg_id = micro_grid_id or (make_micro_grid_id(community, micro_grid) if micro_grid else None)
         device = device_id or uuid7()
         with self.transaction():
@@ -230,7 +231,7 @@ class Store:
         """
         name = name.strip()
         if not name:
-            raise ValidationError("微网格名称不能为空。")
+            raise ValidationError(msg("微网格名称不能为空。"))
         found = self.conn.execute(
             "SELECT id FROM micro_grid WHERE name = ? ORDER BY id LIMIT 1", (name,)
         ).fetchone()
@@ -617,13 +618,13 @@ class Store:
             "SELECT * FROM conflicts WHERE id = ? AND resolved_by IS NULL", (conflict_id,)
         ).fetchone()
         if c is None:
-            raise ValidationError(f"冲突 {conflict_id} 不存在或已经处理过了。")
+            raise ValidationError(msg("冲突 {id} 不存在或已经处理过了。", id=conflict_id))
         s = spec(c["entity"])
         f = c["field"]
         with self.transaction():
             current = self._current(s, c["entity_id"])
             if current is None:
-                raise ValidationError("冲突涉及的记录已不存在。")
+                raise ValidationError(msg("冲突涉及的记录已不存在。"))
             row, clock = current
             value: Value = json.loads(c["loser_value"]) if keep == "other" else row[f]
             hlc = self._clock.tick()

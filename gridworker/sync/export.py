@@ -10,6 +10,7 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
+from gridworker.core.messages import joined, msg
 from gridworker.core.ordering import natural_key
 from gridworker.store.store import Store, utc_now
 from gridworker.sync import state
@@ -98,8 +99,11 @@ def resolve_micro_grid(store: Store, name_or_id: str) -> tuple[str, str]:
         names = sorted(
             (x[0] for x in store.conn.execute("SELECT name FROM micro_grid")), key=natural_key
         )
-        known = "、".join(n for n in names if n) or "（还没有）"
-        raise BundleError(f"没有名为「{key}」的微网格；已有的微网格：{known}。")
+        named = [n for n in names if n]
+        known = joined(named, msg("、")) if named else msg("（还没有）")
+        raise BundleError(
+            msg("没有名为「{name}」的微网格；已有的微网格：{known}。", name=key, known=known)
+        )
     return str(r["id"]), str(r["name"] or key)
 
 
@@ -125,11 +129,11 @@ def export_bundle(
     kind: Kind
     if ident.role == "worker":
         if setup:
-            raise BundleError("配置包只能在社区电脑上生成。")
+            raise BundleError(msg("配置包只能在社区电脑上生成。"))
         assert ident.micro_grid_id is not None
         mg_id = ident.micro_grid_id
         if micro_grid is not None and resolve_micro_grid(store, micro_grid)[0] != mg_id:
-            raise BundleError("网格员电脑只能导出本微网格的数据包，不要指定其他微网格。")
+            raise BundleError(msg("网格员电脑只能导出本微网格的数据包，不要指定其他微网格。"))
         r = store.conn.execute("SELECT name FROM micro_grid WHERE id = ?", (mg_id,)).fetchone()
         mg_name = str(r[0]) if r is not None and r[0] else mg_id
         kind = "worker"
@@ -137,7 +141,9 @@ def export_bundle(
     else:
         if micro_grid is None:
             raise BundleError(
-                "社区导出数据包时要指定微网格（--micro-grid 名称，或 --all-micro-grids 文件夹）。"
+                msg(
+                    "社区导出数据包时要指定微网格（--micro-grid 名称，或 --all-micro-grids 文件夹）。"
+                )
             )
         mg_id, mg_name = resolve_micro_grid(store, micro_grid)
         kind = "setup" if setup else "office"
@@ -196,10 +202,10 @@ def export_all_micro_grids(
     """At the office: one return bundle per micro-grid of the community, in ``folder``."""
     ident = store.identity
     if ident.role != "office":
-        raise BundleError("只有社区电脑能一次为所有微网格导出数据包。")
+        raise BundleError(msg("只有社区电脑能一次为所有微网格导出数据包。"))
     out = Path(folder)
     if not out.is_dir():
-        raise BundleError(f"文件夹 {out} 不存在（U盘可能没有插好）。")
+        raise BundleError(msg("文件夹 {folder} 不存在（U盘可能没有插好）。", folder=out))
     grids = sorted(
         store.conn.execute(
             "SELECT id, name FROM micro_grid WHERE community = ? OR community IS NULL",

@@ -8,6 +8,10 @@
         <translation>An old 15-digit ID number must be 15 digits, not “{number}”</translation>
     </message>
     <message>
+        <source>CSV 文件格式有误（第 {line} 行）：{error}</source>
+        <translation>The CSV file is malformed (line {line}): {error}</translation>
+    </message>
+    <message>
         <source>{field} {date} 早于1890年，请核对</source>
         <translation>{field} {date} is before 1890; please check it</translation>
     </message>
@@ -80,6 +84,10 @@
         <translation>Only one phone number per cell: {text}</translation>
     </message>
     <message>
+        <source>不支持旧版 .xls 文件：请在 Excel 中另存为 .xlsx 后再导入。</source>
+        <translation>Old .xls files are not supported: save the file as .xlsx in Excel, then import it.</translation>
+    </message>
+    <message>
         <source>不是文本文件，不是网格员工作台的数据包</source>
         <translation>it is not a text file, so not a GridWorker bundle</translation>
     </message>
@@ -140,6 +148,14 @@
         <translation>writing {path} failed ({error})</translation>
     </message>
     <message>
+        <source>冲突 {id} 不存在或已经处理过了。</source>
+        <translation>Conflict {id} does not exist or has already been resolved.</translation>
+    </message>
+    <message>
+        <source>冲突涉及的记录已不存在。</source>
+        <translation>The record of this conflict no longer exists.</translation>
+    </message>
+    <message>
         <source>出生日期与身份证号不符</source>
         <translation>The birth date does not match the ID number</translation>
     </message>
@@ -148,12 +164,24 @@
         <translation>The birth date entered is {given}, but the ID number gives {date}</translation>
     </message>
     <message>
+        <source>只有社区电脑能一次为所有微网格导出数据包。</source>
+        <translation>Only the office computer can export bundles for every micro-grid at once.</translation>
+    </message>
+    <message>
+        <source>只能导入 .xlsx 或 .csv 文件，不能导入“{what}”。</source>
+        <translation>Only .xlsx or .csv files can be imported, not “{what}”.</translation>
+    </message>
+    <message>
         <source>同一户已有户主（第 {row} 行）</source>
         <translation>the household already has a head (row {row})</translation>
     </message>
     <message>
         <source>同一户第 {row} 行写的{column}是“{there}”，这里却是“{here}”</source>
         <translation>row {row} of the same household gives {column} as “{there}”, but this row has “{here}”</translation>
+    </message>
+    <message>
+        <source>同户同名同出生日期</source>
+        <translation>same name and birth date in the same household</translation>
     </message>
     <message>
         <source>同户已登记了 {count} 位{name}，无法确定是哪一位，请填写身份证号</source>
@@ -216,6 +244,10 @@
         <translation>The micro-grid does not exist (id {id}).</translation>
     </message>
     <message>
+        <source>微网格名称不能为空。</source>
+        <translation>The micro-grid name cannot be empty.</translation>
+    </message>
+    <message>
         <source>性别与身份证号不符：身份证号显示为{sex}性</source>
         <translation>The sex does not match the ID number, which says {sex}</translation>
     </message>
@@ -248,6 +280,10 @@
         <translation>The bundle {path} cannot be found (the USB stick may have been removed, or the file name is wrong).</translation>
     </message>
     <message>
+        <source>找不到文件：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
         <source>数据包 {file} {problem}，没有导入。</source>
         <translation>Bundle {file} was not imported: {problem}.</translation>
     </message>
@@ -256,12 +292,28 @@
         <translation>Bundle {file} did not read back as it was written (the USB stick may be faulty); it was deleted. Please try another USB stick.</translation>
     </message>
     <message>
+        <source>数据库 {path} 是较新版本的网格员工作台写的（数据版本 {version}，本程序只认识到 {latest}）。为免损坏数据，没有打开它；请升级本程序。</source>
+        <translation>The database {path} was written by a newer GridWorker (data version {version}; this program knows up to {latest}). It was not opened, so that no data is damaged; please upgrade this program.</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 已损坏或不是网格员工作台的数据库：{error}</source>
+        <translation>The database file {path} is damaged or is not a GridWorker database: {error}</translation>
+    </message>
+    <message>
+        <source>数据库还没有初始化：请先运行 gridworker init（或在首次启动向导中设置）。</source>
+        <translation>The database has not been set up yet: run gridworker init first (or set it up in the first-start assistant).</translation>
+    </message>
+    <message>
         <source>文件 {file} 是空的，没有可导入的内容。</source>
         <translation>The file {file} is empty; there is nothing to import.</translation>
     </message>
     <message>
         <source>文件夹 {folder} 不存在（U盘可能已拔出）</source>
         <translation>the folder {folder} does not exist (the USB stick may have been removed)</translation>
+    </message>
+    <message>
+        <source>文件夹 {folder} 不存在（U盘可能没有插好）。</source>
+        <translation>The folder {folder} does not exist (the USB stick may not be plugged in properly).</translation>
     </message>
     <message>
         <source>文件夹 {path} 里没有数据包（*{suffix}）。</source>
@@ -284,6 +336,14 @@
         <translation>cannot be imported</translation>
     </message>
     <message>
+        <source>无法打开数据库文件 {path}：{error}</source>
+        <translation>The database file {path} cannot be opened: {error}</translation>
+    </message>
+    <message>
+        <source>无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB18030，第 {byte} 字节出错）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。</source>
+        <translation>The text encoding of the file is not recognised (neither UTF-8 nor GBK/GB18030; error at byte {byte}). Save it as “CSV UTF-8” or .xlsx in Excel, then import it.</translation>
+    </message>
+    <message>
         <source>无法识别的{field}“{shown}”</source>
         <translation>Unknown value for {field}: “{shown}”</translation>
     </message>
@@ -298,6 +358,10 @@
     <message>
         <source>无法识别的性别“{sex}”，应填 男 或 女</source>
         <translation>Unknown sex “{sex}”; write 男 (male) or 女 (female)</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件 {file}：{error}</source>
+        <translation>The Excel file {file} cannot be read: {error}</translation>
     </message>
     <message>
         <source>无法读取数据包 {path}：{error}。</source>
@@ -322,6 +386,10 @@
     <message>
         <source>是网格员 {user} 发给社区的，应在社区电脑上导入</source>
         <translation>it was sent by the worker {user} to the office; import it on the office computer</translation>
+    </message>
+    <message>
+        <source>没有名为「{name}」的微网格；已有的微网格：{known}。</source>
+        <translation>There is no micro-grid called “{name}”; the micro-grids are: {known}.</translation>
     </message>
     <message>
         <source>没有权限写入 {folder}</source>
@@ -380,6 +448,10 @@
         <translation>bundle from the office</translation>
     </message>
     <message>
+        <source>社区导出数据包时要指定微网格（--micro-grid 名称，或 --all-micro-grids 文件夹）。</source>
+        <translation>The office must name the micro-grid when exporting a bundle (--micro-grid NAME, or --all-micro-grids FOLDER).</translation>
+    </message>
+    <message>
         <source>社区登记住户时必须指明所属微网格。</source>
         <translation>The office must name the micro-grid when it registers a household.</translation>
     </message>
@@ -400,12 +472,24 @@
         <translation>A grid worker can only register households of their own micro-grid.</translation>
     </message>
     <message>
+        <source>网格员安装需要填写所负责的微网格名称。</source>
+        <translation>A grid worker installation needs the name of the micro-grid it looks after.</translation>
+    </message>
+    <message>
+        <source>网格员电脑只能导出本微网格的数据包，不要指定其他微网格。</source>
+        <translation>A grid worker computer can only export the bundle of its own micro-grid; do not name another micro-grid.</translation>
+    </message>
+    <message>
         <source>联系电话为空</source>
         <translation>The phone number is empty</translation>
     </message>
     <message>
         <source>花名册中已有疑似同一人：{names}。</source>
         <translation>The roster already has what may be the same person: {names}.</translation>
+    </message>
+    <message>
+        <source>表头第 {row} 行中「{first}」和「{second}」都表示{column}，请删去其中一列后再导入。</source>
+        <translation>In header row {row}, “{first}” and “{second}” both mean {column}; delete one of the two columns, then import again.</translation>
     </message>
     <message>
         <source>表格中有 {rows} 行有问题，没有写入任何数据。请改正后重新导入，或选择只导入没有问题的行。</source>
@@ -418,6 +502,10 @@
     <message>
         <source>请填写{status}日期。</source>
         <translation>Please fill in the date ({status}).</translation>
+    </message>
+    <message>
+        <source>请填写使用人姓名。</source>
+        <translation>Please fill in the name of the person using this computer.</translation>
     </message>
     <message>
         <source>请填写姓名</source>
@@ -434,6 +522,10 @@
     <message>
         <source>请填写所属微网格</source>
         <translation>please fill in the micro-grid</translation>
+    </message>
+    <message>
+        <source>请填写社区名称。</source>
+        <translation>Please fill in the community name.</translation>
     </message>
     <message>
         <source>身份证号中的 X 只能出现在最后一位：{number}</source>
@@ -472,6 +564,10 @@
         <translation>The ID number looks like Excel turned it into a number ({number}: it ends in 000 and its check digit is wrong); the last digits are lost. Format the column as text and enter the numbers again</translation>
     </message>
     <message>
+        <source>身份证号相同</source>
+        <translation>same ID number</translation>
+    </message>
+    <message>
         <source>身份证号被 Excel 转成了数字（{shown}），后几位已丢失，请把该列设为文本后重新填写</source>
         <translation>Excel turned the ID number into a number ({shown}); the last digits are lost. Format the column as text and enter the numbers again</translation>
     </message>
@@ -488,6 +584,14 @@
         <translation>A household is already registered at this address; add the resident to that household instead.</translation>
     </message>
     <message>
+        <source>这个数据库已经初始化过了，不能再次初始化。</source>
+        <translation>This database has already been set up; it cannot be set up again.</translation>
+    </message>
+    <message>
+        <source>这个文件不是网格员工作台的数据库：{path}</source>
+        <translation>This file is not a GridWorker database: {path}</translation>
+    </message>
+    <message>
         <source>这是15位旧身份证号（{number}），且{problem}，请核对原件</source>
         <translation>This is an old 15-digit ID number ({number}), and: {problem}. Please check the card</translation>
     </message>
@@ -498,6 +602,10 @@
     <message>
         <source>配置包</source>
         <translation>set-up bundle</translation>
+    </message>
+    <message>
+        <source>配置包只能在社区电脑上生成。</source>
+        <translation>Set-up bundles can only be made on the office computer.</translation>
     </message>
     <message>
         <source>里有两条不同的操作用了同一个编号（设备 {device} 第 {seq} 号）</source>
@@ -522,6 +630,10 @@
     <message>
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>（还没有）</source>
+        <translation>(none yet)</translation>
     </message>
     <message>
         <source>；</source>

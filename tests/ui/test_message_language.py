@@ -167,3 +167,45 @@ def test_the_change_history_reads_in_the_interface_language(
     else:
         assert all(line.startswith(("新建", "修改")) for line in lines), lines
         assert any("姓名=" in line for line in lines)
+
+
+def test_a_refused_spreadsheet_is_explained_in_the_interface_language(
+    qtbot: QtBot, win: MainWindow, language: settings.Language, tmp_path: Path
+) -> None:
+    old = tmp_path / "花名册.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    dialog = ImportDialog(win.runner, win.roster)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.finished_with_error, timeout=10_000) as failed:
+        dialog.plan_file(old)
+    assert failed.args[0] == (
+        "Old .xls files are not supported: save the file as .xlsx in Excel, then import it."
+        if language == "en"
+        else "不支持旧版 .xls 文件：请在 Excel 中另存为 .xlsx 后再导入。"
+    )
+
+
+def test_a_likely_duplicate_is_asked_about_in_the_interface_language(
+    qtbot: QtBot, win: MainWindow, language: settings.Language, demo_db: Path
+) -> None:
+    conn = sqlite3.connect(demo_db)
+    household = str(conn.execute("SELECT id FROM household").fetchone()[0])
+    name, id_number = conn.execute(
+        "SELECT name, id_number FROM resident WHERE id_number IS NOT NULL ORDER BY id"
+    ).fetchone()
+    dialog = ResidentDialog(win.runner, household, None, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("另一个人")
+    dialog.id_number.setText(id_number)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.duplicate_box is not None, timeout=5_000)
+    assert dialog.duplicate_box is not None
+    first = dialog.duplicate_box.text().split("\n")[0]
+    if language == "en":
+        assert (
+            first == f"The roster already has what may be the same person: {name} (same ID number)."
+        )
+    else:
+        assert first == f"花名册中已有疑似同一人：{name}（身份证号相同）。"
+    dialog.duplicate_box.close()

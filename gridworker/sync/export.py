@@ -124,8 +124,8 @@ def export_bundle(
     file is then named by :func:`default_name`.
     """
     ident = store.identity
-    say = progress or (lambda step, total, msg: None)
-    say(0, 3, "正在整理要发送的修改…")
+    say = progress or (lambda step, total, text: None)
+    say(0, 3, msg("正在整理要发送的修改…"))
     kind: Kind
     if ident.role == "worker":
         if setup:
@@ -167,9 +167,9 @@ def export_bundle(
     path = Path(out_path)
     if path.is_dir():
         path = path / default_name(ident.community, mg_name, kind, ident.user)
-    say(1, 3, f"正在写入 {path.name}…")
+    say(1, 3, msg("正在写入 {file}…", file=path.name))
     write_atomic(path, data)
-    say(2, 3, "已写入并读回校验，正在记录…")
+    say(2, 3, msg("已写入并读回校验，正在记录…"))
     with store.transaction():
         state.log(store.conn, manifest, "sent", str(path), utc_now())
         if kind == "setup":
@@ -179,7 +179,7 @@ def export_bundle(
                 for r in store.conn.execute(f"SELECT device_id, seq FROM ops WHERE {where}", params)
             )
             state.record_setup(store.conn, manifest, holds)
-    say(3, 3, "完成：可以安全拔出U盘。")
+    say(3, 3, msg("完成：可以安全拔出U盘。"))
     return ExportResult(
         path=path,
         bundle_id=manifest.bundle_id,
@@ -216,8 +216,8 @@ def export_all_micro_grids(
     results = []
     for i, g in enumerate(grids):
         if progress:
-            progress(i, len(grids), f"正在导出 {g['name']}…")
+            progress(i, len(grids), msg("正在导出 {name}…", name=g["name"]))
         results.append(export_bundle(store, out, micro_grid=g["id"], compress=compress))
     if progress:
-        progress(len(grids), len(grids), "全部导出完成。")
+        progress(len(grids), len(grids), msg("全部导出完成。"))
     return results

@@ -578,14 +578,14 @@ def import_bundles(
     here = _where(store)
     files = expand_paths(paths)
     summary = ImportSummary()
-    say = progress or (lambda step, total, msg: None)
+    say = progress or (lambda step, total, text: None)
     try:
         with _checkpoint_after(store), _roomy_cache(store), store.transaction():
             for n, path in enumerate(files):
                 if cancel is not None and cancel():
                     summary.cancelled = True
                     break
-                say(n, len(files), f"正在检查 {path.name}…")
+                say(n, len(files), msg("正在检查 {file}…", file=path.name))
                 if not _import_one(store, here, path, summary, n, len(files), say, cancel):
                     break
     except sqlite3.IntegrityError as e:  # pragma: no cover - each file is checked before
@@ -594,7 +594,7 @@ def import_bundles(
             if f.applied:
                 f.applied = False
                 f.message = message_of(_foreign_key_error(f.path, e))
-    say(len(files), len(files), "导入完成。" if not summary.cancelled else "已取消。")
+    say(len(files), len(files), msg("导入完成。") if not summary.cancelled else msg("已取消。"))
     return summary
 
 
@@ -628,7 +628,11 @@ def _import_one(
             summary.backup = backup_file(store.path, "before-import")
 
         def chunk(done: int, of: int) -> None:
-            say(n, total, f"正在导入 {path.name}（{done}/{of} 条）…")
+            say(
+                n,
+                total,
+                msg("正在导入 {file}（{done}/{of} 条）…", file=path.name, done=done, of=of),
+            )
 
         try:
             with _savepoint(store.conn):

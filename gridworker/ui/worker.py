@@ -45,7 +45,9 @@ class JobContext:
     _emit: Callable[[int, int, int, str], None]
 
     def progress(self, done: int, total: int, text: str = "") -> None:
-        self._emit(self.job_id, done, total, text)
+        """Report progress; a lower layer's message is shown in the interface's language
+        (translated here: the signal carries plain text)."""
+        self._emit(self.job_id, done, total, display(text))
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()

@@ -140,6 +140,10 @@
         <translation>Changed {record}: {changes}</translation>
     </message>
     <message>
+        <source>全部导出完成。</source>
+        <translation>All exported.</translation>
+    </message>
+    <message>
         <source>内容不完整，文件在中途截断了（可能没有复制完）</source>
         <translation>the content is incomplete; the file is cut off (perhaps it was not copied completely)</translation>
     </message>
@@ -212,6 +216,14 @@
         <translation>The name is too long ({length} characters)</translation>
     </message>
     <message>
+        <source>完成：可以安全拔出U盘。</source>
+        <translation>Done: the USB stick can be safely removed.</translation>
+    </message>
+    <message>
+        <source>导入完成。</source>
+        <translation>Import finished.</translation>
+    </message>
+    <message>
         <source>导入已取消，没有写入任何数据。</source>
         <translation>The import was cancelled; nothing was written.</translation>
     </message>
@@ -226,6 +238,14 @@
     <message>
         <source>属于「{theirs}」，本机属于「{ours}」</source>
         <translation>it belongs to “{theirs}”, but this computer belongs to “{ours}”</translation>
+    </message>
+    <message>
+        <source>已写入并读回校验，正在记录…</source>
+        <translation>Written and read back; recording…</translation>
+    </message>
+    <message>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <source>已取消导入 {file}，这个文件的修改都没有写入。</source>
@@ -386,6 +406,26 @@
     <message>
         <source>是网格员 {user} 发给社区的，应在社区电脑上导入</source>
         <translation>it was sent by the worker {user} to the office; import it on the office computer</translation>
+    </message>
+    <message>
+        <source>正在写入 {file}…</source>
+        <translation>Writing {file}…</translation>
+    </message>
+    <message>
+        <source>正在导入 {file}（{done}/{of} 条）…</source>
+        <translation>Importing {file} ({done}/{of})…</translation>
+    </message>
+    <message>
+        <source>正在导出 {name}…</source>
+        <translation>Exporting {name}…</translation>
+    </message>
+    <message>
+        <source>正在整理要发送的修改…</source>
+        <translation>Gathering the changes to send…</translation>
+    </message>
+    <message>
+        <source>正在检查 {file}…</source>
+        <translation>Checking {file}…</translation>
     </message>
     <message>
         <source>没有名为「{name}」的微网格；已有的微网格：{known}。</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gridworker.core.idcard import IdError, parse_id
+from gridworker.core.messages import msg
 from gridworker.store.store import Store
 from gridworker.sync import BundleError, export_bundle
 from gridworker.sync.bundle import read_bundle
@@ -21,6 +23,7 @@ from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.import_dialog import ImportDialog
 from gridworker.ui.main_window import MainWindow
 from gridworker.ui.resident_dialog import ResidentDialog
+from gridworker.ui.worker import JobContext
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff60]")
 BAD_ID = "110105194912310021"  # the check character should be X
@@ -209,3 +212,14 @@ def test_a_likely_duplicate_is_asked_about_in_the_interface_language(
     else:
         assert first == f"花名册中已有疑似同一人：{name}（身份证号相同）。"
     dialog.duplicate_box.close()
+
+
+def test_progress_from_the_lower_layers_is_reported_in_the_interface_language(
+    language: settings.Language,
+) -> None:
+    reported: list[str] = []
+    ctx = JobContext(1, threading.Event(), lambda _id, _done, _total, text: reported.append(text))
+    ctx.progress(0, 1, msg("正在写入 {file}…", file="甲.gwbundle.json"))
+    ctx.progress(1, 1, "plain text")
+    first = "Writing 甲.gwbundle.json…" if language == "en" else "正在写入 甲.gwbundle.json…"
+    assert reported == [first, "plain text"]

@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from gridworker.core.messages import joined, msg
+
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "bundle.schema.json"
 
 Check = Callable[[Any], None]
@@ -38,14 +40,14 @@ SUPPORTED = _ANNOTATIONS | {
     "minProperties",
 }
 
-_TYPE_NAMES = {
-    "string": "文字",
-    "integer": "整数",
-    "number": "数字",
+_TYPE_NAMES: dict[str, str] = {
+    "string": msg("文字"),
+    "integer": msg("整数"),
+    "number": msg("数字"),
     "boolean": "true/false",
     "null": "null",
-    "array": "列表",
-    "object": "对象",
+    "array": msg("列表"),
+    "object": msg("对象"),
 }
 
 
@@ -62,7 +64,7 @@ class SchemaViolation(Exception):
         out = ""
         for p in reversed(self.path):
             out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else p)
-        return out or "文件顶层"
+        return out or msg("文件顶层")
 
     def __str__(self) -> str:
         return f"{self.where} {self.problem}"
@@ -147,14 +149,14 @@ class _Compiler:
         if not keys & set(schema):
             return None
         types: frozenset[type] | None = None
-        label = ""
+        label: str = ""
         if "type" in schema:
             names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
             odd = [n for n in names if n not in _PY_TYPES]
             if odd:
                 raise ValueError(f"unsupported JSON Schema type {odd[0]!r}")
             types = frozenset(t for n in names for t in _PY_TYPES[n])
-            label = "或".join(_TYPE_NAMES[n] for n in names)
+            label = joined([_TYPE_NAMES[n] for n in names], msg("或"))
         has_const, const = "const" in schema, schema.get("const")
         enum = list(schema["enum"]) if "enum" in schema else None
         rx = re.compile(schema["pattern"]) if "pattern" in schema else None
@@ -165,32 +167,50 @@ class _Compiler:
         def check_leaf(v: Any) -> None:
             t = type(v)
             if types is not None and t not in types:
-                raise SchemaViolation(f"应为{label}，不是 {_short(v)}")
+                raise SchemaViolation(msg("应为{type}，不是 {value}", type=label, value=_short(v)))
             if has_const and (v != const or t is not type(const)):
-                raise SchemaViolation(f"应为 {_short(const)}，不是 {_short(v)}")
+                raise SchemaViolation(
+                    msg("应为 {expected}，不是 {value}", expected=_short(const), value=_short(v))
+                )
             if enum is not None and (t is bool or v not in enum):
                 raise SchemaViolation(
-                    f"取值 {_short(v)} 不在允许的范围（{'、'.join(map(str, enum))}）内"
+                    msg(
+                        "取值 {value} 不在允许的范围（{allowed}）内",
+                        value=_short(v),
+                        allowed=joined(map(str, enum), msg("、")),
+                    )
                 )
             if t is str:
                 if rx is not None and not rx.search(v):
-                    raise SchemaViolation(f"格式不对：{_short(v)}")
+                    raise SchemaViolation(msg("格式不对：{value}", value=_short(v)))
                 if min_len is not None and len(v) < min_len:
                     raise SchemaViolation(
-                        "不能为空" if min_len == 1 else f"不能少于 {min_len} 个字"
+                        msg("不能为空")
+                        if min_len == 1
+                        else msg("不能少于 {length} 个字", length=min_len)
                     )
                 if max_len is not None and len(v) > max_len:
-                    raise SchemaViolation(f"不能多于 {max_len} 个字")
+                    raise SchemaViolation(msg("不能多于 {length} 个字", length=max_len))
             elif t is int or t is float:
                 if minimum is not None and v < minimum:
-                    raise SchemaViolation(f"应不小于 {minimum}，不是 {_short(v)}")
+                    raise SchemaViolation(
+                        msg("应不小于 {minimum}，不是 {value}", minimum=minimum, value=_short(v))
+                    )
             elif t is list and (
                 (min_items is not None and len(v) < min_items)
                 or (max_items is not None and len(v) > max_items)
             ):
                 lo, hi = min_items or 0, max_items
-                want = f"{lo}" if hi == lo else f"{lo} 到 {hi}" if hi is not None else f"至少 {lo}"
-                raise SchemaViolation(f"应有 {want} 项，实际 {len(v)} 项")
+                want = (
+                    str(lo)
+                    if hi == lo
+                    else msg("{lo} 到 {hi}", lo=lo, hi=hi)
+                    if hi is not None
+                    else msg("至少 {lo}", lo=lo)
+                )
+                raise SchemaViolation(
+                    msg("应有 {want} 项，实际 {count} 项", want=want, count=len(v))
+                )
 
         return check_leaf
 
@@ -212,12 +232,12 @@ class _Compiler:
             keys = v.keys()
             if not required_set <= keys:
                 missing = next(k for k in required if k not in v)
-                raise SchemaViolation(f"缺少必填项 {missing}")
+                raise SchemaViolation(msg("缺少必填项 {name}", name=missing))
             if closed and not keys <= known:
                 odd = sorted(k for k in keys if k not in known)[0]
-                raise SchemaViolation(f"有不认识的项 {odd}")
+                raise SchemaViolation(msg("有不认识的项 {name}", name=odd))
             if len(v) < min_props:
-                raise SchemaViolation("不能为空")
+                raise SchemaViolation(msg("不能为空"))
             for k, x in v.items():
                 c = props.get(k, extra_check)
                 if c is not None:

@@ -56,6 +56,10 @@
         <translation>there is not enough space in {folder} (the USB stick is full)</translation>
     </message>
     <message>
+        <source>{lo} 到 {hi}</source>
+        <translation>{lo} to {hi}</translation>
+    </message>
+    <message>
         <source>{name}（{reason}）</source>
         <translation>{name} ({reason})</translation>
     </message>
@@ -105,11 +109,23 @@
     </message>
     <message>
         <source>不符合数据包格式规范：{where} {problem}</source>
-        <translation>it does not follow the bundle format: {where} {problem}</translation>
+        <translation>it does not follow the bundle format at {where}: {problem}</translation>
     </message>
     <message>
         <source>不符合数据包格式规范：设备 {device} 的版本向量区间没有按顺序排列</source>
         <translation>it does not follow the bundle format: the version vector ranges of device {device} are not in order</translation>
+    </message>
+    <message>
+        <source>不能为空</source>
+        <translation>cannot be empty</translation>
+    </message>
+    <message>
+        <source>不能多于 {length} 个字</source>
+        <translation>cannot be longer than {length} characters</translation>
+    </message>
+    <message>
+        <source>不能少于 {length} 个字</source>
+        <translation>cannot be shorter than {length} characters</translation>
     </message>
     <message>
         <source>不能通过修改住户来更换微网格。</source>
@@ -168,6 +184,14 @@
         <translation>The birth date entered is {given}, but the ID number gives {date}</translation>
     </message>
     <message>
+        <source>列表</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>取值 {value} 不在允许的范围（{allowed}）内</source>
+        <translation>the value {value} is not one of the allowed values ({allowed})</translation>
+    </message>
+    <message>
         <source>只有社区电脑能一次为所有微网格导出数据包。</source>
         <translation>Only the office computer can export bundles for every micro-grid at once.</translation>
     </message>
@@ -220,6 +244,10 @@
         <translation>Done: the USB stick can be safely removed.</translation>
     </message>
     <message>
+        <source>对象</source>
+        <translation>an object</translation>
+    </message>
+    <message>
         <source>导入完成。</source>
         <translation>Import finished.</translation>
     </message>
@@ -252,6 +280,22 @@
         <translation>Importing {file} was cancelled; none of its changes were written.</translation>
     </message>
     <message>
+        <source>应不小于 {minimum}，不是 {value}</source>
+        <translation>should be at least {minimum}, not {value}</translation>
+    </message>
+    <message>
+        <source>应为 {expected}，不是 {value}</source>
+        <translation>should be {expected}, not {value}</translation>
+    </message>
+    <message>
+        <source>应为{type}，不是 {value}</source>
+        <translation>should be {type}, not {value}</translation>
+    </message>
+    <message>
+        <source>应有 {want} 项，实际 {count} 项</source>
+        <translation>should have {want} items, not {count}</translation>
+    </message>
+    <message>
         <source>座机号码区号 {area} 后应为7或8位，实为{length}位：{digits}</source>
         <translation>A landline number needs 7 or 8 digits after the area code {area}, not {length}: {digits}</translation>
     </message>
@@ -274,6 +318,10 @@
     <message>
         <source>性别填的是“{given}”，但身份证号显示为{sex}性</source>
         <translation>The sex entered is “{given}”, but the ID number says {sex}</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation> or </translation>
     </message>
     <message>
         <source>户不存在（编号 {id}）。</source>
@@ -304,6 +352,10 @@
         <translation>File not found: {path}</translation>
     </message>
     <message>
+        <source>数字</source>
+        <translation>a number</translation>
+    </message>
+    <message>
         <source>数据包 {file} {problem}，没有导入。</source>
         <translation>Bundle {file} was not imported: {problem}.</translation>
     </message>
@@ -324,6 +376,10 @@
         <translation>The database has not been set up yet: run gridworker init first (or set it up in the first-start assistant).</translation>
     </message>
     <message>
+        <source>整数</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
         <source>文件 {file} 是空的，没有可导入的内容。</source>
         <translation>The file {file} is empty; there is nothing to import.</translation>
     </message>
@@ -338,6 +394,14 @@
     <message>
         <source>文件夹 {path} 里没有数据包（*{suffix}）。</source>
         <translation>There are no bundles (*{suffix}) in the folder {path}.</translation>
+    </message>
+    <message>
+        <source>文件顶层</source>
+        <translation>the top level of the file</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>text</translation>
     </message>
     <message>
         <source>新增 {created} 人 / 更新 {updated} 人 / 未变 {unchanged} 人 / 跳过有问题的 {skipped} 行（新建 {households_created} 户，更新 {households_updated} 户）</source>
@@ -406,6 +470,14 @@
     <message>
         <source>是网格员 {user} 发给社区的，应在社区电脑上导入</source>
         <translation>it was sent by the worker {user} to the office; import it on the office computer</translation>
+    </message>
+    <message>
+        <source>有不认识的项 {name}</source>
+        <translation>has an unknown item {name}</translation>
+    </message>
+    <message>
+        <source>格式不对：{value}</source>
+        <translation>wrong format: {value}</translation>
     </message>
     <message>
         <source>正在写入 {file}…</source>
@@ -504,6 +576,10 @@
         <translation>Row {row}, column “{column}”: {reason}</translation>
     </message>
     <message>
+        <source>缺少必填项 {name}</source>
+        <translation>the required item {name} is missing</translation>
+    </message>
+    <message>
         <source>网格员上报</source>
         <translation>worker&apos;s report</translation>
     </message>
@@ -522,6 +598,10 @@
     <message>
         <source>联系电话为空</source>
         <translation>The phone number is empty</translation>
+    </message>
+    <message>
+        <source>至少 {lo}</source>
+        <translation>at least {lo}</translation>
     </message>
     <message>
         <source>花名册中已有疑似同一人：{names}。</source>

@@ -14,15 +14,16 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gridworker.core.idcard import IdError, parse_id
-from gridworker.core.messages import msg
+from gridworker.core.messages import message_of, msg
 from gridworker.store.store import Store
 from gridworker.sync import BundleError, export_bundle
-from gridworker.sync.bundle import read_bundle
+from gridworker.sync.bundle import check_document, read_bundle
 from gridworker.ui import settings
 from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.import_dialog import ImportDialog
 from gridworker.ui.main_window import MainWindow
 from gridworker.ui.resident_dialog import ResidentDialog
+from gridworker.ui.wording import display
 from gridworker.ui.worker import JobContext
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff60]")
@@ -223,3 +224,20 @@ def test_progress_from_the_lower_layers_is_reported_in_the_interface_language(
     ctx.progress(1, 1, "plain text")
     first = "Writing 甲.gwbundle.json…" if language == "en" else "正在写入 甲.gwbundle.json…"
     assert reported == [first, "plain text"]
+
+
+def test_a_bundle_breaking_the_format_says_where_and_why_in_the_interface_language(
+    language: settings.Language,
+) -> None:
+    doc = {"manifest": {"format": "gridworker-bundle", "format_version": 1}, "ops": []}
+    with pytest.raises(BundleError) as refused:
+        check_document(Path("甲.gwbundle.json"), doc)
+    assert str(refused.value) == (
+        "数据包 甲.gwbundle.json 不符合数据包格式规范：manifest 缺少必填项 bundle_id，没有导入。"
+    )
+    assert display(message_of(refused.value)) == (
+        "Bundle 甲.gwbundle.json was not imported: it does not follow the bundle format at "
+        "manifest: the required item bundle_id is missing."
+        if language == "en"
+        else str(refused.value)
+    )

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from gridworker.core.messages import msg
 from gridworker.core.people import (
     ETHNICITIES,
     HOUSE_USES,
@@ -141,7 +142,9 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> None:
 def _check_suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise RosterError(f"只能导出为 .xlsx 或 .csv 文件，不能是“{path.suffix or path.name}”。")
+        raise RosterError(
+            msg("只能导出为 .xlsx 或 .csv 文件，不能是“{what}”。", what=path.suffix or path.name)
+        )
     return suffix
 
 

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from gridworker.core.hlc import Clock
 from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
-from gridworker.core.messages import msg
+from gridworker.core.messages import msg, term
 from gridworker.store import search_index
 from gridworker.store.db import open_database
 from gridworker.store.entities import ENTITIES, MICRO_GRID, EntitySpec, spec
@@ -218,7 +218,7 @@ class Store:
             self._load_identity()
             if micro_grid_id is not None:
                 if self.get(MICRO_GRID.name, micro_grid_id) is None:
-                    raise ValidationError(f"本机没有编号为 {micro_grid_id} 的微网格。")
+                    raise ValidationError(msg("本机没有编号为 {id} 的微网格。", id=micro_grid_id))
             elif micro_grid:
                 self.ensure_micro_grid(micro_grid)
         return self.identity
@@ -411,7 +411,13 @@ class Store:
                     self._flush(pending)
                 current = self._current(s, entity_id)
                 if current is None:
-                    raise ValidationError(f"要修改的{s.label}不存在（编号 {entity_id}）。")
+                    raise ValidationError(
+                        msg(
+                            "要修改的{record}不存在（编号 {id}）。",
+                            record=term("record", s.name, s.label),
+                            id=entity_id,
+                        )
+                    )
                 row_values, clocks = current
                 fields = {}
                 for f, v in ch.values.items():
@@ -502,7 +508,13 @@ class Store:
             try:
                 self.conn.executemany(_columns(s).insert, rows)
             except sqlite3.IntegrityError as e:
-                raise ValidationError(f"新建{s.label}失败：编号重复（{e}）") from e
+                raise ValidationError(
+                    msg(
+                        "新建{record}失败：编号重复（{error}）",
+                        record=term("record", s.name, s.label),
+                        error=e,
+                    )
+                ) from e
         pending.inserts.clear()
         pending.new_ids.clear()
         if pending.ops:

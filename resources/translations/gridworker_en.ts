@@ -200,6 +200,10 @@
         <translation>Only .xlsx or .csv files can be imported, not “{what}”.</translation>
     </message>
     <message>
+        <source>只能导出为 .xlsx 或 .csv 文件，不能是“{what}”。</source>
+        <translation>The roster can only be exported as .xlsx or .csv, not “{what}”.</translation>
+    </message>
+    <message>
         <source>同一户已有户主（第 {row} 行）</source>
         <translation>the household already has a head (row {row})</translation>
     </message>
@@ -412,6 +416,10 @@
         <translation>{new} people new / {updated} updated / {unchanged} unchanged / {invalid} rows with problems</translation>
     </message>
     <message>
+        <source>新建{record}失败：编号重复（{error}）</source>
+        <translation>Could not create the record ({record}): its id is already taken ({error})</translation>
+    </message>
+    <message>
         <source>新建{record}：{changes}</source>
         <translation>New {record}: {changes}</translation>
     </message>
@@ -474,6 +482,10 @@
     <message>
         <source>有不认识的项 {name}</source>
         <translation>has an unknown item {name}</translation>
+    </message>
+    <message>
+        <source>本机没有编号为 {id} 的微网格。</source>
+        <translation>There is no micro-grid with id {id} on this computer.</translation>
     </message>
     <message>
         <source>格式不对：{value}</source>
@@ -618,6 +630,10 @@
     <message>
         <source>表格缺少必需的列：{missing}{extra}。在第 {row} 行找到的列是：{found}。</source>
         <translation>The sheet lacks required columns: {missing}{extra}. The columns found in row {row} are: {found}.</translation>
+    </message>
+    <message>
+        <source>要修改的{record}不存在（编号 {id}）。</source>
+        <translation>The record to change ({record}, id {id}) does not exist.</translation>
     </message>
     <message>
         <source>请填写{status}日期。</source>

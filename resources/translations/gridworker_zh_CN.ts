@@ -75,22 +75,22 @@
 <context>
     <name>DbRunner</name>
     <message>
-        <location filename="../../gridworker/ui/worker.py" line="75"/>
+        <location filename="../../gridworker/ui/worker.py" line="81"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/worker.py" line="79"/>
+        <location filename="../../gridworker/ui/worker.py" line="85"/>
         <source>Database error: {0}</source>
         <translation>数据库出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/worker.py" line="81"/>
+        <location filename="../../gridworker/ui/worker.py" line="87"/>
         <source>Could not read or write a file: {0}</source>
         <translation>文件读写失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/worker.py" line="84"/>
+        <location filename="../../gridworker/ui/worker.py" line="90"/>
         <source>Unexpected error ({0}): {1}</source>
         <translation>意外错误（{0}）：{1}</translation>
     </message>
@@ -192,122 +192,122 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="53"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="55"/>
         <source>Edit household</source>
         <translation>修改住户</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="53"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="55"/>
         <source>New household</source>
         <translation>新建住户</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="60"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="62"/>
         <source>Micro-grid *</source>
         <translation>微网格 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="66"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="68"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="66"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="68"/>
         <source>e.g. 3栋</source>
         <translation>如 3栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="67"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="69"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="67"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="69"/>
         <source>e.g. 2单元</source>
         <translation>如 2单元</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="68"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="70"/>
         <source>Room *</source>
         <translation>房号 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="68"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="70"/>
         <source>e.g. 301</source>
         <translation>如 301</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="69"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="71"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="70"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="72"/>
         <source>Residency</source>
         <translation>人户状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="70"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="72"/>
         <source>e.g. 人户一致</source>
         <translation>如 人户一致</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="71"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="73"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="71"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="73"/>
         <source>household contact number</source>
         <translation>住户联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="72"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="74"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="78"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="80"/>
         <source>Estate *</source>
         <translation>小区 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="88"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="90"/>
         <source>House use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="94"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="96"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="95"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="97"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="100"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="102"/>
         <source>After saving, you can add the people who live here.</source>
         <translation>保存后即可添加在这里居住的人。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="159"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="161"/>
         <source>estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="159"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="161"/>
         <source>room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="165"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="167"/>
         <source>Please fill in: {0}</source>
         <translation>请填写：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="165"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="167"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -315,176 +315,176 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="87"/>
+        <location filename="../../gridworker/ui/household_page.py" line="88"/>
         <source>← Back to the list</source>
         <translation>← 返回花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="96"/>
+        <location filename="../../gridworker/ui/household_page.py" line="97"/>
         <source>Edit household…</source>
         <translation>修改住户…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="108"/>
+        <location filename="../../gridworker/ui/household_page.py" line="109"/>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="109"/>
+        <location filename="../../gridworker/ui/household_page.py" line="110"/>
         <source>Head:</source>
         <translation>户主：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="110"/>
+        <location filename="../../gridworker/ui/household_page.py" line="111"/>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="116"/>
+        <location filename="../../gridworker/ui/household_page.py" line="117"/>
         <source>House use:</source>
         <translation>房屋用途：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="117"/>
+        <location filename="../../gridworker/ui/household_page.py" line="118"/>
         <source>Residency:</source>
         <translation>人户状态：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="118"/>
+        <location filename="../../gridworker/ui/household_page.py" line="119"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="152"/>
+        <location filename="../../gridworker/ui/household_page.py" line="153"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="154"/>
+        <location filename="../../gridworker/ui/household_page.py" line="155"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="156"/>
+        <location filename="../../gridworker/ui/household_page.py" line="157"/>
         <source>Moved out…</source>
         <translation>迁出…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="158"/>
+        <location filename="../../gridworker/ui/household_page.py" line="159"/>
         <source>Deceased…</source>
         <translation>死亡…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="160"/>
+        <location filename="../../gridworker/ui/household_page.py" line="161"/>
         <source>Living here again</source>
         <translation>恢复在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="172"/>
+        <location filename="../../gridworker/ui/household_page.py" line="173"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="174"/>
+        <location filename="../../gridworker/ui/household_page.py" line="175"/>
         <source>This tab is filled by a later version of the program.</source>
         <translation>这一页的内容将在程序的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="177"/>
-        <location filename="../../gridworker/ui/household_page.py" line="181"/>
+        <location filename="../../gridworker/ui/household_page.py" line="178"/>
+        <location filename="../../gridworker/ui/household_page.py" line="182"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="179"/>
+        <location filename="../../gridworker/ui/household_page.py" line="180"/>
         <source>Each visit to this household: date, who was met, what was noted</source>
         <translation>对这户的每次走访：日期、见到了谁、记录了什么</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="185"/>
-        <location filename="../../gridworker/ui/household_page.py" line="189"/>
+        <location filename="../../gridworker/ui/household_page.py" line="186"/>
+        <location filename="../../gridworker/ui/household_page.py" line="190"/>
         <source>Gas inspections</source>
         <translation>燃气检查</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="187"/>
+        <location filename="../../gridworker/ui/household_page.py" line="188"/>
         <source>Gas-safety inspections of this household with the checklist results</source>
         <translation>这户的燃气安全检查及检查表结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="193"/>
-        <location filename="../../gridworker/ui/household_page.py" line="197"/>
+        <location filename="../../gridworker/ui/household_page.py" line="194"/>
+        <location filename="../../gridworker/ui/household_page.py" line="198"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="195"/>
+        <location filename="../../gridworker/ui/household_page.py" line="196"/>
         <source>Hazards found here and how they were put right</source>
         <translation>在这户发现的隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="201"/>
-        <location filename="../../gridworker/ui/household_page.py" line="205"/>
+        <location filename="../../gridworker/ui/household_page.py" line="202"/>
+        <location filename="../../gridworker/ui/household_page.py" line="206"/>
         <source>Needs</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="203"/>
+        <location filename="../../gridworker/ui/household_page.py" line="204"/>
         <source>Requests for help this household made, and their progress</source>
         <translation>这户提出的诉求及办理进度</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/household_page.py" line="211"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/household_page.py" line="211"/>
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/household_page.py" line="211"/>
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="215"/>
+        <location filename="../../gridworker/ui/household_page.py" line="216"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="222"/>
+        <location filename="../../gridworker/ui/household_page.py" line="223"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="238"/>
+        <location filename="../../gridworker/ui/household_page.py" line="239"/>
         <source>This household no longer exists.</source>
         <translation>这一户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="243"/>
+        <location filename="../../gridworker/ui/household_page.py" line="244"/>
         <source>(no address)</source>
         <translation>（无地址）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="251"/>
+        <location filename="../../gridworker/ui/household_page.py" line="252"/>
         <source>Members ({0})</source>
         <translation>家庭成员（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="254"/>
+        <location filename="../../gridworker/ui/household_page.py" line="255"/>
         <source> (received)</source>
         <translation>（同步收到）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="263"/>
+        <location filename="../../gridworker/ui/household_page.py" line="264"/>
         <source>Change history ({0})</source>
         <translation>修改记录（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_page.py" line="293"/>
+        <location filename="../../gridworker/ui/household_page.py" line="294"/>
         <source>Select a member first.</source>
         <translation>请先选中一位成员。</translation>
     </message>
@@ -668,7 +668,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gridworker/ui/app.py" line="70"/>
+        <location filename="../../gridworker/ui/app.py" line="73"/>
         <location filename="../../gridworker/ui/main_window.py" line="66"/>
         <source>GridWorker</source>
         <translation>网格员工作台</translation>
@@ -801,6 +801,14 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../gridworker/ui/wording.py" line="80"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>PrintScreen</name>
     <message>
         <location filename="../../gridworker/ui/printing_screen.py" line="19"/>
@@ -862,129 +870,129 @@
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="86"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="88"/>
         <source>Edit resident</source>
         <translation>修改居民信息</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="86"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="88"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="92"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="94"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="95"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="97"/>
         <source>18 characters, e.g. 11010519491231002X</source>
         <translation>18 位，如 11010519491231002X</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="101"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="103"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="108"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="110"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="112"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="114"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="119"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="121"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="121"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="123"/>
         <source>mobile or landline, e.g. 13800001234</source>
         <translation>手机或座机，如 13800001234</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="123"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="125"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="133"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="135"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="141"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="143"/>
         <source>Population type</source>
         <translation>人口类型</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="148"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="150"/>
         <source>Change the status with the buttons under the member list.</source>
         <translation>请用成员列表下方的按钮更改状态。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="150"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="152"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="154"/>
         <source>Special groups</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="164"/>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="168"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="166"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="170"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="181"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="183"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="182"/>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="315"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="184"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="317"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="225"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="227"/>
         <source>Please enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="239"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="241"/>
         <source>{0} of 18 characters</source>
         <translation>已输入 {0} 位，共 18 位</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="250"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="252"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="265"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="267"/>
         <source>Taken from the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="308"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="310"/>
         <source>Possible duplicate</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="309"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="311"/>
         <source>Save this person anyway?</source>
         <translation>仍然保存这个人吗？</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="314"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="316"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -1269,62 +1277,62 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="34"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="36"/>
         <source>Welcome to GridWorker</source>
         <translation>欢迎使用网格员工作台</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="39"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="41"/>
         <source>This computer has no GridWorker data yet. Choose how it will be used; the data is kept on this computer in {0}.</source>
         <translation>这台电脑上还没有网格员工作台的数据。请选择用途；数据保存在本机的 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="46"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="48"/>
         <source>I am a micro-grid worker (网格员)</source>
         <translation>我是微网格员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="47"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="49"/>
         <source>This is the community office (社区)</source>
         <translation>这是社区办公室的电脑</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="48"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="50"/>
         <source>Just look around with made-up demo data</source>
         <translation>先用虚构的示范数据看看</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="57"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="59"/>
         <source>e.g. 致强社区</source>
         <translation>如 致强社区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="59"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="61"/>
         <source>e.g. 第三微网格</source>
         <translation>如 第三微网格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="61"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="63"/>
         <source>Your micro-grid</source>
         <translation>负责的微网格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="62"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="64"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="64"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="66"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="72"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="74"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/setup_dialog.py" line="74"/>
+        <location filename="../../gridworker/ui/setup_dialog.py" line="76"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1332,47 +1340,47 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="355"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="357"/>
         <source>Record moving out</source>
         <translation>登记迁出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="356"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="358"/>
         <source>Record a death</source>
         <translation>登记死亡</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="357"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="359"/>
         <source>Living here again</source>
         <translation>恢复在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="363"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="365"/>
         <source>{0} will be marked as moved out. The record is kept, with its history; it leaves the list of people living here.</source>
         <translation>{0} 将被登记为迁出。档案和修改记录都会保留，只是不再列入在住人员。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="367"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="369"/>
         <source>{0} will be marked as deceased. The record is kept, with its history; it leaves the list of people living here.</source>
         <translation>{0} 将被登记为死亡。档案和修改记录都会保留，只是不再列入在住人员。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="370"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="372"/>
         <source>{0} will be marked as living here again.</source>
         <translation>{0} 将恢复为在住。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="381"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="383"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="388"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="390"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="389"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="391"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1854,124 +1862,124 @@
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="18"/>
+        <location filename="../../gridworker/ui/wording.py" line="22"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="19"/>
+        <location filename="../../gridworker/ui/wording.py" line="23"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="20"/>
+        <location filename="../../gridworker/ui/wording.py" line="24"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="21"/>
-        <location filename="../../gridworker/ui/wording.py" line="48"/>
+        <location filename="../../gridworker/ui/wording.py" line="25"/>
+        <location filename="../../gridworker/ui/wording.py" line="52"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="22"/>
+        <location filename="../../gridworker/ui/wording.py" line="26"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="23"/>
+        <location filename="../../gridworker/ui/wording.py" line="27"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="24"/>
+        <location filename="../../gridworker/ui/wording.py" line="28"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="25"/>
+        <location filename="../../gridworker/ui/wording.py" line="29"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="26"/>
+        <location filename="../../gridworker/ui/wording.py" line="30"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="27"/>
+        <location filename="../../gridworker/ui/wording.py" line="31"/>
         <source>House use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="28"/>
+        <location filename="../../gridworker/ui/wording.py" line="32"/>
         <source>Residency</source>
         <translation>人户状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="29"/>
+        <location filename="../../gridworker/ui/wording.py" line="33"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="30"/>
-        <location filename="../../gridworker/ui/wording.py" line="47"/>
+        <location filename="../../gridworker/ui/wording.py" line="34"/>
+        <location filename="../../gridworker/ui/wording.py" line="51"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="31"/>
+        <location filename="../../gridworker/ui/wording.py" line="35"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="32"/>
+        <location filename="../../gridworker/ui/wording.py" line="36"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="33"/>
+        <location filename="../../gridworker/ui/wording.py" line="37"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="34"/>
+        <location filename="../../gridworker/ui/wording.py" line="38"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="35"/>
+        <location filename="../../gridworker/ui/wording.py" line="39"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="36"/>
+        <location filename="../../gridworker/ui/wording.py" line="40"/>
         <source>Population type</source>
         <translation>人口类型</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="37"/>
+        <location filename="../../gridworker/ui/wording.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="38"/>
+        <location filename="../../gridworker/ui/wording.py" line="42"/>
         <source>Status date</source>
         <translation>状态日期</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="39"/>
+        <location filename="../../gridworker/ui/wording.py" line="43"/>
         <source>Special groups</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="46"/>
+        <location filename="../../gridworker/ui/wording.py" line="50"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="59"/>
+        <location filename="../../gridworker/ui/wording.py" line="63"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>

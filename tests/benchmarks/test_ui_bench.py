@@ -119,6 +119,12 @@ def _env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["GRIDWORKER_SETTINGS"] = str(tmp_path / "settings.ini")
+    # An installed app starts from compiled bytecode. Some machines (CI among them) set
+    # PYTHONDONTWRITEBYTECODE, which would charge every start of the app, and not of the
+    # bare window, with compiling our modules again: keep bytecode in a private folder,
+    # filled by the warm-up runs.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
     return env
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from gridworker.store.entities import ENTITIES
 from gridworker.store.merge import from_db
+from gridworker.store.scope import members_sql
 from gridworker.store.store import Store
 
 
@@ -24,18 +25,9 @@ def snapshot(store: Store, micro_grid_id: str | None = None) -> dict[str, list[d
         s = ENTITIES[name]
         cols = ", ".join(f"t.{f}" for f in s.fields)
         sql = f"SELECT t.id, {cols} FROM {s.table} t"
-        params: tuple[Any, ...] = ()
-        if micro_grid_id is not None:
-            if s.scope_field == "id":
-                sql += " WHERE t.id = ?"
-            elif s.scope_field:
-                sql += f" WHERE t.{s.scope_field} = ?"
-            elif s.parent:
-                pf, pe = s.parent
-                ps = ENTITIES[pe]
-                sql += f" JOIN {ps.table} p ON p.id = t.{pf} WHERE p.{ps.scope_field} = ?"
-            params = (micro_grid_id,)
-        rows = store.conn.execute(sql + " ORDER BY t.id", params).fetchall()
+        if micro_grid_id is not None and (members := members_sql(name)) is not None:
+            sql += f" WHERE t.id IN ({members})"
+        rows = store.conn.execute(sql + " ORDER BY t.id", {"mg": micro_grid_id}).fetchall()
         out[name] = [{"id": r["id"], **{f: from_db(s, f, r[f]) for f in s.fields}} for r in rows]
     return out
 

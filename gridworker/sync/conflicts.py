@@ -8,8 +8,8 @@ from datetime import datetime
 
 from gridworker.store.entities import ENTITIES, field_label
 from gridworker.store.ops import Value
+from gridworker.store.scope import members_sql
 from gridworker.store.store import Store
-from gridworker.sync import state
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def list_conflicts(store: Store) -> list[ConflictView]:
     if ident.role == "worker" and ident.micro_grid_id is not None:
         mine = set()
         for name in ENTITIES:
-            members = state.members_sql(name)
+            members = members_sql(name)
             if members is not None:
                 mine.update(r[0] for r in store.conn.execute(members, {"mg": ident.micro_grid_id}))
     for c in store.open_conflicts():

@@ -19,6 +19,7 @@ from gridworker.store.db import backup_file
 from gridworker.store.entities import ENTITIES
 from gridworker.store.merge import ApplyCounts
 from gridworker.store.ops import Op
+from gridworker.store.scope import moving_field
 from gridworker.store.store import Store, utc_now
 from gridworker.sync import state
 from gridworker.sync.bundle import KIND_LABELS, SUFFIX, Bundle, Manifest, read_bundle
@@ -233,7 +234,7 @@ def _final_values(conn: sqlite3.Connection, ops: Sequence[Op]) -> _Final:
         more: dict[str, set[str]] = {}
         for name, ids in wanted.items():
             s = ENTITIES[name]
-            field = state.moving_field(name)
+            field = moving_field(name)
             fresh = [x for x in ids if (name, x) not in out]
             for x in fresh:
                 out[(name, x)] = {}
@@ -246,7 +247,7 @@ def _final_values(conn: sqlite3.Connection, ops: Sequence[Op]) -> _Final:
                 ):
                     out[(name, rid)][field] = value
         for op in sorted(ops, key=lambda o: o.hlc):
-            field = state.moving_field(op.entity)
+            field = moving_field(op.entity)
             if field is not None and field in op.fields and (op.entity, op.entity_id) in out:
                 out[(op.entity, op.entity_id)][field] = op.fields[field]
         for (name, _rid), values in list(out.items()):

@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from gridworker.store.entities import ENTITIES
+from gridworker.store.scope import members_sql, moving_field
 from gridworker.sync.bundle import Manifest
 from gridworker.sync.vector import SeqSet, intersect_all
 
@@ -61,34 +62,6 @@ def micro_grid_acked(conn: sqlite3.Connection, micro_grid_id: str) -> SeqSet:
     return intersect_all(
         p.acked for p in peers(conn, roles=("worker", "setup"), micro_grid_id=micro_grid_id)
     )
-
-
-def members_sql(entity: str) -> str | None:
-    """SELECT of the ids of an entity's records now in the micro-grid bound to ``:mg``.
-
-    Follows the entity's scope field or its parent chain (a resident is where its
-    household is). None for an entity that belongs to no micro-grid.
-    """
-    s = ENTITIES[entity]
-    if s.scope_field == "id":
-        return f"SELECT id FROM {s.table} WHERE id = :mg"
-    if s.scope_field:
-        return f"SELECT id FROM {s.table} WHERE {s.scope_field} = :mg"
-    if s.parent:
-        pf, pe = s.parent
-        inner = members_sql(pe)
-        if inner is None:
-            return None
-        return f"SELECT id FROM {s.table} WHERE {pf} IN ({inner})"
-    return None
-
-
-def moving_field(entity: str) -> str | None:
-    """The field whose change moves a record to another micro-grid (scope or parent)."""
-    s = ENTITIES[entity]
-    if s.scope_field and s.scope_field != "id":
-        return s.scope_field
-    return s.parent[0] if s.parent and not s.scope_field else None
 
 
 def scope_sql(conn: sqlite3.Connection, micro_grid_id: str) -> tuple[str, dict[str, str]]:

@@ -8,11 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from gridworker.store.roster import (
 from gridworker.store.store import Identity, Store
 from gridworker.ui.qtcompat import emit
 from gridworker.ui.resident_dialog import ERROR_STYLE, HINT_STYLE, _message_label, _show
+from gridworker.ui.widgets import save_cancel_buttons
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -89,14 +88,7 @@ class HouseholdDialog(QDialog):
                     self.house_use.addItem(u, u)
                 form.addRow(self.tr("House use"), self.house_use)
         self.message = _message_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         if household_id is None:
             intro = QLabel(self.tr("After saving, you can add the people who live here."))

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from gridworker.store.roster import (
 )
 from gridworker.store.store import Store
 from gridworker.ui.qtcompat import emit
+from gridworker.ui.widgets import save_cancel_buttons
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -176,14 +176,7 @@ class ResidentDialog(QDialog):
         columns.addLayout(right, 2)
 
         self.save_msg = _message_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel_buttons(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addLayout(columns)

@@ -8,10 +8,13 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QLabel,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -113,6 +116,23 @@ class ElidedLabel(QLabel):
         room = self.width() - m.left() - m.right()
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
         super().setText(shown if room > 0 else self._full)
+
+
+def save_cancel_buttons(
+    dialog: QDialog, save: Callable[[], None]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """Save and Cancel, worded in the interface's language: Save calls ``save`` (which
+    checks and closes the dialog itself), Cancel rejects it."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save_button.setText(QCoreApplication.translate("Dialogs", "Save"))
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(QCoreApplication.translate("Dialogs", "Cancel"))
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, save_button
 
 
 def inform(parent: QWidget, title: str, text: str, warning: bool = False) -> QMessageBox:

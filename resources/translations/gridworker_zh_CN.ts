@@ -96,9 +96,22 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../gridworker/ui/widgets.py" line="130"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/widgets.py" line="132"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="53"/>
+        <location filename="../../gridworker/ui/widgets.py" line="56"/>
         <source>This page will show:</source>
         <translation>这一页将会显示：</translation>
     </message>
@@ -192,122 +205,112 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="55"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="54"/>
         <source>Edit household</source>
         <translation>修改住户</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="55"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="54"/>
         <source>New household</source>
         <translation>新建住户</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="62"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="61"/>
         <source>Micro-grid *</source>
         <translation>微网格 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="68"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="67"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="68"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="67"/>
         <source>e.g. 3栋</source>
         <translation>如 3栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="69"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="68"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="69"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="68"/>
         <source>e.g. 2单元</source>
         <translation>如 2单元</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="70"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="69"/>
         <source>Room *</source>
         <translation>房号 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="70"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="69"/>
         <source>e.g. 301</source>
         <translation>如 301</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="71"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="70"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="72"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="71"/>
         <source>Residency</source>
         <translation>人户状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="72"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="71"/>
         <source>e.g. 人户一致</source>
         <translation>如 人户一致</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="73"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="72"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="73"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="72"/>
         <source>household contact number</source>
         <translation>住户联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="74"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="73"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="80"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="79"/>
         <source>Estate *</source>
         <translation>小区 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="90"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="89"/>
         <source>House use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="96"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="97"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="102"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="94"/>
         <source>After saving, you can add the people who live here.</source>
         <translation>保存后即可添加在这里居住的人。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="161"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="153"/>
         <source>estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="161"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="153"/>
         <source>room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="167"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="159"/>
         <source>Please fill in: {0}</source>
         <translation>请填写：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/household_dialog.py" line="167"/>
+        <location filename="../../gridworker/ui/household_dialog.py" line="159"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -857,12 +860,12 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="140"/>
+        <location filename="../../gridworker/ui/widgets.py" line="160"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="171"/>
+        <location filename="../../gridworker/ui/widgets.py" line="191"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -951,48 +954,42 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="183"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="184"/>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="317"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="310"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="227"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="220"/>
         <source>Please enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="241"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="234"/>
         <source>{0} of 18 characters</source>
         <translation>已输入 {0} 位，共 18 位</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="252"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="245"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="267"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="260"/>
         <source>Taken from the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="310"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="303"/>
         <source>Possible duplicate</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="311"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="304"/>
         <source>Save this person anyway?</source>
         <translation>仍然保存这个人吗？</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="316"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="309"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -1340,47 +1337,47 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="357"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="350"/>
         <source>Record moving out</source>
         <translation>登记迁出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="358"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="351"/>
         <source>Record a death</source>
         <translation>登记死亡</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="359"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="352"/>
         <source>Living here again</source>
         <translation>恢复在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="365"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="358"/>
         <source>{0} will be marked as moved out. The record is kept, with its history; it leaves the list of people living here.</source>
         <translation>{0} 将被登记为迁出。档案和修改记录都会保留，只是不再列入在住人员。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="369"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="362"/>
         <source>{0} will be marked as deceased. The record is kept, with its history; it leaves the list of people living here.</source>
         <translation>{0} 将被登记为死亡。档案和修改记录都会保留，只是不再列入在住人员。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="372"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="365"/>
         <source>{0} will be marked as living here again.</source>
         <translation>{0} 将恢复为在住。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="383"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="376"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="390"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="383"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/resident_dialog.py" line="391"/>
+        <location filename="../../gridworker/ui/resident_dialog.py" line="384"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from gridworker.store.entities import EntitySpec
-from gridworker.store.ops import INSERT_OP, Op, Value, clock_text, dumps
+from gridworker.store.ops import INSERT_OP, Op, Value, clock_dumps, clock_loads, clock_text, dumps
 
 T = TypeVar("T")
 
@@ -221,18 +221,18 @@ def apply_op(
         names = ["id", *values, "_clock"]
         conn.execute(
             f"INSERT INTO {spec.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            (op.entity_id, *values.values(), dumps(clock)),
+            (op.entity_id, *values.values(), clock_dumps(clock)),
         )
         return
 
-    clock = json.loads(row["_clock"])
+    clock = clock_loads(row["_clock"])
     updates, slow = _plan(spec, clock, op)
     if updates:
         clock.update(dict.fromkeys(updates, op.hlc))
         sets = ", ".join(f"{f} = ?" for f in updates)
         conn.execute(
             f"UPDATE {spec.table} SET {sets}, _clock = ? WHERE id = ?",
-            (*updates.values(), dumps(clock), op.entity_id),
+            (*updates.values(), clock_dumps(clock), op.entity_id),
         )
     if not slow and has_open_conflicts(conn, op.entity_id):
         slow = [f for f in op.fields if f in spec.fields]
@@ -336,7 +336,7 @@ class _Batch:
             )
             cur.row_factory = None
             for entity_id, clock in cur:
-                found[entity_id] = _Record({}, json.loads(clock), False)
+                found[entity_id] = _Record({}, clock_loads(clock), False)
         for i in ids:
             self.records[(spec.name, i)] = found.get(i)
 
@@ -357,7 +357,7 @@ class _Batch:
                 continue
             specs[spec.name] = spec
             if rec.new:
-                clock = rec.clock_text or dumps(rec.clock)
+                clock = rec.clock_text or clock_dumps(rec.clock)
                 row = (entity_id, *map(rec.values.get, spec.fields), clock)
                 inserts.setdefault(spec.name, []).append(row)
                 self.created.setdefault(spec.name, {})[entity_id] = row
@@ -367,7 +367,7 @@ class _Batch:
                 self._changed(spec, entity_id)
                 cols = tuple(f for f in spec.fields if f in rec.dirty)
                 updates.setdefault((spec.name, cols), []).append(
-                    (*(rec.values[f] for f in cols), dumps(rec.clock), entity_id)
+                    (*(rec.values[f] for f in cols), clock_dumps(rec.clock), entity_id)
                 )
             rec.dirty = set()
         self.order.clear()

@@ -36,7 +36,7 @@ from gridworker.store.merge import (
     refresh_conflicts,
     to_db,
 )
-from gridworker.store.ops import INSERT_OP, Op, Value, clock_text, dumps
+from gridworker.store.ops import INSERT_OP, Op, Value, clock_dumps, clock_loads, clock_text, dumps
 
 Role = Literal["worker", "office"]
 
@@ -455,7 +455,7 @@ class Store:
                 sets = ", ".join(f"{f} = ?" for f in fields)
                 self.conn.execute(
                     f"UPDATE {s.table} SET {sets}, _clock = ? WHERE id = ?",
-                    (*(to_db(s, f, v) for f, v in fields.items()), dumps(clocks), entity_id),
+                    (*(to_db(s, f, v) for f, v in fields.items()), clock_dumps(clocks), entity_id),
                 )
                 if entity_id in disputed:
                     self._flush(pending)
@@ -529,7 +529,7 @@ class Store:
         ).fetchone()
         if r is None:
             return None
-        return {f: from_db(s, f, r[f]) for f in s.fields}, json.loads(r["_clock"])
+        return {f: from_db(s, f, r[f]) for f in s.fields}, clock_loads(r["_clock"])
 
     def _scope(
         self,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from gridworker.store.entities import ENTITIES, field_label
-from gridworker.store.ops import Value
+from gridworker.store.ops import Value, clock_loads
 from gridworker.store.scope import members_sql
 from gridworker.store.store import Store
 
@@ -109,7 +109,7 @@ def list_conflicts(store: Store) -> list[ConflictView]:
             if s
             else None
         )
-        cur_hlc = json.loads(clock_row[0]).get(c["field"]) if clock_row else None
+        cur_hlc = clock_loads(clock_row[0]).get(c["field"]) if clock_row else None
         cur_user = None
         if cur_hlc:
             r = store.conn.execute(

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from gridworker.store.entities import ENTITIES
 from gridworker.store.merge import ApplyCounts, apply_op
-from gridworker.store.ops import INSERT_OP_IF_NEW, Op
+from gridworker.store.ops import INSERT_OP_IF_NEW, Op, clock_loads
 from gridworker.store.snapshot import snapshot_text
 from gridworker.store.store import Store
 
@@ -79,7 +79,7 @@ def _heads_that_lost(ops: list[Op], s: Store) -> set[tuple[str, str, str]]:
         row = s.conn.execute("SELECT _clock FROM resident WHERE id = ?", (eid,)).fetchone()
         if row is None:
             continue
-        assert json.loads(row["_clock"]).get(f) == winner
+        assert clock_loads(row["_clock"]).get(f) == winner
         with_child = {p for ps in links.values() for p in ps}
         line, stack = {winner}, list(links[winner])
         while stack:

@@ -4,6 +4,12 @@ Budget (issue 2): our full import (read + validate + plan + apply, change log an
 index included) at least 1/10 of the rate of raw ``executemany`` inserting the same rows
 into a plain table with the same columns in a fresh file. Printed as a ratio; run with
 ``uv run pytest tests/benchmarks/test_import_bench.py --benchmark-enable -s``.
+
+Read that strictly, it cannot be met: the rows the import must write (the roster, a clock
+per field, the change log, the search index) take ~19× the plain insert with no Python at
+all (the "floor" printed below). Two more ratios are printed so the figure can be judged:
+the floor itself, and the rate against raw executemany of the same rows with their change
+log (households, residents, ops; not the search index) into the app's own schema.
 """
 
 from __future__ import annotations
@@ -88,12 +94,16 @@ def _write_roster(path: Path) -> list[list[str]]:
     return rows
 
 
-def _replay(source: Path, target: Path) -> tuple[float, int]:
-    """Seconds to write what an import wrote (every row of every table, the change log and
-    the search index) into a fresh database of the same schema with raw executemany, in
-    one transaction including its commit; and the file's size in bytes.
+ROSTER_TABLES = ("micro_grid", "household", "resident", "ops")
+"""The roster's rows and their change log, without the search index."""
 
-    The SQL work of an import without any of its Python: the floor of our rate.
+
+def _replay(source: Path, target: Path, only: tuple[str, ...] | None = None) -> float:
+    """Seconds to write what an import wrote into a fresh database of the same schema with
+    raw executemany, in one transaction including its commit.
+
+    Every table, the change log and the search index (``only=None``): the SQL work of an
+    import without any of its Python, the floor of our rate. ``only``: just those tables.
     """
     src = sqlite3.connect(source)
     tables = [
@@ -112,14 +122,15 @@ def _replay(source: Path, target: Path) -> tuple[float, int]:
     start = time.perf_counter()
     conn.execute("BEGIN")
     for t, rows in data.items():
-        if rows:
+        if rows and (only is None or t in only):
             marks = ", ".join("?" * len(rows[0]))
             conn.executemany(f"INSERT INTO {t} VALUES ({marks})", rows)
-    conn.executemany("INSERT INTO search_fts (rowid, words) VALUES (?, ?)", words)
+    if only is None:
+        conn.executemany("INSERT INTO search_fts (rowid, words) VALUES (?, ?)", words)
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
     conn.close()
-    return elapsed, source.stat().st_size
+    return elapsed
 
 
 def _raw_insert(path: Path, rows: list[list[str]]) -> float:
@@ -178,7 +189,10 @@ def test_import_100k_residents_against_raw_executemany(benchmark: Any, tmp_path:
         timings.update(plan=planned - start, apply=done - planned, total=done - start)
 
     benchmark.pedantic(run, rounds=1, iterations=1)
-    floor_seconds, size = _replay(tmp_path / "worker-0.sqlite3", tmp_path / "replay.sqlite3")
+    written = tmp_path / "worker-0.sqlite3"
+    size = written.stat().st_size
+    floor_seconds = _replay(written, tmp_path / "replay.sqlite3")
+    logged_seconds = _replay(written, tmp_path / "replay-roster.sqlite3", ROSTER_TABLES)
     raw_rate = len(rows) / raw_seconds
     our_rate = len(rows) / timings["total"]
     ratio = our_rate / raw_rate
@@ -189,8 +203,11 @@ def test_import_100k_residents_against_raw_executemany(benchmark: Any, tmp_path:
         f"plan {timings['plan']:.1f} s + apply {timings['apply']:.1f} s)\n"
         f"per resident: plan {per_row['plan']:.1f} µs (read + validate + diff, target ≤ 25) + "
         f"apply {per_row['apply']:.1f} µs (Store.write) = {per_row['total']:.1f} µs\n"
-        f"RATIO ours/raw = 1/{1 / ratio:.1f} (target ≥ 1/10)\n"
-        f"floor: the rows this import wrote ({size / len(rows) / 1024:.1f} KiB a resident) "
-        f"replayed with raw executemany take {floor_seconds * 1e6 / len(rows):.1f} µs a "
-        f"resident: RATIO floor/raw = 1/{floor_seconds / raw_seconds:.1f}"
+        f"RATIO ours/raw plain table = 1/{1 / ratio:.1f} (issue 2 asks ≥ 1/10)\n"
+        f"floor: everything this import wrote ({size / len(rows) / 1024:.1f} KiB a resident) "
+        f"replayed with raw executemany takes {floor_seconds * 1e6 / len(rows):.1f} µs a "
+        f"resident: RATIO floor/raw plain table = 1/{floor_seconds / raw_seconds:.1f}\n"
+        f"the same rows with their change log (households, residents, ops; no search index) "
+        f"replayed raw into the app's schema take {logged_seconds * 1e6 / len(rows):.1f} µs a "
+        f"resident: RATIO ours/that = 1/{timings['total'] / logged_seconds:.1f}"
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -81,20 +82,25 @@ class _Lineage:
     def lost(self, field: str) -> tuple[str, dict[str, str]]:
         """The winning hlc and the edits that lost: {hlc: value} of the losers.
 
-        A loser is an edit no other edit built on (a head) whose value never reached the
-        winner's line. This depends only on the set of operations, never on their order.
+        A loser is an edit no other edit built on (a head) whose value the winner's line
+        did not carry after it: the winner itself, or an edit later than the loser, with
+        the same value means nothing was lost. The same value earlier in the line does not
+        count — going back to an old phone number while someone else changes it is a real
+        disagreement. This depends only on the set of operations, never on their order.
         """
         links = self.parents.get(field, {})
         values = self.values.get(field, {})
         winner = max(links)
-        line = self.ancestors(field, winner) | {winner}
-        seen_values = {values[h] for h in line if h in values}
+        line = sorted(h for h in self.ancestors(field, winner) | {winner} if h in values)
         with_child = {p for ps in links.values() for p in ps}
-        return winner, {
-            h: values[h]
-            for h in links
-            if h != winner and h not in with_child and values[h] not in seen_values
-        }
+        lost: dict[str, str] = {}
+        for h in links:
+            if h == winner or h in with_child:
+                continue
+            later = line[bisect_right(line, h) :]
+            if not any(values[x] == values[h] for x in later):
+                lost[h] = values[h]
+        return winner, lost
 
 
 def has_open_conflicts(conn: sqlite3.Connection, entity_id: str) -> bool:

@@ -87,9 +87,10 @@ def _heads_that_lost(ops: list[Op], s: Store) -> set[tuple[str, str, str]]:
             if h not in line:
                 line.add(h)
                 stack.extend(links.get(h, []))
-        seen = [values[(eid, f, h)] for h in line if (eid, f, h) in values]
         for h in links:
-            if h != winner and h not in with_child and values[(eid, f, h)] not in seen:
+            # Lost unless the winner's line carried the same value at some later hlc.
+            later = [values[(eid, f, x)] for x in line if x > h and (eid, f, x) in values]
+            if h != winner and h not in with_child and values[(eid, f, h)] not in later:
                 lost.add((eid, f, h))
     return lost
 
@@ -245,3 +246,29 @@ def test_batch_apply_equals_one_by_one_apply(
         bulk.apply_ops(batch)
         _apply_one_by_one(reference, batch)
         assert _state(bulk) == _state(reference)
+
+
+def test_reverting_to_an_earlier_value_concurrently_is_a_conflict_not_lost() -> None:
+    """QA found: a worker's edit back to a value the field once had, made while the office
+    changed it again, vanished (no conflict) because that value was in the winner's past."""
+    (office, worker, _, _), (person, _) = _replicas(4)
+    office.update("resident", person, {"phone": "13800000001"})
+    office.update("resident", person, {"phone": "13700000002"})
+    worker.apply_ops(_all_ops(office))
+    worker.update("resident", person, {"phone": "13800000001"})  # back to the old number
+    office.update("resident", person, {"phone": "13500000003"})  # meanwhile, a new one
+    office.apply_ops(_all_ops(worker))
+    worker.apply_ops(_all_ops(office))
+    for s in (office, worker):
+        assert s.get("resident", person)["phone"] == "13500000003"  # type: ignore[index]
+        lost = [json.loads(r["loser_value"]) for r in s.open_conflicts()]
+        assert lost == ["13800000001"]
+
+
+def test_the_same_value_set_on_two_devices_is_no_conflict() -> None:
+    (office, worker, _, _), (person, _) = _replicas(4)
+    worker.update("resident", person, {"phone": "13800000001"})
+    office.update("resident", person, {"phone": "13800000001"})
+    office.apply_ops(_all_ops(worker))
+    worker.apply_ops(_all_ops(office))
+    assert office.open_conflicts() == [] and worker.open_conflicts() == []

@@ -58,9 +58,10 @@ def expected_losers(ops: list[Op]) -> set[tuple[str, str, str]]:
             if h not in line:
                 line.add(h)
                 stack.extend(links.get(h, []))
-        seen = {values[(eid, f, h)] for h in line if (eid, f, h) in values}
         for h in links:
-            if h != winner and h not in with_child and values[(eid, f, h)] not in seen:
+            # Lost unless the winner's line carried the same value at some later hlc.
+            later = {values[(eid, f, x)] for x in line if x > h and (eid, f, x) in values}
+            if h != winner and h not in with_child and values[(eid, f, h)] not in later:
                 lost.add((eid, f, h))
     return lost
 

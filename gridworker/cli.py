@@ -62,7 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("gridworker: 已取消 (cancelled)", file=sys.stderr)
         return 130
     except OSError as e:
-        print(f"gridworker: 文件读写失败：{e.strerror or e}（{e.filename or ''}）", file=sys.stderr)
+        from gridworker.core.file_errors import file_problem
+
+        print(f"gridworker: 文件读写失败：{file_problem(e)}。", file=sys.stderr)
         return 1
 
 

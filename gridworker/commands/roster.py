@@ -14,6 +14,8 @@ from pathlib import Path
 
 from gridworker.commands.common import CommandError, SubParsers, db_path, open_store
 from gridworker.commands.roster_search import add_search_action
+from gridworker.core.messages import msg
+from gridworker.store.roster import RosterError
 
 
 def _register_import(actions: SubParsers) -> None:
@@ -111,18 +113,55 @@ def cmd_import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
+        errors: Path | None = None
+        if plan.rejected:
+            # Written before anything is imported: if it cannot be written, nothing is.
+            errors = Path(args.errors) if args.errors else path.with_name(f"{path.stem}-问题行.csv")
+            _check_errors_path(errors, db_path(args), path)
+            try:
+                write_errors_csv(plan, errors)
+            except RosterError as e:
+                raise CommandError(msg("{problem}没有导入任何数据。", problem=e)) from None
         result = apply_import(
             store, plan, skip_invalid=args.skip_invalid, progress=_progress_printer("写入")
         )
-    if plan.rejected:
-        errors = Path(args.errors) if args.errors else path.with_name(f"{path.stem}-问题行.csv")
-        write_errors_csv(plan, errors)
+    if errors is not None:
         print(f"已跳过 {plan.invalid} 行有问题的数据，原因见 {errors}")
     print(
         f"导入完成：新增 {result.created} 人，更新 {result.updated} 人，"
         f"新建 {result.households_created} 户，更新 {result.households_updated} 户。"
     )
     return 0
+
+
+def _check_errors_path(errors: Path, database: Path, sheet: Path) -> None:
+    """The errors file must not overwrite the database (or its journal) or the sheet itself."""
+    taken = {
+        msg("数据库文件"): [
+            database,
+            *(Path(f"{database}{s}") for s in ("-wal", "-shm", "-journal")),
+        ],
+        msg("要导入的表格本身"): [sheet],
+    }
+    for what, paths in taken.items():
+        for p in paths:
+            if _same_file(errors, p):
+                raise CommandError(
+                    msg(
+                        "问题行文件不能是{what}（{path}），没有导入任何数据。请用 --errors 另选一个文件名。",
+                        what=what,
+                        path=errors,
+                    )
+                )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -73,10 +73,17 @@ def cmd_init(args: argparse.Namespace) -> int:
                 raise CommandError(f"数据库 {path} 已经初始化过了；如需重建，请先把它移走。")
         finally:
             existing.close()
-    with Store.open(path) as store:
-        ident = store.init_installation(
-            args.role, args.community, args.user, micro_grid=args.micro_grid
-        )
+    created = not path.exists()
+    try:
+        with Store.open(path) as store:
+            ident = store.init_installation(
+                args.role, args.community, args.user, micro_grid=args.micro_grid
+            )
+    except BaseException:
+        if created:  # a refused init leaves no empty database behind to confuse the next try
+            for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+        raise
     role = "社区" if ident.role == "office" else "微网格员"
     print(f"已建立{role}数据库：{path}（{ident.community}，用户 {ident.user}）")
     return 0

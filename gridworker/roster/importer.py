@@ -19,6 +19,7 @@ lose data. To clear a value, edit the resident in the app.
 from __future__ import annotations
 
 import csv
+import errno
 import gc
 import os
 import tempfile
@@ -30,9 +31,11 @@ from operator import itemgetter
 from pathlib import Path
 
 from gridworker.core.duplicates import find_duplicates
+from gridworker.core.file_errors import file_problem
 from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
 from gridworker.core.messages import Message, joined, msg
+from gridworker.core.people import norm_relation
 from gridworker.core.textnorm import norm_key, norm_text
 from gridworker.roster.headers import BY_FIELD, HeaderMatch, find_header
 from gridworker.roster.sheets import Cell, Row, Sheet, cell_text, is_blank, iter_sheets
@@ -324,6 +327,11 @@ class _Planner:
         self.seen_ids: dict[str, int] = {}
         self.seen_names: dict[tuple[tuple[str, ...], str], tuple[int, bool]] = {}
         self.matched: dict[str, int] = {}
+        # Stored heads (本人, living here) by household, made when first needed; heads the
+        # sheet gives another relation; each ID number's relation in the sheet.
+        self.stored_heads: dict[str, list[str]] | None = None
+        self.released_heads: set[str] = set()
+        self.sheet_relations: dict[str, str] = {}
         self.new_mgs: dict[str, str] = {}
         cols = header.fields
         self.res_cols = [(f, cols[f]) for f in RESIDENT_FIELDS if f in cols]
@@ -428,9 +436,13 @@ class _Planner:
             problem("relation", msg("同一户已有户主（第 {row} 行）", row=household.head_row))
 
         rid, current = self._match(household, values, name, number, problem)
+        if is_head and not household.new:
+            self._check_stored_head(household.id, rid, problem)
         if problems:
             self._reject(number, cells, problems)
             return
+        if rid is not None and values.get("relation", "本人") != "本人":
+            self.released_heads.add(rid)
 
         # Accepted: record it.
         if household.new and not household.used:
@@ -464,6 +476,47 @@ class _Planner:
             else:
                 self.plan.unchanged += 1
             self.matched[rid] = number
+
+    def prescan(self, data: Sequence[Row]) -> None:
+        """Note each ID number's relation in the sheet, so a head changed anywhere in it
+        (before or after the row naming the new head) is known when the new head is checked."""
+        id_col, rel_col = self.header.fields.get("id_number"), self.header.fields.get("relation")
+        if id_col is None or rel_col is None:
+            return
+        for cells in data:
+            if max(id_col, rel_col) < len(cells):
+                number = cell_text(cells[id_col]).strip().upper()
+                if number:
+                    try:
+                        self.sheet_relations[number] = norm_relation(cell_text(cells[rel_col]))
+                    except ValueError:
+                        continue  # an unknown word: its own row reports it
+
+    def _check_stored_head(
+        self, household_id: str, rid: str | None, problem: Callable[[str, str], None]
+    ) -> None:
+        """A household keeps one head: a new 本人 needs the stored one changed in the sheet."""
+        if self.stored_heads is None:
+            self.stored_heads = {}
+            for r, v in self.residents.items():
+                if v.get("relation") == "本人" and v.get("status") in (None, "", "在住"):
+                    self.stored_heads.setdefault(str(v.get("household_id") or ""), []).append(r)
+        for head in self.stored_heads.get(household_id, []):
+            if head == rid or head in self.released_heads:
+                continue
+            stored = self.residents[head]
+            number = stored.get("id_number")
+            if isinstance(number, str) and self.sheet_relations.get(number, "本人") != "本人":
+                continue
+            problem(
+                "relation",
+                msg(
+                    "这一户已登记户主{name}，一户只能有一位户主；如要更换户主，"
+                    "请在表中把{name}的与户主关系也改过来",
+                    name=stored.get("name") or "",
+                ),
+            )
+            return
 
     def _raw_resident(self, cells: Row, problem: Callable[[str, str], None]) -> dict[str, object]:
         """The resident cells of a spreadsheet row as values for check_resident."""
@@ -662,6 +715,7 @@ def _plan(store: Store, path: Path, progress: Progress | None, cancel: Cancel | 
     )
     planner = _Planner(store, header, plan)
     data = sheet.rows[header.row :]
+    planner.prescan(data)
     total = len(data)
     name_col = header.fields["name"]
     for i, cells in enumerate(data):
@@ -745,7 +799,10 @@ def write_errors_csv(plan: ImportPlan, path: Path | str) -> Path:
     """
     path = Path(path)
     width = len(plan.headers)
-    fd, tmp = tempfile.mkstemp(prefix=".gw-", suffix=".csv", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".gw-", suffix=".csv", dir=path.parent)
+    except OSError as e:
+        raise _errors_file_error(e, path) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
@@ -757,7 +814,18 @@ def write_errors_csv(plan: ImportPlan, path: Path | str) -> Path:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise _errors_file_error(e, path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _errors_file_error(e: OSError, path: Path) -> RosterError:
+    """Names the file the person asked for, never our hidden temporary one."""
+    why = file_problem(e, path.parent if e.errno == errno.ENOENT else path)
+    if path.is_dir():
+        why = msg("{path} 是一个文件夹，不是文件", path=path)
+    return RosterError(msg("问题行文件 {path} 没有写成：{why}。", path=path, why=why))

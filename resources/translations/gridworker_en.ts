@@ -52,6 +52,10 @@
         <translation>{folder} is read-only (the USB stick may be write-protected)</translation>
     </message>
     <message>
+        <source>{folder} 空间不足</source>
+        <translation>{folder} is full</translation>
+    </message>
+    <message>
         <source>{folder} 空间不足（U盘满了）</source>
         <translation>there is not enough space in {folder} (the USB stick is full)</translation>
     </message>
@@ -64,8 +68,20 @@
         <translation>{name} ({reason})</translation>
     </message>
     <message>
+        <source>{path} 是一个文件夹，不是文件</source>
+        <translation>{path} is a folder, not a file</translation>
+    </message>
+    <message>
         <source>{path} 是文件夹，不是数据包。</source>
         <translation>{path} is a folder, not a bundle.</translation>
+    </message>
+    <message>
+        <source>{path} 的路径中有一段不是文件夹</source>
+        <translation>part of the path {path} is not a folder</translation>
+    </message>
+    <message>
+        <source>{problem}没有导入任何数据。</source>
+        <translation>{problem} Nothing was imported.</translation>
     </message>
     <message>
         <source>{record} {id}</source>
@@ -348,6 +364,10 @@
         <translation>The second digit of a mobile number must be 3–9, not {second}: {digits}</translation>
     </message>
     <message>
+        <source>找不到 {path}（文件或所在的文件夹不存在）</source>
+        <translation>{path} was not found (the file or its folder does not exist)</translation>
+    </message>
+    <message>
         <source>找不到数据包 {path}（U盘可能已拔出或文件名有误）。</source>
         <translation>The bundle {path} cannot be found (the USB stick may have been removed, or the file name is wrong).</translation>
     </message>
@@ -370,6 +390,10 @@
     <message>
         <source>数据库 {path} 是较新版本的网格员工作台写的（数据版本 {version}，本程序只认识到 {latest}）。为免损坏数据，没有打开它；请升级本程序。</source>
         <translation>The database {path} was written by a newer GridWorker (data version {version}; this program knows up to {latest}). It was not opened, so that no data is damaged; please upgrade this program.</translation>
+    </message>
+    <message>
+        <source>数据库文件</source>
+        <translation>the database file</translation>
     </message>
     <message>
         <source>数据库文件 {path} 已损坏或不是网格员工作台的数据库：{error}</source>
@@ -520,6 +544,10 @@
         <translation>there is no permission to write to {folder}</translation>
     </message>
     <message>
+        <source>没有权限读写 {path}</source>
+        <translation>no permission to read or write {path}</translation>
+    </message>
+    <message>
         <source>由较新版本的程序生成（格式版本 {version}，本程序只认识到 {known}），请先升级本程序</source>
         <translation>it was made by a newer version of the program (format version {version}; this program knows up to {known}); please upgrade this program first</translation>
     </message>
@@ -636,6 +664,10 @@
         <translation>The record to change ({record}, id {id}) does not exist.</translation>
     </message>
     <message>
+        <source>要导入的表格本身</source>
+        <translation>the sheet being imported</translation>
+    </message>
+    <message>
         <source>请填写{status}日期。</source>
         <translation>Please fill in the date ({status}).</translation>
     </message>
@@ -662,6 +694,10 @@
     <message>
         <source>请填写社区名称。</source>
         <translation>Please fill in the community name.</translation>
+    </message>
+    <message>
+        <source>读写 {path} 时出错（{error}）</source>
+        <translation>could not read or write {path} ({error})</translation>
     </message>
     <message>
         <source>身份证号中的 X 只能出现在最后一位：{number}</source>
@@ -706,6 +742,10 @@
     <message>
         <source>身份证号被 Excel 转成了数字（{shown}），后几位已丢失，请把该列设为文本后重新填写</source>
         <translation>Excel turned the ID number into a number ({shown}); the last digits are lost. Format the column as text and enter the numbers again</translation>
+    </message>
+    <message>
+        <source>这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请在表中把{name}的与户主关系也改过来</source>
+        <translation>this household already has {name} as its head, and a household has one head; to change the head, also change {name}'s relation to the head in the sheet</translation>
     </message>
     <message>
         <source>这一行属于微网格「{theirs}」，本机只管理「{ours}」，不能导入</source>
@@ -754,6 +794,14 @@
     <message>
         <source>里设备 {device} 的第 {seq} 号操作与本机已有的另一条操作编号相同（那台电脑可能恢复过旧备份）；为免丢失修改没有导入，请联系技术支持</source>
         <translation>operation number {seq} of device {device} in it has the same number as a different operation already on this computer (that computer may have restored an old backup); it was not imported so that no change is lost. Please contact technical support</translation>
+    </message>
+    <message>
+        <source>问题行文件 {path} 没有写成：{why}。</source>
+        <translation>The problem-rows file {path} could not be written: {why}.</translation>
+    </message>
+    <message>
+        <source>问题行文件不能是{what}（{path}），没有导入任何数据。请用 --errors 另选一个文件名。</source>
+        <translation>The problem-rows file cannot be {what} ({path}); nothing was imported. Choose another file name with --errors.</translation>
     </message>
     <message>
         <source>（无）</source>

@@ -126,3 +126,21 @@ def test_demo_can_open_on_a_chosen_screen(
     with pytest.raises(SystemExit):
         main(["demo", "--no-gui", "--screen", "nowhere"])
     assert "nowhere" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--role", "worker", "--community", "致强社区", "--user", "赵红"],
+        ["--role", "worker", "--community", "致强社区", "--micro-grid", "  ", "--user", "赵红"],
+        ["--role", "office", "--community", "致强社区", "--user", ""],
+        ["--from-bundle", "没有这个文件.gwbundle.json", "--user", "赵红"],
+    ],
+)
+def test_a_refused_init_leaves_no_database_file(
+    tmp_path: Path, extra: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "new.sqlite3"
+    assert main(["--db", str(db), "init", *extra]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -394,3 +394,59 @@ def test_office_import_after_a_micro_grid_was_renamed(
         )
     }
     assert set(homes) == {renamed, grids["第一微网格"]}
+
+
+def test_a_second_head_for_a_stored_household_is_refused(
+    worker_store: Store, write_xlsx: Writer
+) -> None:
+    _import(worker_store, write_xlsx(family_rows()))
+    newcomer = [
+        [6, "致强小区", "1栋", "1单元", "101", "赵六", "男", "户主", pid(1990, 17), "", "", ""]
+    ]
+    plan = plan_import(worker_store, write_xlsx(newcomer))
+    assert [p.column for p in plan.problems] == ["与户主关系"]
+    assert "张静华" in plan.problems[0].message
+
+
+@pytest.mark.parametrize("order", ["old head first", "new head first"])
+def test_changing_the_head_in_the_same_sheet_is_accepted(
+    worker_store: Store, write_xlsx: Writer, order: str
+) -> None:
+    _import(worker_store, write_xlsx(family_rows()))
+    old_head = family_rows()[0]
+    old_head[7] = "父亲"
+    new_head = [
+        6,
+        "致强小区",
+        "1栋",
+        "1单元",
+        "101",
+        "张小明",
+        "男",
+        "户主",
+        pid(1980, 13),
+        "",
+        "",
+        "",
+    ]
+    rows = [old_head, new_head] if order == "old head first" else [new_head, old_head]
+    plan = plan_import(worker_store, write_xlsx(rows))
+    assert plan.problems == []
+    apply_import(worker_store, plan)
+    heads = worker_store.conn.execute(
+        "SELECT name FROM resident WHERE relation = '本人'"
+    ).fetchall()
+    assert {r[0] for r in heads} == {"王芳", "张小明"}
+
+
+def test_a_head_who_moved_out_does_not_block_a_new_head(
+    worker_store: Store, write_xlsx: Writer
+) -> None:
+    rows = family_rows()
+    _import(worker_store, write_xlsx(rows))
+    head = _resident(worker_store, "张静华")
+    worker_store.update("resident", str(head["id"]), {"status": "迁出"})
+    newcomer = [
+        [6, "致强小区", "1栋", "1单元", "101", "赵六", "男", "户主", pid(1990, 17), "", "", ""]
+    ]
+    assert plan_import(worker_store, write_xlsx(newcomer)).problems == []

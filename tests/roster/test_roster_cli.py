@@ -116,3 +116,43 @@ def test_missing_file_is_one_sentence(
 def test_roster_without_action_shows_its_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["roster"]) == 2
     assert "import" in capsys.readouterr().out
+
+
+def _one_bad_row(write_csv: Writer) -> Path:
+    rows = family_rows()
+    rows[1][9] = "12345"
+    return write_csv(rows)
+
+
+@pytest.mark.parametrize("target", ["database", "sheet", "wal"])
+def test_errors_file_may_not_be_the_database_or_the_sheet(
+    db: str, write_csv: Writer, target: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = _one_bad_row(write_csv)
+    errors = {"database": db, "sheet": str(sheet), "wal": db + "-wal"}[target]
+    before = Path(errors).read_bytes() if Path(errors).exists() else None
+    capsys.readouterr()
+    code = main(["--db", db, "roster", "import", str(sheet), "--skip-invalid", "--errors", errors])
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "问题行文件" in err and "Traceback" not in err
+    if before is not None:
+        assert Path(errors).read_bytes() == before
+    assert _residents(db) == 0
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder"])
+def test_unwritable_errors_file_imports_nothing_and_names_the_given_path(
+    db: str, write_csv: Writer, tmp_path: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = _one_bad_row(write_csv)
+    errors = tmp_path / "没有这个文件夹" / "e.csv" if where == "missing folder" else tmp_path
+    capsys.readouterr()
+    code = main(
+        ["--db", db, "roster", "import", str(sheet), "--skip-invalid", "--errors", str(errors)]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert str(errors) in err and ".gw-" not in err
+    assert "没有导入" in err
+    assert _residents(db) == 0

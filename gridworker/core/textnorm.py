@@ -53,6 +53,16 @@ def norm_text(s: str | None) -> str:
     return _WS_RE.sub(" ", norm(s))
 
 
+def norm_prose(s: str | None) -> str:
+    """Normalise written sentences (notes): trimmed, invisible characters removed, space
+    runs collapsed — but not NFKC, which would turn Chinese punctuation （，：） into ASCII."""
+    if not s:
+        return ""
+    if _INVISIBLE_RE.search(s):
+        s = _INVISIBLE_RE.sub("", s)
+    return _WS_RE.sub(" ", s).strip()
+
+
 def norm_name(s: str | None) -> str:
     """Normalise a personal name for storage and comparison.
 

@@ -165,12 +165,25 @@ def export_roster(store: Store, path: Path | str) -> int:
     return len(rows)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes Excel read a cell as a formula: such text is written with a leading "'"."""
+
+
+def _csv_cell(value: str) -> str:
+    """A CSV cell Excel will show as the text it is (no formula injection).
+
+    The apostrophe is Excel's own "this is text" mark; the roster reader drops it again,
+    so an export re-imports unchanged.
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def _write_csv(path: Path, columns: list[Column], rows: list[dict[str, str]]) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow([c.header for c in columns])
         for row in rows:
-            w.writerow([row.get(c.field, "") for c in columns])
+            w.writerow([_csv_cell(row.get(c.field, "") or "") for c in columns])
 
 
 def _write_xlsx(
@@ -204,8 +217,9 @@ def _write_xlsx(
         out: list[Any] = []
         for c, is_text in zip(columns, text_cols, strict=True):
             value = row.get(c.field, "") or None
-            if is_text and value is not None:
+            if value is not None and (is_text or value.startswith("=")):
                 cell = WriteOnlyCell(ws, value=value)
+                cell.data_type = "s"  # text, even when it starts with "=" (never a formula)
                 cell.number_format = "@"
                 out.append(cell)
             else:

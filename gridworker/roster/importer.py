@@ -301,7 +301,7 @@ class _Planner:
         self.own_mg_name = self.mg_names.get(self.own_mg or "", "")
         self.mg_by_name: dict[str, str] = {}
         for mg_id, mg_name in sorted(self.mg_names.items()):
-            self.mg_by_name.setdefault(mg_name, mg_id)
+            self.mg_by_name.setdefault(_squeezed(mg_name), mg_id)
         # Preload households and residents once: no per-row queries.
         self.households: dict[tuple[str, ...], _Household] = {}
         self.household_by_id: dict[str, _Household] = {}
@@ -585,13 +585,14 @@ class _Planner:
         if not text:
             problem("micro_grid", msg("请填写所属微网格"))
             return None, text
+        text = _squeezed(text)
         return self._micro_grid_named(text), text
 
     def _micro_grid_named(self, name: str) -> str:
         """The id of the micro-grid now called ``name``, as Store.ensure_micro_grid finds
         or makes it: a renamed micro-grid is found by its new name, and a new one does
         not take over the id a renamed one was given for its old name."""
-        found = self.mg_by_name.get(name.strip())
+        found = self.mg_by_name.get(_squeezed(name))
         if found is not None:
             return found
         attempt = 0
@@ -681,6 +682,13 @@ class _Planner:
                 if changed:
                     plan.household_changes.append(Change("household", changed, entity_id=h.id))
                     plan.households_updated += 1
+
+
+def _squeezed(name: str) -> str:
+    """A micro-grid name without the stray spaces typed into Chinese names ("第三 微网格"):
+    one micro-grid however its name was spaced, as a worker installation already treats it."""
+    name = norm_text(name)
+    return name if name.isascii() else "".join(name.split())
 
 
 def plan_import(

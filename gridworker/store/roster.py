@@ -32,7 +32,7 @@ from gridworker.core.people import (
     parse_tags,
 )
 from gridworker.core.phone import PhoneError, parse_phone
-from gridworker.core.textnorm import norm, norm_key, norm_name, norm_text
+from gridworker.core.textnorm import norm, norm_key, norm_name, norm_prose, norm_text
 from gridworker.store.entities import FIELD_LABELS, HOUSEHOLD, RESIDENT
 from gridworker.store.errors import ValidationError
 from gridworker.store.merge import from_db
@@ -426,7 +426,7 @@ def check_resident(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[Pr
             values["tags"] = tags
 
     if "notes" in given:
-        values["notes"] = _norm_text_cached(str(given["notes"]))
+        values["notes"] = norm_prose(str(given["notes"]))
     return values, problems
 
 
@@ -438,9 +438,11 @@ def check_household(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[P
     if not _HOUSEHOLD_FIELD_SET.issuperset(given):
         unknown = given.keys() - _HOUSEHOLD_FIELD_SET
         raise RosterError(f"户没有这些字段：{', '.join(sorted(unknown))}")
-    for f in ("estate", "building", "unit", "room", "residency", "notes"):
+    for f in ("estate", "building", "unit", "room", "residency"):
         if f in given:
             values[f] = _norm_text_cached(str(given[f]))
+    if "notes" in given:
+        values["notes"] = norm_prose(str(given["notes"]))
     if "head_name" in given:
         values["head_name"] = _norm_name_cached(str(given["head_name"]))
     if "house_use" in given:

@@ -92,3 +92,12 @@ def test_norm_fast_paths_match_the_plain_definition(s: str) -> None:
     """norm's ASCII and no-invisible shortcuts give exactly NFKC → drop invisibles → strip."""
     invisible = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
     assert norm(s) == unicodedata.normalize("NFKC", s).translate(invisible).strip()
+
+
+def test_prose_keeps_chinese_punctuation_and_tidies_spaces() -> None:
+    """QA found: notes were NFKC-folded (，→ , （→ (), so a re-imported export changed them."""
+    from gridworker.core.textnorm import norm_prose
+
+    assert norm_prose("  有高血压，常服药（每日）\u200b  ") == "有高血压，常服药（每日）"
+    assert norm_prose("独居\u3000\u3000 需要送药") == "独居 需要送药"
+    assert norm_prose(None) == ""

@@ -178,3 +178,30 @@ def test_office_template_has_the_micro_grid_column(tmp_path: Path) -> None:
     write_template(out, office=True)
     ws = load_workbook(out)["花名册"]
     assert ws["A1"].value == "微网格"
+
+
+FORMULA_LIKE = ['=HYPERLINK("http://example.com","点我")', "=1+1", "@SUM(A1)", "-2+3"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_text_that_looks_like_a_formula_is_exported_as_text_and_round_trips(
+    worker_store: Store, write_csv: Writer, tmp_path: Path, suffix: str
+) -> None:
+    """QA found: a note "=1+1" became a live formula in the .xlsx (formula injection), and
+    re-importing it lost the note."""
+    _fill(worker_store, write_csv)
+    ids = [r[0] for r in worker_store.conn.execute("SELECT id FROM resident ORDER BY id")]
+    for rid, note in zip(ids, FORMULA_LIKE, strict=False):
+        worker_store.update("resident", rid, {"notes": note})
+    out = tmp_path / f"export{suffix}"
+    export_roster(worker_store, out)
+    if suffix == ".xlsx":
+        ws = load_workbook(out).worksheets[0]
+        notes = [c for row in ws.iter_rows() for c in row if c.value in FORMULA_LIKE]
+        assert len(notes) == len(FORMULA_LIKE)
+        assert all(c.data_type == "s" for c in notes)
+    else:
+        text = out.read_text(encoding="utf-8-sig")
+        assert "'=1+1" in text and "\n=1+1" not in text and ",=1+1" not in text
+    plan = plan_import(worker_store, out)
+    assert (plan.new, plan.updated, plan.unchanged, plan.invalid) == (0, 0, 5, 0)

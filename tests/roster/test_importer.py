@@ -450,3 +450,22 @@ def test_a_head_who_moved_out_does_not_block_a_new_head(
         [6, "致强小区", "1栋", "1单元", "101", "赵六", "男", "户主", pid(1990, 17), "", "", ""]
     ]
     assert plan_import(worker_store, write_xlsx(newcomer)).problems == []
+
+
+def test_office_micro_grid_names_differing_only_in_spaces_are_one(
+    office_store: Store, write_xlsx: Writer
+) -> None:
+    header = ["所属微网格", *HEADER]
+    rows = [["第一微网格", *r] for r in family_rows()]
+    rows[1][0] = "第一 微网格"
+    rows[2][0] = "第一微网格\u3000"
+    rows[3][0] = " 第一微网格"
+    plan = plan_import(office_store, write_xlsx(rows, header=header))
+    assert plan.problems == [] and plan.micro_grids == ["第一微网格"]
+    apply_import(office_store, plan)
+    assert _count(office_store, "micro_grid") == 1
+    assert _count(office_store, "household") == 2
+    # A later sheet with the spaced spelling finds the same micro-grid.
+    rows = [["第一 微网格", *r] for r in family_rows()]
+    again = plan_import(office_store, write_xlsx(rows, header=header))
+    assert again.micro_grids == [] and again.new == 0

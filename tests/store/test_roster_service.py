@@ -265,3 +265,12 @@ def test_given_values_are_exactly_the_non_empty_ones(raw: dict[str, object]) -> 
     from gridworker.store.roster import _given, is_empty
 
     assert _given(raw) == {k: v for k, v in raw.items() if not is_empty(v)}
+
+
+def test_notes_keep_their_chinese_punctuation() -> None:
+    from gridworker.store.roster import check_household, check_resident
+
+    values, _ = check_resident({"name": "李秀英", "notes": "有高血压，常服药（每日）"})
+    assert values["notes"] == "有高血压，常服药（每日）"
+    hvalues, _ = check_household({"estate": "锦华苑", "notes": "楼道灯坏了；已报修。"})
+    assert hvalues["notes"] == "楼道灯坏了；已报修。"

@@ -2,7 +2,8 @@
 
 The list masks ID and phone numbers (PIPL: lists show 510104********1234 and
 138****5678); ``--json`` prints the full records, for scripts and for the worker who
-needs them.
+needs them. The office holds every micro-grid, where the same address can exist twice:
+its list shows each resident's micro-grid (a worker's laptop holds one).
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ def add_search_action(roster_subparsers: SubParsers) -> None:
         description=(
             "按姓名（汉字、全拼、首字母：zh 或 zhaoh 都能找到赵红）、地址的任一部分"
             "（如 3栋2单元）、身份证号或电话号码的末几位搜索居民。多个词用空格分开，须同时匹配。"
+            "号码可以分段输入（138-4484-7389 或 138 4484 7389）。"
         ),
     )
-    p.add_argument("query", metavar="QUERY", help="搜索内容，例如 赵红、zh、3栋2单元、1234")
+    # Several words: people type `roster search 3栋 2单元` without quotes.
+    p.add_argument(
+        "query", metavar="QUERY", nargs="+", help="搜索内容，例如 赵红、zh、3栋 2单元、1234"
+    )
     p.add_argument("--json", action="store_true", help="输出完整记录（JSON，含完整证件号和电话）")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="最多显示 N 条（默认 50）")
     p.set_defaults(handler=cmd_search)
@@ -37,9 +42,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     limit: int = args.limit
     if limit < 1:
         raise CommandError(f"--limit 须是正整数，不是 {limit}。")
-    query: str = args.query
+    query = " ".join(args.query)
     store = open_store(args)
     try:
+        office = store.identity.role == "office"
         rows = search_rows(store.conn, query, limit=limit)
         if args.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True))
@@ -56,8 +62,10 @@ def cmd_search(args: argparse.Namespace) -> int:
                 r.get("name") or "（无姓名）",
                 mask_id(r.get("id_number")) or "-",
                 mask_phone(r.get("phone")) if r.get("phone") else "-",
-                r.get("address") or "（无地址）",
             ]
+            if office:
+                parts.append(r.get("micro_grid") or "（无微网格）")
+            parts.append(r.get("address") or "（无地址）")
             if status and status != "在住":
                 parts.append(f"[{status}]")
             print("  ".join(parts))

@@ -2,9 +2,10 @@
 
 The UI calls this on every (debounced) keystroke, so a query is one FTS5 lookup joined to
 the small ``search_doc`` table, ordered by rank then address and cut at ``limit``.
-Whitespace-separated terms must all match. Residents who moved out or died stay
-searchable; ``statuses`` filters them when wanted. See search_index for how the words
-are written.
+Whitespace-separated terms must all match; a phone or ID number typed in groups
+("138 4484 7389", "510104-1980…") is also searched as its digits. Residents who moved
+out or died stay searchable; ``statuses`` filters them when wanted. See search_index for
+how the words are written.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ __all__ = ["Filters", "count_matches", "parse_query", "search_residents", "searc
 _NUMBER_RE = re.compile(r"\d+x?")
 _NUMBER_ANYWHERE = 6
 """A number this long is matched anywhere in an ID/phone, not only at its end."""
+# Dashes people put between digit groups (NFKC has made － and ﹣ "-"); "-" comes last so
+# that in a character class it is itself, not a range.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
+_GROUP_RE = re.compile(f"[\\d{_DASHES}]*\\d[\\d{_DASHES}]*x?|[{_DASHES}]+")
+"""A term that may be part of a number typed in groups: digits and dashes, or a dash."""
+_SEPARATORS_RE = re.compile(f"[{_DASHES}]+")
 _SCAN_FACTOR = 1
 """Walk the ordered index instead of sorting hits when hits² > factor·limit·residents."""
 
@@ -58,35 +65,87 @@ def parse_query(text: str | None) -> Query | None:
     """The FTS5 expression of a typed query, or None when it holds no usable term.
 
     * a number (digits; an ID may end in x): the end of an ID, phone or room ("1234|");
-      six digits or more match anywhere in them; a single digit starts an address part;
+      six digits or more match anywhere in them; a single digit starts an address part.
+      Six or more digits typed in groups are also searched as one number (see
+      :func:`_number_groups`);
     * a term starting with a digit ("3栋2单元"): the start of an address part, so it
       does not also find 13栋;
     * one or two characters ("赵", "zh"): the start of a word;
     * anything longer: anywhere (trigram substring).
     """
-    terms = [t for t in strip_marks(norm_key(text)).split() if t]
-    if not terms:
+    items = _number_groups(strip_marks(norm_key(text)).split())
+    if not items:
         return None
     parts: list[str] = []
     names: list[str] = []
-    for t in dict.fromkeys(terms):
-        if _NUMBER_RE.fullmatch(t):
-            if len(t) >= _NUMBER_ANYWHERE:
-                parts.append(_phrase(t))
-            elif len(t) >= 2:
-                parts.append(_phrase(t + MARK))
-            else:
-                parts.append(_phrase(MARK * 2 + t))
-            continue
-        if t[0].isdigit() or len(t) <= 2:
-            parts.append(_phrase(MARK * 2 + t))
+    for item in dict.fromkeys(items):
+        if isinstance(item, str):
+            parts.append(_term(item))
+            if not item[0].isdigit():
+                names.append(item)
         else:
-            parts.append(_phrase(t))
-        if not t[0].isdigit():
-            names.append(t)
+            digits, groups = item
+            each = " AND ".join(dict.fromkeys(_term(g) for g in groups))
+            parts.append(f"({_term(digits)} OR ({each}))")
     fts = " AND ".join(parts)
     exact = " OR ".join(_phrase(MARK * 2 + t + MARK) for t in names) if names else None
     return Query(fts, exact)
+
+
+def _term(t: str) -> str:
+    """The FTS5 phrase of one term (see :func:`parse_query`)."""
+    if _NUMBER_RE.fullmatch(t):
+        if len(t) >= _NUMBER_ANYWHERE:
+            return _phrase(t)
+        if len(t) >= 2:
+            return _phrase(t + MARK)
+        return _phrase(MARK * 2 + t)
+    if t[0].isdigit() or len(t) <= 2:
+        return _phrase(MARK * 2 + t)
+    return _phrase(t)
+
+
+GroupedNumber = tuple[str, tuple[str, ...]]
+"""Digits typed in groups separated by spaces: (the digits, the groups as typed)."""
+
+
+def _number_groups(terms: list[str]) -> list[str | GroupedNumber]:
+    """The terms, with each phone or ID number typed in groups joined into its digits.
+
+    People copy numbers as they are printed: "138-4484-7389", "138 4484 7389",
+    "510104-19800101-001X". The index holds the bare digits, so a run of terms made of
+    digits and dashes (an x only at its very end) holding six digits or more, as a phone
+    or ID fragment does, is searched as its digits. A dash only ever joins; spaces may
+    also separate numbers that each must match ("5678 1101": a phone tail and a room),
+    so a run split by spaces alone is a :data:`GroupedNumber`, searched both ways.
+    Fewer digits keep their term-by-term meaning: "2 301" is an address part's start
+    and a room number.
+    """
+    out: list[str | GroupedNumber] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        digits = _SEPARATORS_RE.sub("", "".join(run))
+        if len(digits.rstrip("x")) < _NUMBER_ANYWHERE:
+            out.extend(run)
+        elif len(run) > 1 and all(_NUMBER_RE.fullmatch(t) for t in run):
+            out.append((digits, tuple(run)))
+        else:
+            out.append(digits)
+        run.clear()
+
+    for t in terms:
+        if _GROUP_RE.fullmatch(t):
+            run.append(t)
+            if t.endswith("x"):  # an ID's check character ends the number
+                flush()
+        else:
+            if run:
+                flush()
+            out.append(t)
+    if run:
+        flush()
+    return out
 
 
 def _phrase(s: str) -> str:
@@ -261,7 +320,9 @@ def search_rows(
     """The matching residents as full records, in result order.
 
     Each has every resident field (tags as a list), its ``id``, and the household's
-    address parts, ``micro_grid_id`` and the address written together as ``address``.
+    address parts, ``micro_grid_id``, the micro-grid's name as ``micro_grid`` (the office
+    holds several, and the same address can exist in two) and the address written
+    together as ``address``.
     """
     ids = search_residents(
         conn,
@@ -277,15 +338,17 @@ def search_rows(
 
 
 def residents_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> list[dict[str, Any]]:
-    """Full records (with household address) of the given residents, in the given order."""
+    """Full records (with household address and micro-grid) of the given residents, in
+    the given order."""
     found: dict[str, dict[str, Any]] = {}
     cols = ", ".join(f"r.{f}" for f in RESIDENT.fields)
     for i in range(0, len(ids), 500):
         chunk = list(ids[i : i + 500])
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(
-            f"SELECT r.id, {cols}, h.micro_grid_id, h.estate, h.building, h.unit, h.room "
-            f"FROM resident r LEFT JOIN household h ON h.id = r.household_id "
+            f"SELECT r.id, {cols}, h.micro_grid_id, h.estate, h.building, h.unit, h.room, "
+            f"m.name FROM resident r LEFT JOIN household h ON h.id = r.household_id "
+            f"LEFT JOIN micro_grid m ON m.id = h.micro_grid_id "
             f"WHERE r.id IN ({marks})",
             chunk,
         ):
@@ -297,5 +360,6 @@ def residents_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> list[dict[s
             parts = [r[n + j] for j in range(1, 5)]
             rec.update(zip(("estate", "building", "unit", "room"), parts, strict=True))
             rec["address"] = "".join(p for p in parts if p)
+            rec["micro_grid"] = r[n + 5]
             found[rec["id"]] = rec
     return [found[i] for i in ids if i in found]

@@ -6,7 +6,9 @@ words are written with markers that make short queries long enough and anchor th
 
 * "||" starts every word: a 1–2 character query q becomes the phrase "||q", a match at
   the start of a word ("||赵", "||zh"); later characters of a name start words too
-  ("||红" for 赵红);
+  ("||红" for 赵红), and so do those of an estate's name ("||南苑" for 致强南苑: people
+  type its distinctive part) — but not a digit inside a number ("13号院" gives no
+  "||3号"), as 3栋 must not find 13栋;
 * "|" ends whole keys (name, full pinyin, initials) and numbers: "||赵红|" is an exact
   name match (ranked first), "1234|" the END of an ID, phone or room number;
 * the address is written whole and from each part on ("||锦华苑3栋2单元301|" "||3栋2单元301|"
@@ -331,8 +333,8 @@ def _name_words(name: str) -> tuple[str, str, str]:
 @lru_cache(maxsize=65536)
 def _address(
     estate: str | None, building: str | None, unit: str | None, room: str | None
-) -> tuple[str, str]:
-    """(FTS words, sort key) of an address: a household's residents share it."""
+) -> tuple[str, str, str]:
+    """(FTS words, start words, sort key) of an address: a household's residents share it."""
     e, b, u, rm = clean(estate), clean(building), clean(unit), clean(room)
     out = []
     if e or b or u or rm:
@@ -341,7 +343,23 @@ def _address(
         out.append(MARK * 2 + b + u + rm + MARK)
     if (e or b) and u:
         out.append(MARK * 2 + u + rm + MARK)
-    return "".join(out), _sort_part(e) + _sort_part(b) + _sort_part(u) + _sort_part(rm)
+    sort_key = _sort_part(e) + _sort_part(b) + _sort_part(u) + _sort_part(rm)
+    return "".join(out), _estate_starts(e), sort_key
+
+
+@lru_cache(maxsize=4096)
+def _estate_starts(e: str) -> str:
+    """Start words for the later characters of a cleaned estate name ("||南苑" in 致强南苑).
+
+    A person looks an estate up by its distinctive part (南苑, 华苑), and a 1–2 character
+    query only matches word starts: two characters are all it can use, as for a name.
+    A digit right after a digit starts no word, so "3号" does not find 13号院.
+    """
+    return " ".join(
+        MARK * 2 + e[i : i + 2]
+        for i in range(1, len(e))
+        if not (e[i].isdigit() and e[i - 1].isdigit())
+    )
 
 
 def entry(
@@ -359,9 +377,9 @@ def entry(
     Every word that ends with the marker is written straight after the previous one
     ("||赵红|||zhaohong|||zh|||锦华苑3栋2单元301|…|11010519491231002x|13812345678|"):
     a marker run separates them as a space would, since no query term holds a marker
-    inside, and saves a trigram per word. The name's later-character words do not end
-    with the marker (they are no whole key), so they come last, separated by spaces,
-    or "||红|" would look like an exact key.
+    inside, and saves a trigram per word. The later-character words of the name and of
+    the estate do not end with the marker (they are no whole key), so they come last,
+    separated by spaces, or "||红|" would look like an exact key.
     """
     return _entry(name, id_number, phone, estate, building, unit, room)
 
@@ -377,7 +395,9 @@ def _entry(
 ) -> tuple[str, str]:
     """:func:`entry` with positional arguments: called per resident on bulk writes."""
     whole, starts, n = _name_words(name or "")
-    address, sort_key = _address(estate, building, unit, room)
+    address, estate_starts, sort_key = _address(estate, building, unit, room)
+    if estate_starts:
+        starts = f"{starts} {estate_starts}" if starts else estate_starts
     text = whole + address
     if id_number:
         text += _clean_number(id_number) + MARK

@@ -94,6 +94,72 @@ def test_id_and_phone_tails_match_the_end_only(worker_store: Store, roster: dict
     assert _names(worker_store, ZHAO_ID) == ["赵红"]
 
 
+def test_part_of_an_estate_name_is_found(worker_store: Store, roster: dict[str, str]) -> None:
+    """Regression: "南苑" found nobody in 致强南苑 (only "致强" did). People type the
+    distinctive part of an estate's name; a 1–2 character query matches word starts,
+    so the estate's later characters start words, as a name's do."""
+    s = worker_store
+    h = _household(s, "致强南苑", "3栋", "2单元", "301")
+    h13 = _household(s, "致强南苑", "13栋", "1单元", "1301")
+    li = s.create("resident", {"household_id": h, "name": "李四"})
+    wang = s.create("resident", {"household_id": h13, "name": "王五"})
+    c = s.conn
+    for query in ("南苑", "南", "苑", "强南", "致强南苑"):
+        assert li in search_residents(c, query), query
+    assert sorted(search_residents(c, "南苑")) == sorted([li, wang])
+    assert search_residents(c, "南苑 3栋") == [li]
+    assert search_residents(c, "南苑 13栋") == [wang]
+    assert search_residents(c, "苑 3栋") == [li, roster["赵红"]]  # 致 < 锦
+    # Building and unit numbers still match whole: 3栋 is not 13栋.
+    assert roster["赵红梅"] not in search_residents(c, "3栋")
+    assert wang not in search_residents(c, "3栋")
+    assert search_residents(c, "1单元1301") == [wang]
+
+
+def test_digits_inside_an_estate_name_start_no_words(worker_store: Store) -> None:
+    """An estate's later characters start words, but not from inside a number: "3号"
+    must not find 13号院, as 3栋 does not find 13栋."""
+    s = worker_store
+    h = _household(s, "13号院", "1栋", "1单元", "101")
+    r = s.create("resident", {"household_id": h, "name": "李四"})
+    assert search_residents(s.conn, "号院") == [r]
+    assert search_residents(s.conn, "13号") == [r]
+    assert search_residents(s.conn, "3号") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["138-1234-5678", "138 1234 5678", "138－1234－5678", "１３８ １２３４ ５６７８",
+     "138 - 1234 - 5678", "1234-5678", "110105-19491231-002X", "110105 19491231 002x",
+     "110105-1949", "赵 138-1234-5678", "赵 138 1234 5678", "138—1234—5678"],
+)  # fmt: skip
+def test_numbers_typed_with_separators_are_found(
+    worker_store: Store, roster: dict[str, str], query: str
+) -> None:
+    """Regression: a phone or ID typed in groups (138-4484-7389, 138 4484 7389) found
+    nothing: it is searched as its digits."""
+    assert search_residents(worker_store.conn, query) == [roster["赵红"]]
+
+
+def test_digit_groups_separated_by_spaces_still_match_term_by_term(
+    worker_store: Store, roster: dict[str, str]
+) -> None:
+    """Fewer than six digits in all are no phone or ID: "2 301" is still the start of an
+    address part and a room number, each of which must match. Six or more may be either
+    a number in groups or numbers that each must match ("5678 301": a phone tail and a
+    room), so a space-separated run is searched both ways; a dash only joins."""
+    c = worker_store.conn
+    assert search_residents(c, "2 301") == [roster["赵红"]]
+    assert search_residents(c, "2 1302") == [roster["赵红梅"]]
+    assert search_residents(c, "2 401") == []
+    assert search_residents(c, "5678 301") == [roster["赵红"]]
+    assert search_residents(c, "301 002x") == [roster["赵红"]]
+    assert search_residents(c, "5678 1302") == []
+    assert search_residents(c, "5678-301") == []
+    q = parse_query("138-1234-5678")
+    assert q is not None and q == parse_query("13812345678")
+
+
 def test_exact_name_ranks_first_then_address(worker_store: Store, roster: dict[str, str]) -> None:
     assert _names(worker_store, "赵红") == ["赵红", "赵红梅"]
     assert _names(worker_store, "zhaohongmei") == ["赵红梅"]
@@ -292,34 +358,116 @@ def test_migration_indexes_residents_written_before_search_existed(tmp_path: obj
         s.close()
 
 
-def test_roster_search_command_masks_numbers_and_json_is_full(
-    worker_store: Store, roster: dict[str, str], capsys: pytest.CaptureFixture[str]
+def test_migration_rebuilds_entries_written_without_estate_start_words(
+    tmp_path: object,
 ) -> None:
+    """A file at schema 4 holds entries written before an estate's later characters
+    started words: upgraded, "南苑" finds the residents of 致强南苑."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "v4.sqlite3"
+    s = Store.open(path)
+    s.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
+    h = _household(s, "致强南苑", "3栋", "2单元", "301")
+    r = s.create("resident", {"household_id": h, "name": "李四"})
+    (words,) = s.conn.execute("SELECT words FROM search_fts").fetchone()
+    estate_starts = " ||强南 ||南苑 ||苑"
+    assert estate_starts in words
+    with s.transaction():  # the entry as version 4 wrote it
+        s.conn.execute("UPDATE search_fts SET words = ?", (words.replace(estate_starts, ""),))
+    s.conn.execute("PRAGMA user_version = 4")
+    assert search_residents(s.conn, "南苑") == []
+    s.close()
+    s = Store.open(path)
+    try:
+        assert search_residents(s.conn, "南苑") == [r]
+        assert search_residents(s.conn, "lisi 3栋") == [r]
+    finally:
+        s.close()
+
+
+def _search_command(store: Store, *argv: str) -> int:
+    """Run `gridworker roster search ARGV…` against ``store``'s file, as the CLI parses it."""
     import argparse
-    import json
 
     from gridworker.commands.roster_search import add_search_action
 
-    assert worker_store.path is not None
+    assert store.path is not None
     parser = argparse.ArgumentParser()
     parser.add_argument("--db")
     actions = parser.add_subparsers().add_parser("roster").add_subparsers()
     add_search_action(actions)
+    args = parser.parse_args(["--db", str(store.path), "roster", "search", *argv])
+    return int(args.handler(args))
+
+
+def test_roster_search_command_masks_numbers_and_json_is_full(
+    worker_store: Store, roster: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
 
     def run(*argv: str) -> int:
-        args = parser.parse_args(["--db", str(worker_store.path), "roster", "search", *argv])
-        return int(args.handler(args))
+        return _search_command(worker_store, *argv)
 
     assert run("zhaoh") == 0
     out = capsys.readouterr().out
     assert "赵红" in out and "锦华苑3栋2单元301" in out
     assert "110105********002X" in out and "138****5678" in out
     assert ZHAO_ID not in out and ZHAO_PHONE not in out
+    # A worker's laptop holds one micro-grid: the list does not repeat its name.
+    assert "第三微网格" not in out
     assert run("zhaohong", "--json", "--limit", "1") == 0  # the exact match comes first
     (record,) = json.loads(capsys.readouterr().out)
     assert record["id_number"] == ZHAO_ID and record["phone"] == ZHAO_PHONE
+    assert record["micro_grid"] == "第三微网格"
     assert run("钱多多") == 1
     assert "没有找到" in capsys.readouterr().out
+
+
+def test_roster_search_command_takes_several_words_without_quotes(
+    worker_store: Store, roster: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: `roster search 3栋 2单元` failed with "unrecognized arguments: 2单元"."""
+    assert _search_command(worker_store, "3栋", "2单元") == 0
+    out = capsys.readouterr().out
+    assert "赵红" in out and "赵红梅" not in out
+    assert _search_command(worker_store, "138", "1234", "5678", "--limit", "5") == 0
+    assert "赵红" in capsys.readouterr().out
+    assert _search_command(worker_store, "钱", "多多") == 1
+    assert "“钱 多多”" in capsys.readouterr().out
+
+
+def test_office_search_shows_the_micro_grid(
+    office_store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: the office holds every micro-grid, and the same address can exist in
+    two of them; the list and --json showed no micro-grid to tell them apart."""
+    import json
+
+    s = office_store
+    for grid, name in (("第三微网格", "李四"), ("第四微网格", "孙七")):
+        mg = s.ensure_micro_grid(grid)
+        h = s.create(
+            "household",
+            {"micro_grid_id": mg, "estate": "锦华苑", "building": "3栋", "unit": "2单元",
+             "room": "301"},
+        )  # fmt: skip
+        s.create("resident", {"household_id": h, "name": name})
+    s.create("resident", {"name": "周军"})  # no household yet
+    rows = {r["name"]: r for r in search_rows(s.conn, "")}
+    assert rows["李四"]["micro_grid"] == "第三微网格"
+    assert rows["孙七"]["micro_grid"] == "第四微网格"
+    assert rows["周军"]["micro_grid"] is None
+
+    assert _search_command(s, "3栋2单元301") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any("李四" in line and "第三微网格" in line for line in lines)
+    assert any("孙七" in line and "第四微网格" in line for line in lines)
+    assert _search_command(s, "孙七", "--json") == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["micro_grid"] == "第四微网格"
+    assert _search_command(s, "zhoujun") == 0
+    assert "周军" in capsys.readouterr().out
 
 
 def _entries(s: Store) -> dict[str, tuple[int, str]]:

@@ -251,12 +251,15 @@ def test_batch_apply_equals_one_by_one_apply(
 def test_reverting_to_an_earlier_value_concurrently_is_a_conflict_not_lost() -> None:
     """QA found: a worker's edit back to a value the field once had, made while the office
     changed it again, vanished (no conflict) because that value was in the winner's past."""
-    (office, worker, _, _), (person, _) = _replicas(4)
+    (office, worker, _, _), (person, neighbour) = _replicas(4)
     office.update("resident", person, {"phone": "13800000001"})
     office.update("resident", person, {"phone": "13700000002"})
     worker.apply_ops(_all_ops(office))
     worker.update("resident", person, {"phone": "13800000001"})  # back to the old number
-    office.update("resident", person, {"phone": "13500000003"})  # meanwhile, a new one
+    # Meanwhile the office makes a new one, two ticks on: its edit wins by hlc, the case
+    # where the worker's edit used to vanish.
+    office.update("resident", neighbour, {"notes": "独居"})
+    office.update("resident", person, {"phone": "13500000003"})
     office.apply_ops(_all_ops(worker))
     worker.apply_ops(_all_ops(office))
     for s in (office, worker):

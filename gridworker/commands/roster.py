@@ -101,6 +101,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         plan = plan_import(store, path, progress=_progress_printer("检查"))
         print(f"读取 {path.name}（表头在第 {plan.header_row} 行，{plan.rows} 行数据）")
+        note, unread = plan.sheet_note(), plan.unread_warning()
+        if note is not None:
+            print(note)
+        if unread is not None:
+            print(unread, file=sys.stderr)
         if plan.ignored_columns:
             print(f"未导入的列：{'、'.join(plan.ignored_columns)}")
         print(plan.summary())

@@ -34,11 +34,11 @@ from gridworker.core.duplicates import find_duplicates
 from gridworker.core.file_errors import file_problem
 from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
-from gridworker.core.messages import Message, joined, msg
+from gridworker.core.messages import LIST_SEPARATOR, Message, joined, msg
 from gridworker.core.people import norm_relation
 from gridworker.core.textnorm import norm_key, norm_text
 from gridworker.roster.headers import BY_FIELD, HeaderMatch, find_header
-from gridworker.roster.sheets import Cell, Row, Sheet, cell_text, is_blank, iter_sheets
+from gridworker.roster.sheets import Cell, Row, Sheet, cell_text, choose_sheet, is_blank
 from gridworker.store.entities import HOUSEHOLD, RESIDENT
 from gridworker.store.merge import from_db
 from gridworker.store.ops import Value
@@ -146,6 +146,8 @@ class ImportPlan:
     rejected: list[RejectedRow] = field(default_factory=list)
     household_changes: list[Change] = field(default_factory=list)
     resident_changes: list[Change] = field(default_factory=list)
+    sheet_names: list[str] = field(default_factory=list)  # every worksheet of the file
+    unread_sheets: list[str] = field(default_factory=list)  # others with content, not read
 
     @property
     def invalid(self) -> int:
@@ -166,6 +168,26 @@ class ImportPlan:
             updated=self.updated,
             unchanged=self.unchanged,
             invalid=self.invalid,
+        )
+
+    def sheet_note(self) -> Message | None:
+        """Which worksheet was read, when the workbook has several (None otherwise)."""
+        if len(self.sheet_names) < 2:
+            return None
+        return msg(
+            "读取的是工作表「{sheet}」（文件中共有 {count} 个工作表）。",
+            sheet=self.sheet,
+            count=len(self.sheet_names),
+        )
+
+    def unread_warning(self) -> Message | None:
+        """Other worksheets hold data that this import leaves out: say so, never silently."""
+        if not self.unread_sheets:
+            return None
+        return msg(
+            "注意：工作表 {sheets} 中也有内容，没有导入。每次只导入一个工作表；"
+            "要导入其中的某一个，请在 Excel 中切换到它、保存，再导入一次。",
+            sheets=joined(self.unread_sheets, LIST_SEPARATOR),
         )
 
 
@@ -236,13 +258,24 @@ _CheckedHousehold = tuple[
 ]
 
 
-def _open_sheet(path: Path) -> tuple[Sheet, HeaderMatch]:
-    first: Sheet | None = None
-    for sheet in iter_sheets(path):
-        first = first or sheet
-        header = find_header(sheet.rows)
-        if header is not None:
-            return sheet, header
+_TEMPLATE_HELP_SHEET = "填写说明"
+"""The instructions sheet of our own template (exporter.write_template): not roster data."""
+
+
+def _open_sheet(path: Path) -> tuple[Sheet, HeaderMatch, list[str], list[str]]:
+    """The sheet to import and its header; every worksheet's name; and the other visible
+    worksheets that hold something (hidden ones keep a template's drop-down lists)."""
+    chosen = choose_sheet(path, lambda sheet: find_header(sheet.rows))
+    if chosen.sheet is not None and chosen.found is not None:
+        unread = [
+            s.name
+            for s in chosen.others
+            if not s.hidden
+            and not all(is_blank(r) for r in s.rows)
+            and not (s.name == _TEMPLATE_HELP_SHEET and find_header(s.rows) is None)
+        ]
+        return chosen.sheet, chosen.found, chosen.names, unread
+    first = chosen.first
     if first is None or not any(not is_blank(r) for r in first.rows):
         raise RosterError(msg("文件 {file} 是空的，没有可导入的内容。", file=path.name))
     raise RosterError(
@@ -709,7 +742,7 @@ def plan_import(
 
 
 def _plan(store: Store, path: Path, progress: Progress | None, cancel: Cancel | None) -> ImportPlan:
-    sheet, header = _open_sheet(path)
+    sheet, header, sheet_names, unread_sheets = _open_sheet(path)
     office = store.identity.role == "office"
     _check_columns(header, office)
     plan = ImportPlan(
@@ -720,6 +753,8 @@ def _plan(store: Store, path: Path, progress: Progress | None, cancel: Cancel | 
         headers=header.texts,
         columns={f: header.column_name(f) for f in header.fields},
         ignored_columns=header.ignored,
+        sheet_names=sheet_names,
+        unread_sheets=unread_sheets,
     )
     planner = _Planner(store, header, plan)
     data = sheet.rows[header.row :]

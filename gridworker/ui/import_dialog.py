@@ -113,6 +113,11 @@ class ImportDialog(QDialog):
         self.file_label = QLabel()
         self.file_label.setWordWrap(True)
         layout.addWidget(self.file_label)
+        # Which worksheet of several was read, and which others hold data not imported.
+        self.sheets_label = QLabel()
+        self.sheets_label.setWordWrap(True)
+        self.sheets_label.setVisible(False)
+        layout.addWidget(self.sheets_label)
 
         figures = QGridLayout()
         self.figure_labels: dict[str, QLabel] = {}
@@ -210,6 +215,11 @@ class ImportDialog(QDialog):
                 plan.path.name, plan.sheet, plan.header_row, plan.rows
             )
         )
+        unread = plan.unread_warning()
+        notes = [display(n) for n in (plan.sheet_note(), unread) if n is not None]
+        self.sheets_label.setText("\n".join(notes))
+        self.sheets_label.setStyleSheet("color: #b00020;" if unread is not None else "")
+        self.sheets_label.setVisible(bool(notes))
         for key in ("new", "updated", "unchanged", "invalid"):
             self.figure_labels[key].setText(str(getattr(plan, key)))
         self.figure_labels["invalid"].setStyleSheet("color: #b00020;" if plan.invalid else "")

@@ -548,6 +548,10 @@
         <translation>no permission to read or write {path}</translation>
     </message>
     <message>
+        <source>注意：工作表 {sheets} 中也有内容，没有导入。每次只导入一个工作表；要导入其中的某一个，请在 Excel 中切换到它、保存，再导入一次。</source>
+        <translation>Note: the worksheets {sheets} also hold data, which was not imported. One worksheet is imported at a time; to import one of the others, switch to it in Excel, save, and import again.</translation>
+    </message>
+    <message>
         <source>由较新版本的程序生成（格式版本 {version}，本程序只认识到 {known}），请先升级本程序</source>
         <translation>it was made by a newer version of the program (format version {version}; this program knows up to {known}); please upgrade this program first</translation>
     </message>
@@ -698,6 +702,10 @@
     <message>
         <source>读写 {path} 时出错（{error}）</source>
         <translation>could not read or write {path} ({error})</translation>
+    </message>
+    <message>
+        <source>读取的是工作表「{sheet}」（文件中共有 {count} 个工作表）。</source>
+        <translation>Read the worksheet “{sheet}” (the file has {count} worksheets).</translation>
     </message>
     <message>
         <source>身份证号中的 X 只能出现在最后一位：{number}</source>

@@ -496,118 +496,118 @@
     <name>ImportDialog</name>
     <message>
         <location filename="../../gridworker/ui/import_dialog.py" line="109"/>
-        <location filename="../../gridworker/ui/import_dialog.py" line="302"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="312"/>
         <source>Import a roster spreadsheet</source>
         <translation>导入花名册表格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="121"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="126"/>
         <source>New residents</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="122"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="127"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="123"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="128"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="124"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="129"/>
         <source>Rows with problems</source>
         <translation>有问题的行</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="142"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="147"/>
         <source>These rows will not be imported:</source>
         <translation>以下各行不会导入：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="153"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="158"/>
         <source>Leave out the rows with problems and import the rest</source>
         <translation>跳过有问题的行，只导入其余的行</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="162"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="167"/>
         <source>Save problem rows as CSV…</source>
         <translation>把问题行另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="166"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="171"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="169"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="180"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="185"/>
         <source>Choose a roster spreadsheet</source>
         <translation>选择花名册表格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="182"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="187"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="201"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="206"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="209"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="214"/>
         <source>File: {0} (sheet “{1}”, headers in row {2}, {3} data rows)</source>
         <translation>文件：{0}（工作表“{1}”，表头在第 {2} 行，共 {3} 行数据）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="217"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="227"/>
         <source>Households: {0} new, {1} updated.</source>
         <translation>住户：新增 {0} 户，更新 {1} 户。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="221"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="231"/>
         <source>Columns not used: {0}</source>
         <translation>未使用的列：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="254"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="264"/>
         <source>Nothing will be written while rows have problems: correct them in the sheet and import again, or leave those rows out.</source>
         <translation>有问题的行存在时不会写入任何数据：请在表格中改正后重新导入，或选择跳过这些行。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="259"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="269"/>
         <source>Everything in this sheet is already in the roster.</source>
         <translation>表格中的内容花名册里都已经有了。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="261"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="271"/>
         <source>Nothing has been written yet.</source>
         <translation>目前还没有写入任何数据，确认后才导入。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="282"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="292"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="291"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="301"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="309"/>
-        <location filename="../../gridworker/ui/import_dialog.py" line="315"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="319"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="325"/>
         <source>Save problem rows</source>
         <translation>保存问题行</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/import_dialog.py" line="309"/>
+        <location filename="../../gridworker/ui/import_dialog.py" line="319"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>

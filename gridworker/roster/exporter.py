@@ -165,7 +165,7 @@ def export_roster(store: Store, path: Path | str) -> int:
     return len(rows)
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 """What makes Excel read a cell as a formula: such text is written with a leading "'"."""
 
 
@@ -217,7 +217,9 @@ def _write_xlsx(
         out: list[Any] = []
         for c, is_text in zip(columns, text_cols, strict=True):
             value = row.get(c.field, "") or None
-            if value is not None and (is_text or value.startswith("=")):
+            if value is not None and (is_text or value.startswith(("=", "'"))):
+                if value.startswith("'"):
+                    value = "'" + value  # the reader drops one leading "'" (Excel's text mark)
                 cell = WriteOnlyCell(ws, value=value)
                 cell.data_type = "s"  # text, even when it starts with "=" (never a formula)
                 cell.number_format = "@"

@@ -19,6 +19,7 @@ lose data. To clear a value, edit the resident in the app.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import errno
 import gc
 import os
@@ -407,6 +408,16 @@ class _Planner:
         else:
             raw = self._raw_resident(cells, problem)
             htexts = tuple([cell_text(cells[i] if i < n else None) for _, i in self.hh_cols])
+            for f, i in self.hh_cols:
+                if i < n and isinstance(cells[i], dt.date | dt.time):
+                    problem(
+                        f,
+                        msg(
+                            "{column}被 Excel 转成了日期（{shown}），请把该列设为文本后重新填写",
+                            column=BY_FIELD[f].header,
+                            shown=cell_text(cells[i]),
+                        ),
+                    )
         values, res_problems = check_resident(raw)
         for f, text in res_problems:
             problem(f, text)
@@ -559,6 +570,9 @@ class _Planner:
             v: Cell = cells[i] if i < n else None
             if v.__class__ is str:
                 raw[f] = v
+                continue
+            if f == "name" and v is not None:
+                problem("name", msg("姓名不能是数字、日期或是/否（{shown}）", shown=cell_text(v)))
                 continue
             if f == "id_number" and isinstance(v, int | float) and not isinstance(v, bool):
                 if isinstance(v, int) and len(str(abs(v))) <= 15:

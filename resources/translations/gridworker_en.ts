@@ -4,6 +4,14 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>{column}被 Excel 转成了日期（{shown}），请把该列设为文本后重新填写</source>
+        <translation>Excel turned {column} into a date ({shown}); set the column to text and enter it again</translation>
+    </message>
+    <message>
+        <source>姓名不能是数字、日期或是/否（{shown}）</source>
+        <translation>a name cannot be a number, a date or yes/no ({shown})</translation>
+    </message>
+    <message>
         <source>15位旧身份证号应为15位数字，实为“{number}”</source>
         <translation>An old 15-digit ID number must be 15 digits, not “{number}”</translation>
     </message>

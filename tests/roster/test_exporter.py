@@ -205,3 +205,16 @@ def test_text_that_looks_like_a_formula_is_exported_as_text_and_round_trips(
         assert "'=1+1" in text and "\n=1+1" not in text and ",=1+1" not in text
     plan = plan_import(worker_store, out)
     assert (plan.new, plan.updated, plan.unchanged, plan.invalid) == (0, 0, 5, 0)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_note_starting_with_an_apostrophe_round_trips(
+    worker_store: Store, write_csv: Writer, tmp_path: Path, suffix: str
+) -> None:
+    _fill(worker_store, write_csv)
+    rid = worker_store.conn.execute("SELECT id FROM resident ORDER BY id").fetchone()[0]
+    worker_store.update("resident", rid, {"notes": "'88 年搬来"})
+    out = tmp_path / f"export{suffix}"
+    export_roster(worker_store, out)
+    plan = plan_import(worker_store, out)
+    assert (plan.updated, plan.unchanged, plan.invalid) == (0, 5, 0)

@@ -469,3 +469,20 @@ def test_office_micro_grid_names_differing_only_in_spaces_are_one(
     rows = [["第一 微网格", *r] for r in family_rows()]
     again = plan_import(office_store, write_xlsx(rows, header=header))
     assert again.micro_grids == [] and again.new == 0
+
+
+def test_cells_excel_turned_into_dates_or_numbers_are_reported(
+    worker_store: Store, write_xlsx: Writer
+) -> None:
+    """QA found: a 房号 "3-2" that Excel made a date went in as room "2024-03-02", and a
+    number or TRUE in the 姓名 column became the name "12345" or "是"."""
+    import datetime as dt
+
+    rows = family_rows()
+    rows[0][4] = dt.datetime(2024, 3, 2)  # 门牌号
+    rows[1][5] = 12345  # 姓名
+    rows[2][5] = True
+    plan = plan_import(worker_store, write_xlsx(rows))
+    found = {(p.row - 4, p.column) for p in plan.problems}
+    assert found == {(1, "门牌号"), (2, "姓名"), (3, "姓名")}
+    assert "日期" in plan.problems[0].message

@@ -45,15 +45,19 @@ def cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     store = open_store(args)
     try:
-        office = store.identity.role == "office"
-        rows = search_rows(store.conn, query, limit=limit)
+        ident = store.identity
+        office = ident.role == "office"
+        # A worker's laptop may still hold records the office moved to another micro-grid
+        # (kept for the sync history): they are not its residents any more.
+        mine = None if office else ident.micro_grid_id
+        rows = search_rows(store.conn, query, limit=limit, micro_grid_id=mine)
         if args.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True))
             return 0 if rows else 1
         if not rows:
             print(f"没有找到与“{query.strip()}”匹配的居民。")
             return 1
-        total = count_matches(store.conn, query)
+        total = count_matches(store.conn, query, micro_grid_id=mine)
         shown = f"，显示前 {len(rows)} 人（用 --limit 显示更多）" if total > len(rows) else ""
         print(f"找到 {total} 人{shown}：")
         for r in rows:

@@ -77,9 +77,14 @@ def roster_rows(store: Store) -> Iterator[dict[str, str]]:
     conn = store.conn
     mg_names = {r["id"]: r["name"] or "" for r in conn.execute("SELECT id, name FROM micro_grid")}
     hcols = ", ".join(HOUSEHOLD.fields)
+    ident = store.identity
+    # A worker exports its own micro-grid: records the office moved elsewhere stay on the
+    # laptop for the sync history but are no longer its residents.
+    own = ident.micro_grid_id if ident.role == "worker" else None
     households = {
         r["id"]: {f: r[f] for f in HOUSEHOLD.fields}
         for r in conn.execute(f"SELECT id, {hcols} FROM household")
+        if own is None or r["micro_grid_id"] in (own, None)
     }
     rcols = ", ".join(RESIDENT.fields)
     members: dict[str, list[dict[str, Any]]] = {}

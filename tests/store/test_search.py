@@ -588,3 +588,38 @@ def test_new_residents_are_indexed_as_a_rebuild_indexes_them(
         tuple(r)[1:]
         for r in sorted(s.conn.execute("SELECT * FROM search_doc").fetchall(), key=lambda r: r[1])
     ]
+
+
+def test_a_worker_lists_only_its_own_micro_grid(
+    worker_store: Store, tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA found: residents the office moved to another micro-grid were still found by the
+    old worker's `roster search` and written by its `roster export` (full ID numbers)."""
+    from pathlib import Path
+
+    from gridworker.roster.exporter import export_roster
+
+    s = worker_store
+    mine = s.identity.micro_grid_id
+    stay = s.create(
+        "household", {"micro_grid_id": mine, "estate": "锦华苑", "building": "3栋", "room": "301"}
+    )
+    gone = s.create(
+        "household", {"micro_grid_id": mine, "estate": "锦华苑", "building": "3栋", "room": "302"}
+    )
+    s.create("resident", {"household_id": stay, "name": "李四"})
+    s.create("resident", {"household_id": gone, "name": "孙七"})
+    elsewhere = "0" * 32
+    s.conn.execute(
+        "INSERT INTO micro_grid (id, name, community) VALUES (?, '第九微网格', '致强社区')",
+        (elsewhere,),
+    )
+    s.conn.execute("UPDATE household SET micro_grid_id = ? WHERE id = ?", (elsewhere, gone))
+    search_index.reindex(s.conn, "household", [gone])  # as an office bundle moving it does
+
+    assert _search_command(s, "锦华苑") == 0
+    out = capsys.readouterr().out
+    assert "李四" in out and "孙七" not in out
+    sheet = Path(str(tmp_path)) / "w.csv"
+    assert export_roster(s, sheet) == 1
+    assert "孙七" not in sheet.read_text(encoding="utf-8-sig")

@@ -826,6 +826,9 @@ def apply_import(
     ops = 0
     if progress is not None:
         progress(0, total)
+    if total == 0 and not plan.micro_grids:
+        # Nothing to write: no transaction, so a read-only database can take the same sheet.
+        return ImportResult(0, 0, plan.unchanged, plan.invalid, 0, 0, 0)
     with _gc_paused(), store.transaction():
         for name in plan.micro_grids:
             store.ensure_micro_grid(name)

@@ -486,3 +486,20 @@ def test_cells_excel_turned_into_dates_or_numbers_are_reported(
     found = {(p.row - 4, p.column) for p in plan.problems}
     assert found == {(1, "门牌号"), (2, "姓名"), (3, "姓名")}
     assert "日期" in plan.problems[0].message
+
+
+def test_an_import_with_nothing_to_change_opens_no_write_transaction(
+    worker_store: Store, write_xlsx: Writer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA found: re-importing an unchanged sheet into a read-only database failed with
+    "attempt to write a readonly database" although it had nothing to write."""
+    path = write_xlsx(family_rows())
+    _import(worker_store, path)
+    plan = plan_import(worker_store, path)
+
+    def refuse() -> None:
+        raise AssertionError("a write transaction was opened")
+
+    monkeypatch.setattr(worker_store, "transaction", refuse)
+    result = apply_import(worker_store, plan)
+    assert (result.unchanged, result.ops) == (5, 0)

@@ -81,7 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             results = [
                 export_bundle(
                     store,
-                    Path(args.out),
+                    args.out,  # as typed: a trailing slash says "into this folder"
                     micro_grid=args.micro_grid,
                     setup=args.setup,
                     compress=compress,

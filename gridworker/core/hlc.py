@@ -4,6 +4,11 @@ Laptop clocks are often wrong by days. An HLC timestamp is max(wall ms, last see
 counter, with the device id as tie-break, so it respects causality (an edit made after
 seeing another always sorts after it) while staying close to real time. Timestamps are
 fixed-width strings, so they compare correctly as text in Python and in SQLite.
+
+The 13 digits of milliseconds last until the year 2286. A clock follows the latest time it
+has seen, so one timestamp from a badly wrong clock (or a damaged bundle) near that limit
+would carry every later edit past it: timestamps beyond :data:`MAX_MS` (2200) are refused
+on import, and readings of a local system clock set beyond it are held below it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,14 @@ from dataclasses import dataclass
 _MS_WIDTH = 13
 _COUNTER_WIDTH = 4
 _COUNTER_MAX = 10**_COUNTER_WIDTH - 1
+
+MAX_MS = 7_258_118_400_000
+"""2200-01-01T00:00:00Z: the latest wall time a timestamp may carry. A laptop clock years
+ahead stays well below it, and the format has 86 years of room beyond it."""
+
+_CEILING_MS = MAX_MS - 365 * 86_400_000
+"""A year below :data:`MAX_MS`: the highest system-clock reading used. A clock stuck there
+advances only by counter overflow (1 ms per 10,000 edits), so it never reaches MAX_MS."""
 
 
 @dataclass(frozen=True, order=True)
@@ -62,6 +75,8 @@ class Clock:
     def tick(self) -> str:
         """A new timestamp for a local event, later than every one issued or seen."""
         pt = self._now()
+        if pt > _CEILING_MS:  # a system clock set centuries ahead
+            pt = _CEILING_MS
         if pt > self._ms:
             self._ms, self._counter = pt, 0
         else:
@@ -72,7 +87,12 @@ class Clock:
         return f"{self._ms:013d}-{self._counter:04d}-{self.device}"
 
     def observe(self, remote: str) -> None:
-        """Move past a timestamp received from another device (on import)."""
+        """Move past a timestamp received from another device (on import).
+
+        Raises ValueError for one beyond :data:`MAX_MS` (imports refuse those first).
+        """
         r = Timestamp.parse(remote)
+        if r.ms > MAX_MS:
+            raise ValueError(f"HLC timestamp beyond the year 2200: {remote!r}")
         if (r.ms, r.counter) > (self._ms, self._counter):
             self._ms, self._counter = r.ms, r.counter

@@ -1,10 +1,11 @@
 """The bundle file: one JSON document (optionally gzip) of a manifest and operations.
 
-Reading does every check that needs only the file — readable, complete, JSON, our
-format, a version we know, the published schema, the op count and the SHA-256 of the
-canonical operation list — and refuses a bad file with one sentence naming it. Writing
-is atomic (temporary name, fsync, rename, fsync of the folder) and reads the file back
-before it reports success.
+Reading does every check that needs only the file — readable, not absurdly large,
+complete, JSON, our format, a version we know, the published schema, the op count, the
+SHA-256 of the canonical operation list and of the manifest, text free of control
+characters, clocks within reach — and refuses a bad file with one sentence naming it.
+Writing is atomic (temporary name, fsync, rename, fsync of the folder) and reads the file
+back before it reports success.
 """
 
 from __future__ import annotations
@@ -13,18 +14,23 @@ import contextlib
 import errno
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
+import stat
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from gridworker import __version__
+from gridworker.core.hlc import MAX_MS
 from gridworker.core.ids import uuid7
-from gridworker.core.messages import Message, msg
+from gridworker.core.messages import Message, msg, term
+from gridworker.store.entities import ENTITIES
 from gridworker.store.ops import Op
 from gridworker.sync.errors import BundleError
 from gridworker.sync.schema import SchemaViolation, bundle_checker
@@ -34,6 +40,9 @@ FORMAT = "gridworker-bundle"
 FORMAT_VERSION = 1
 SUFFIX = ".gwbundle.json"
 GZIP_MAGIC = b"\x1f\x8b"
+MAX_BUNDLE_BYTES = 1 << 30
+"""The largest file (and gzip content) read. Real bundles are kilobytes to tens of
+megabytes; a gibibyte of JSON would not fit in a laptop's memory once parsed."""
 
 Kind = Literal["worker", "office", "setup"]
 KIND_LABELS = {"worker": msg("网格员上报"), "office": msg("社区回传"), "setup": msg("配置包")}
@@ -53,6 +62,16 @@ def ops_sha256(op_texts: Sequence[str]) -> str:
     h.update(",".join(op_texts).encode("utf-8"))
     h.update(b"]")
     return h.hexdigest()
+
+
+def manifest_sha256(manifest: dict[str, Any]) -> str:
+    """SHA-256 of the canonical manifest without its own ``manifest_sha256`` entry.
+
+    ``ops_sha256`` covers only the operations; this covers the version vector too, whose
+    damage would otherwise make the receiver believe the sender holds what it lacks.
+    """
+    body = {k: v for k, v in manifest.items() if k != "manifest_sha256"}
+    return hashlib.sha256(_CANON.encode(body).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,7 @@ class Manifest:
             d["setup_from"] = self.setup_from
         if self.app_version:
             d["app_version"] = self.app_version
+        d["manifest_sha256"] = manifest_sha256(d)
         return d
 
     @classmethod
@@ -177,8 +197,34 @@ def _refuse(path: Path, problem: Message) -> BundleError:
     return BundleError(msg("数据包 {file} {problem}，没有导入。", file=path.name, problem=problem))
 
 
+def _size(n: int) -> str:
+    if n >= 1 << 30:
+        return f"{n / (1 << 30):.1f} GB"
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.1f} MB"
+    return f"{n / 1024:.1f} KB"
+
+
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a folder, a device or pipe, or a file too big to be a bundle is
+    refused before reading (a pipe would wait for ever, a huge file exhaust memory)."""
     try:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise BundleError(
+                msg("{path} 不是普通文件（可能是设备或管道），不是数据包。", path=path)
+            )
+        if st.st_size > MAX_BUNDLE_BYTES:
+            raise _refuse(
+                path,
+                msg(
+                    "有 {size}，超过数据包上限 {limit}（不像是网格员工作台的数据包）",
+                    size=_size(st.st_size),
+                    limit=_size(MAX_BUNDLE_BYTES),
+                ),
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise BundleError(
@@ -190,6 +236,28 @@ def read_bytes(path: Path) -> bytes:
         raise BundleError(
             msg("无法读取数据包 {path}：{error}。", path=path, error=e.strerror or e)
         ) from e
+
+
+def _gunzip(path: Path, data: bytes) -> bytes:
+    """Uncompressed content, read in pieces so a "zip bomb" is refused, not unpacked."""
+    parts: list[bytes] = []
+    total = 0
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            while part := f.read(1 << 24):
+                total += len(part)
+                if total > MAX_BUNDLE_BYTES:
+                    raise _refuse(
+                        path,
+                        msg(
+                            "解压后超过数据包上限 {limit}（不像是网格员工作台的数据包）",
+                            limit=_size(MAX_BUNDLE_BYTES),
+                        ),
+                    )
+                parts.append(part)
+    except (EOFError, OSError, zlib.error):
+        raise _refuse(path, msg("的压缩内容不完整或已损坏（可能没有复制完）")) from None
+    return b"".join(parts)
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -214,16 +282,15 @@ def _decode(path: Path, data: bytes) -> tuple[bytes, dict[str, Any]]:
     if not data.strip():
         raise _refuse(path, msg("是空文件（可能没有复制完）"))
     if data[:2] == GZIP_MAGIC:
-        try:
-            data = gzip.decompress(data)
-        except (EOFError, OSError, zlib.error):
-            raise _refuse(path, msg("的压缩内容不完整或已损坏（可能没有复制完）")) from None
+        data = _gunzip(path, data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise _refuse(path, msg("不是文本文件，不是网格员工作台的数据包")) from None
     try:
         doc = json.loads(text)
+    except RecursionError:
+        raise _refuse(path, _TOO_DEEP) from None
     except json.JSONDecodeError as e:
         if e.pos >= len(text.rstrip()) or _looks_truncated(text):
             raise _refuse(path, msg("内容不完整，文件在中途截断了（可能没有复制完）")) from None
@@ -273,12 +340,118 @@ def _digest_as_written(data: bytes) -> str | None:
     return h.hexdigest()
 
 
+_TOO_DEEP = msg("的 JSON 嵌套层数太多，不是网格员工作台的数据包")
+
+# Where a control character or a lone surrogate can be in JSON text: escaped (\b, \f,
+# \u0000-\u001f, \u007f-\u009f, \ud800-\udfff), or raw DEL and C1 characters (raw C0
+# characters are not valid JSON; raw surrogates are not valid UTF-8).
+_SUSPECT_ESCAPE = re.compile(rb"\\(?:[bf]|u00[0189]|u007[fF]|u[dD][89a-fA-F])")
+# In text: control characters other than tab, line feed and carriage return (they break
+# the spreadsheet export) and lone surrogates (they cannot be encoded as UTF-8).
+_BAD_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _may_hold_bad_text(data: bytes) -> bool:
+    """Could the JSON text hold a character :data:`_BAD_CHAR` refuses? A screen over the
+    bytes (memchr speed) so the parsed document is only walked when it might."""
+    if b"\x7f" in data:
+        return True
+    i = data.find(b"\xc2")  # C1 controls are U+0080-U+009F: C2 80 - C2 9F in UTF-8
+    while i >= 0:
+        after = data[i + 1 : i + 2]
+        if after and 0x80 <= after[0] <= 0x9F:
+            return True
+        i = data.find(b"\xc2", i + 1)
+    i = data.find(b"\\")  # every backslash of JSON text starts an escape of two or more
+    while i >= 0:
+        if _SUSPECT_ESCAPE.match(data, i):
+            return True
+        i = data.find(b"\\", i + 2)
+    return False
+
+
+def _bad_text(doc: Any) -> tuple[str, str] | None:
+    """The place (``ops[2].fields.notes``) and the first character :data:`_BAD_CHAR`
+    refuses in any key or string of the document, or None."""
+    stack: list[tuple[Any, str]] = [(doc, "")]
+    bad = _BAD_CHAR.search
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            found = bad(value)
+            if found:
+                return where, found.group()
+        elif isinstance(value, dict):
+            items = list(value.items())
+            for k, _v in items:
+                found = bad(k)
+                if found:
+                    return where, found.group()
+            stack.extend((v, f"{where}.{k}" if where else k) for k, v in reversed(items))
+        elif isinstance(value, list):
+            stack.extend((v, f"{where}[{i}]") for i, v in reversed(list(enumerate(value))))
+    return None
+
+
+def _check_text(path: Path, doc: dict[str, Any], data: bytes | None) -> None:
+    if data is not None and not _may_hold_bad_text(data):
+        return
+    found = _bad_text(doc)
+    if found is None:
+        return
+    where, char = found
+    code = f"U+{ord(char):04X}"
+    if ord(char) <= 0x9F:
+        problem = msg("的 {where} 含有控制字符 {char}（文件可能已损坏）", where=where, char=code)
+    else:
+        problem = msg(
+            "的 {where} 含有残缺的 Unicode 字符 {char}（文件可能已损坏）", where=where, char=code
+        )
+    raise _refuse(path, problem)
+
+
+def describe_op(op: Op, index: int) -> Message:
+    """An operation as a refusal names it: 第 3 条操作（居民「陈桂兰」）."""
+    record = term("record", op.entity, ENTITIES[op.entity].label)
+    name = op.fields.get("name") or op.fields.get("head_name") or op.fields.get("room")
+    who = (
+        msg("{record}「{name}」", record=record, name=name)
+        if isinstance(name, str)
+        else msg("{record} {id}", record=record, id=op.entity_id)
+    )
+    return msg("第 {number} 条操作（{who}）", number=index + 1, who=who)
+
+
+_LATEST_HLC = f"{MAX_MS + 1:013d}"  # hlcs compare as text: this and above are too late
+
+
+def _year(ms: int) -> int:
+    return datetime.fromtimestamp(ms / 1000, UTC).year
+
+
+def _check_clocks(path: Path, ops: list[Op]) -> None:
+    """No operation may carry a time beyond :data:`~gridworker.core.hlc.MAX_MS`: the
+    receiver's clock would follow it, and soon outgrow the timestamp's 13 digits."""
+    if not ops or max(op.hlc for op in ops) < _LATEST_HLC:
+        return
+    i, op = next((i, op) for i, op in enumerate(ops) if op.hlc >= _LATEST_HLC)
+    raise _refuse(
+        path,
+        msg(
+            "的{op}的时间戳在 {year} 年，晚于允许的 {limit} 年（文件已损坏，或那台电脑的时钟严重错误）",
+            op=describe_op(op, i),
+            year=_year(int(op.hlc[:13])),
+            limit=_year(MAX_MS),
+        ),
+    )
+
+
 def check_document(path: Path, doc: dict[str, Any], data: bytes | None = None) -> Bundle:
-    """Schema, counts, checksum and internal consistency of a decoded document.
+    """Schema, counts, checksums, text and internal consistency of a decoded document.
 
     ``data``, the document's (uncompressed) bytes, lets the checksum be taken from the
     file itself when it is laid out the way this app writes it (much faster than
-    re-encoding the operations).
+    re-encoding the operations), and the text be screened without walking the document.
     """
     try:
         bundle_checker()(doc)
@@ -299,9 +472,15 @@ def check_document(path: Path, doc: dict[str, Any], data: bytes | None = None) -
         )
     digest = _digest_as_written(data) if data is not None else None
     if digest != m["ops_sha256"]:
-        digest = hashlib.sha256(canonical(ops_json).encode("utf-8")).hexdigest()
+        # surrogatepass: a lone surrogate must be refused by name below, not crash here.
+        text = canonical(ops_json).encode("utf-8", "surrogatepass")
+        digest = hashlib.sha256(text).hexdigest()
     if digest != m["ops_sha256"]:
         raise _refuse(path, msg("的校验和不符，内容已损坏或被改动过"))
+    sealed = m.get("manifest_sha256")  # absent in bundles of earlier builds
+    if sealed is not None and sealed != manifest_sha256(m):
+        raise _refuse(path, msg("的清单校验和不符，清单已损坏或被改动过"))
+    _check_text(path, doc, data)
     for device, ranges in m["version_vector"].items():
         prev = 0
         for lo, hi in ranges:
@@ -321,14 +500,20 @@ def check_document(path: Path, doc: dict[str, Any], data: bytes | None = None) -
         )
     manifest = Manifest.from_json(m)
     ops = [Op.from_json(o) for o in ops_json]
+    _check_clocks(path, ops)
     return Bundle(path=path, manifest=manifest, ops=ops)
 
 
 def read_bundle(path: Path | str) -> Bundle:
     """Read and check a bundle file; raises BundleError with one clear sentence."""
     p = Path(path)
-    data, doc = _decode(p, read_bytes(p))
-    return check_document(p, doc, data)
+    try:
+        data, doc = _decode(p, read_bytes(p))
+        return check_document(p, doc, data)
+    except MemoryError:
+        raise _refuse(p, msg("太大，本机内存不足以读取它")) from None
+    except RecursionError:
+        raise _refuse(p, _TOO_DEEP) from None
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -373,12 +558,28 @@ def _drop_cache(fd: int, size: int) -> None:
             advise(fd, 0, size, os.POSIX_FADV_DONTNEED)
 
 
+def check_target(path: Path) -> None:
+    """Refuse to replace anything but a regular file: renaming over a device or a pipe
+    would swap it for a plain file (and "succeed")."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise _write_error(e, path) from e
+    if not stat.S_ISREG(st.st_mode):
+        raise BundleError(
+            msg("{path} 不是普通文件（可能是文件夹、设备或管道），数据包没有写成。", path=path)
+        )
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that it is either the whole new file or untouched.
 
     Then read it back and compare it byte for byte (hence its checksum and op count)
     with what was meant to be written. Raises BundleError; never leaves a partial file.
     """
+    check_target(path)
     tmp = path.parent / f".{path.name}.{uuid7()[-8:]}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)

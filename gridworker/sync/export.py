@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from gridworker.sync.bundle import (
     KIND_LABELS,
     SUFFIX,
     Kind,
+    check_target,
     encode,
     new_manifest,
     write_atomic,
@@ -107,6 +109,24 @@ def resolve_micro_grid(store: Store, name_or_id: str) -> tuple[str, str]:
     return str(r["id"]), str(r["name"] or key)
 
 
+def _destination(out_path: Path | str) -> tuple[Path, bool]:
+    """Where to write: (path, is a folder to name the file in); refused before any work.
+
+    A name ending in a slash means a folder, which must exist: ``Path`` drops the slash,
+    and the bundle would otherwise be written as a file named like the missing folder.
+    """
+    raw = os.fspath(out_path)
+    path = Path(raw)
+    if path.is_dir():
+        return path, True
+    if raw.endswith(("/", os.sep)) or (os.altsep is not None and raw.endswith(os.altsep)):
+        if path.exists():
+            raise BundleError(msg("{path} 不是文件夹，数据包没有写成。", path=path))
+        raise BundleError(msg("文件夹 {folder} 不存在（U盘可能没有插好）。", folder=path))
+    check_target(path)
+    return path, False
+
+
 def export_bundle(
     store: Store,
     out_path: Path | str,
@@ -124,6 +144,7 @@ def export_bundle(
     file is then named by :func:`default_name`.
     """
     ident = store.identity
+    path, into_folder = _destination(out_path)
     say = progress or (lambda step, total, text: None)
     say(0, 3, msg("正在整理要发送的修改…"))
     kind: Kind
@@ -164,8 +185,7 @@ def export_bundle(
         setup_from=store.meta("setup_from") if ident.role == "worker" else None,
     )
     data = encode(manifest, texts, compress=compress)
-    path = Path(out_path)
-    if path.is_dir():
+    if into_folder:
         path = path / default_name(ident.community, mg_name, kind, ident.user)
     say(1, 3, msg("正在写入 {file}…", file=path.name))
     write_atomic(path, data)

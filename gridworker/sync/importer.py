@@ -22,7 +22,14 @@ from gridworker.store.ops import Op
 from gridworker.store.scope import moving_field
 from gridworker.store.store import Store, utc_now
 from gridworker.sync import state
-from gridworker.sync.bundle import KIND_LABELS, SUFFIX, Bundle, Manifest, read_bundle
+from gridworker.sync.bundle import (
+    KIND_LABELS,
+    SUFFIX,
+    Bundle,
+    Manifest,
+    describe_op,
+    read_bundle,
+)
 from gridworker.sync.errors import BundleError, ImportCancelled
 from gridworker.sync.export import Progress
 
@@ -57,8 +64,15 @@ def _mg_name(conn: sqlite3.Connection, mg: str | None) -> str:
     return str(r[0]) if r is not None and r[0] else mg
 
 
+def _last_issued(conn: sqlite3.Connection, device: str) -> int:
+    """The highest seq this installation ever gave one of its own operations."""
+    r = conn.execute("SELECT max(seq) FROM ops WHERE device_id = ?", (device,)).fetchone()
+    meta = conn.execute("SELECT value FROM local_meta WHERE key = 'seq_last'").fetchone()
+    return max(int(r[0] or 0), int(meta[0]) if meta is not None and meta[0] else 0)
+
+
 def check_addressed(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
-    """Is this bundle meant for this installation?"""
+    """Is this bundle meant for this installation, and is what it says about us possible?"""
     m, p = b.manifest, b.path
     if m.community != here.community:
         raise _refuse(
@@ -66,6 +80,20 @@ def check_addressed(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
         )
     if m.sender_device == here.device_id:
         raise _refuse(p, msg("是本机自己导出的，应交给对方导入"))
+    claimed = m.version_vector.last(here.device_id) if here.device_id else 0
+    if claimed:
+        # Believing the sender holds our operations it never got means never sending them.
+        issued = _last_issued(conn, here.device_id)
+        if claimed > issued:
+            raise _refuse(
+                p,
+                msg(
+                    "的版本向量说对方已有本机第 {seq} 号操作，而本机只发出到第 {last} 号"
+                    "（文件已损坏，或本机恢复过旧备份；请联系技术支持）",
+                    seq=claimed,
+                    last=issued,
+                ),
+            )
     if here.role == "office":
         if m.kind != "worker":
             raise _refuse(
@@ -104,15 +132,7 @@ def _existing(conn: sqlite3.Connection, table: str, column: str, ids: Iterable[s
     return found
 
 
-def _describe(op: Op, index: int) -> Message:
-    record = term("record", op.entity, ENTITIES[op.entity].label)
-    name = op.fields.get("name") or op.fields.get("head_name") or op.fields.get("room")
-    who = (
-        msg("{record}「{name}」", record=record, name=name)
-        if isinstance(name, str)
-        else msg("{record} {id}", record=record, id=op.entity_id)
-    )
-    return msg("第 {number} 条操作（{who}）", number=index + 1, who=who)
+_describe = describe_op
 
 
 def check_ops(conn: sqlite3.Connection, here: Where, b: Bundle) -> list[Op]:

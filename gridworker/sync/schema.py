@@ -37,6 +37,7 @@ SUPPORTED = _ANNOTATIONS | {
     "maxLength",
     "pattern",
     "minimum",
+    "maximum",
     "minProperties",
 }
 
@@ -64,15 +65,47 @@ class SchemaViolation(Exception):
         out = ""
         for p in reversed(self.path):
             out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else p)
-        return out or msg("文件顶层")
+        return _printable(out) if out else msg("文件顶层")
 
     def __str__(self) -> str:
         return f"{self.where} {self.problem}"
 
 
 def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """A value as shown in a message: JSON, cut short, with nothing that cannot be printed.
+
+    Lone surrogates and control characters are written as escapes (a message holding
+    them would fail to print), and a value nested too deeply to encode is just "…".
+    """
+    if isinstance(value, list | dict):
+        value = _shallow(value, 3)
+    elif isinstance(value, str) and len(value) > 40:
+        value = value[:40]
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (RecursionError, ValueError):
+        text = "…"
+    text = _printable(text)
     return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _shallow(value: Any, depth: int) -> Any:
+    """The first few levels of a list or object (enough to recognise it in a message)."""
+    if depth == 0:
+        return "…" if isinstance(value, list | dict) else value
+    if isinstance(value, list):
+        return [_shallow(x, depth - 1) for x in value[:5]]
+    if isinstance(value, dict):
+        return {k: _shallow(v, depth - 1) for k, v in list(value.items())[:5]}
+    return value
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters and lone surrogates written as \\uXXXX."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 _PY_TYPES: dict[str, tuple[type, ...]] = {
@@ -144,7 +177,7 @@ class _Compiler:
 
     def _leaf(self, schema: dict[str, Any]) -> Check | None:
         """One function for the keywords about the value itself (speed: one call per value)."""
-        keys = {"type", "const", "enum", "pattern", "minLength", "maxLength", "minimum"}
+        keys = {"type", "const", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum"}
         keys |= {"minItems", "maxItems"}
         if not keys & set(schema):
             return None
@@ -161,7 +194,7 @@ class _Compiler:
         enum = list(schema["enum"]) if "enum" in schema else None
         rx = re.compile(schema["pattern"]) if "pattern" in schema else None
         min_len, max_len = schema.get("minLength"), schema.get("maxLength")
-        minimum = schema.get("minimum")
+        minimum, maximum = schema.get("minimum"), schema.get("maximum")
         min_items, max_items = schema.get("minItems"), schema.get("maxItems")
 
         def check_leaf(v: Any) -> None:
@@ -195,6 +228,10 @@ class _Compiler:
                 if minimum is not None and v < minimum:
                     raise SchemaViolation(
                         msg("应不小于 {minimum}，不是 {value}", minimum=minimum, value=_short(v))
+                    )
+                if maximum is not None and v > maximum:
+                    raise SchemaViolation(
+                        msg("应不大于 {maximum}，不是 {value}", maximum=maximum, value=_short(v))
                     )
             elif t is list and (
                 (min_items is not None and len(v) < min_items)
@@ -235,7 +272,7 @@ class _Compiler:
                 raise SchemaViolation(msg("缺少必填项 {name}", name=missing))
             if closed and not keys <= known:
                 odd = sorted(k for k in keys if k not in known)[0]
-                raise SchemaViolation(msg("有不认识的项 {name}", name=odd))
+                raise SchemaViolation(msg("有不认识的项 {name}", name=_printable(odd)))
             if len(v) < min_props:
                 raise SchemaViolation(msg("不能为空"))
             for k, x in v.items():
@@ -358,6 +395,9 @@ class _Generator:
         if "minimum" in schema:
             m = self.const(schema["minimum"])
             self.emit(d, f"if ({t} is int or {t} is float) and {v} < {m}: return False")
+        if "maximum" in schema:
+            m = self.const(schema["maximum"])
+            self.emit(d, f"if ({t} is int or {t} is float) and {v} > {m}: return False")
         list_checks: list[str] = []
         if "minItems" in schema:
             list_checks.append(f"len({v}) < {int(schema['minItems'])}")
@@ -417,6 +457,7 @@ _LEAF_KEYS = frozenset(
         "minLength",
         "maxLength",
         "minimum",
+        "maximum",
         "minItems",
         "maxItems",
     }

@@ -114,6 +114,11 @@ class SeqSet:
     def devices(self) -> list[str]:
         return sorted(self._ranges)
 
+    def last(self, device: str) -> int:
+        """The highest seq held of ``device`` (0 when none)."""
+        rs = self._ranges.get(device)
+        return rs[-1][1] if rs else 0
+
     # -- combining --------------------------------------------------------------------
     def union(self, other: SeqSet) -> SeqSet:
         merged: dict[str, Ranges] = {d: list(rs) for d, rs in self._ranges.items()}

@@ -76,6 +76,18 @@
         <translation>{name} ({reason})</translation>
     </message>
     <message>
+        <source>{path} 不是文件夹，数据包没有写成。</source>
+        <translation>{path} is not a folder; the bundle was not written.</translation>
+    </message>
+    <message>
+        <source>{path} 不是普通文件（可能是文件夹、设备或管道），数据包没有写成。</source>
+        <translation>{path} is not a regular file (it may be a folder, a device or a pipe); the bundle was not written.</translation>
+    </message>
+    <message>
+        <source>{path} 不是普通文件（可能是设备或管道），不是数据包。</source>
+        <translation>{path} is not a regular file (it may be a device or a pipe), not a bundle.</translation>
+    </message>
+    <message>
         <source>{path} 是一个文件夹，不是文件</source>
         <translation>{path} is a folder, not a file</translation>
     </message>
@@ -256,6 +268,10 @@
         <translation>This foreign phone number is not valid: {text}</translation>
     </message>
     <message>
+        <source>太大，本机内存不足以读取它</source>
+        <translation>is too big: this computer does not have enough memory to read it</translation>
+    </message>
+    <message>
         <source>姓名不能为空。</source>
         <translation>The name cannot be empty.</translation>
     </message>
@@ -306,6 +322,10 @@
     <message>
         <source>已取消导入 {file}，这个文件的修改都没有写入。</source>
         <translation>Importing {file} was cancelled; none of its changes were written.</translation>
+    </message>
+    <message>
+        <source>应不大于 {maximum}，不是 {value}</source>
+        <translation>should be at most {maximum}, not {value}</translation>
     </message>
     <message>
         <source>应不小于 {minimum}，不是 {value}</source>
@@ -512,6 +532,10 @@
         <translation>it was sent by the worker {user} to the office; import it on the office computer</translation>
     </message>
     <message>
+        <source>有 {size}，超过数据包上限 {limit}（不像是网格员工作台的数据包）</source>
+        <translation>is {size}, more than the {limit} a bundle may have (it does not look like a GridWorker bundle)</translation>
+    </message>
+    <message>
         <source>有不认识的项 {name}</source>
         <translation>has an unknown item {name}</translation>
     </message>
@@ -576,6 +600,18 @@
         <translation>The phone number contains invalid characters: {text}</translation>
     </message>
     <message>
+        <source>的 JSON 嵌套层数太多，不是网格员工作台的数据包</source>
+        <translation>nests its JSON too deeply; it is not a GridWorker bundle</translation>
+    </message>
+    <message>
+        <source>的 {where} 含有控制字符 {char}（文件可能已损坏）</source>
+        <translation>has the control character {char} in {where} (the file may be damaged)</translation>
+    </message>
+    <message>
+        <source>的 {where} 含有残缺的 Unicode 字符 {char}（文件可能已损坏）</source>
+        <translation>has the broken Unicode character {char} in {where} (the file may be damaged)</translation>
+    </message>
+    <message>
         <source>的{op}不属于本微网格</source>
         <translation>{op} does not belong to this micro-grid</translation>
     </message>
@@ -586,6 +622,10 @@
     <message>
         <source>的{op}有本程序不认识的字段 {field}（可能来自较新版本的程序），请先升级本程序</source>
         <translation>{op} has a field this program does not know, {field} (perhaps from a newer version of the program); please upgrade this program first</translation>
+    </message>
+    <message>
+        <source>的{op}的时间戳在 {year} 年，晚于允许的 {limit} 年（文件已损坏，或那台电脑的时钟严重错误）</source>
+        <translation>has {op} dated in the year {year}, later than the {limit} allowed (the file is damaged, or that computer&apos;s clock is badly wrong)</translation>
     </message>
     <message>
         <source>的压缩内容不完整或已损坏（可能没有复制完）</source>
@@ -606,6 +646,14 @@
     <message>
         <source>的格式版本 {version!r} 无法识别</source>
         <translation>its format version {version!r} is not recognised</translation>
+    </message>
+    <message>
+        <source>的清单校验和不符，清单已损坏或被改动过</source>
+        <translation>has a manifest checksum that does not match: the manifest is damaged or was changed</translation>
+    </message>
+    <message>
+        <source>的版本向量说对方已有本机第 {seq} 号操作，而本机只发出到第 {last} 号（文件已损坏，或本机恢复过旧备份；请联系技术支持）</source>
+        <translation>has a version vector saying the sender holds operation {seq} of this computer, which has only made operations up to {last} (the file is damaged, or this computer was restored from an old backup; please contact support)</translation>
     </message>
     <message>
         <source>社区回传</source>
@@ -678,6 +726,10 @@
     <message>
         <source>要导入的表格本身</source>
         <translation>the sheet being imported</translation>
+    </message>
+    <message>
+        <source>解压后超过数据包上限 {limit}（不像是网格员工作台的数据包）</source>
+        <translation>unpacks to more than the {limit} a bundle may have (it does not look like a GridWorker bundle)</translation>
     </message>
     <message>
         <source>请填写{status}日期。</source>
@@ -761,7 +813,7 @@
     </message>
     <message>
         <source>这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请在表中把{name}的与户主关系也改过来</source>
-        <translation>this household already has {name} as its head, and a household has one head; to change the head, also change {name}'s relation to the head in the sheet</translation>
+        <translation>this household already has {name} as its head, and a household has one head; to change the head, also change {name}&apos;s relation to the head in the sheet</translation>
     </message>
     <message>
         <source>这一行属于微网格「{theirs}」，本机只管理「{ours}」，不能导入</source>

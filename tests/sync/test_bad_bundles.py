@@ -14,7 +14,7 @@ from gridworker.cli import main
 from gridworker.store.entities import ENTITIES
 from gridworker.sync import export_bundle, import_bundles, preview_bundle
 from gridworker.sync import importer as importer_module
-from gridworker.sync.bundle import canonical, ops_sha256, read_bundle
+from gridworker.sync.bundle import canonical, manifest_sha256, ops_sha256, read_bundle
 from gridworker.sync.errors import BundleError
 from gridworker.sync.schema import SUPPORTED, bundle_checker, bundle_schema, compile_schema
 from gridworker.sync.setup import init_from_bundle
@@ -117,6 +117,7 @@ def test_worker_refuses_an_office_bundle_smuggling_another_grids_data(
     doc["manifest"]["op_count"] = len(doc["ops"])
     doc["manifest"]["ops_sha256"] = ops_sha256([canonical(o) for o in doc["ops"]])
     doc["manifest"]["bundle_id"] += "0"
+    doc["manifest"]["manifest_sha256"] = manifest_sha256(doc["manifest"])
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     before = dump(w)
     assert "不属于本微网格" in _refused_at(w.path, path, capsys)  # type: ignore[arg-type]

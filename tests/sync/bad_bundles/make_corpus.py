@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import copy
 import gzip
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from gridworker.store.ops import Op
-from gridworker.sync.bundle import Manifest, canonical, ops_sha256
+from gridworker.sync.bundle import Manifest, canonical, manifest_sha256, ops_sha256
 from gridworker.sync.vector import SeqSet
 
 HERE = Path(__file__).resolve().parent
@@ -70,14 +71,26 @@ def _doc(ops: list[dict[str, Any]], **manifest: Any) -> dict[str, Any]:
     return {"manifest": m, "ops": ops}
 
 
-def _bytes(doc: dict[str, Any]) -> bytes:
+def _bytes(doc: dict[str, Any], *, seal: bool = True) -> bytes:
+    """The file; ``seal``: with a manifest checksum that matches the (changed) manifest,
+    so that each case is damaged in exactly one way."""
+    if seal:
+        doc["manifest"]["manifest_sha256"] = manifest_sha256(doc["manifest"])
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _escaped_bytes(doc: dict[str, Any]) -> bytes:
+    """The file with every non-ASCII character escaped: how a lone surrogate gets in."""
+    doc["manifest"]["manifest_sha256"] = manifest_sha256(doc["manifest"])
+    return (json.dumps(doc, ensure_ascii=True, indent=1) + "\n").encode("ascii")
 
 
 def _resealed(doc: dict[str, Any]) -> dict[str, Any]:
     """The same document with a correct op count and checksum for its (changed) ops."""
     doc["manifest"]["op_count"] = len(doc["ops"])
-    doc["manifest"]["ops_sha256"] = ops_sha256([canonical(o) for o in doc["ops"]])
+    texts = [canonical(o) for o in doc["ops"]]
+    joined = ("[" + ",".join(texts) + "]").encode("utf-8", "surrogatepass")
+    doc["manifest"]["ops_sha256"] = hashlib.sha256(joined).hexdigest()
     return doc
 
 
@@ -157,6 +170,83 @@ def cases() -> dict[str, tuple[bytes, str]]:
     d["ops"][2]["op_id"] = d["ops"][1]["op_id"] + "x"
     d["ops"][2]["seq"] = 2
     out["same_seq_twice.gwbundle.json"] = (_bytes(_resealed(d)), "两条不同的操作用了同一个编号")
+
+    # Values must be of the field's type: text (or null), tags a list of text (or null).
+    for name, field, value, message in [
+        ("value_tags_number", "tags", 5, "ops[2].fields.tags 应为列表或null，不是 5"),
+        ("value_tags_text", "tags", "高龄", 'ops[2].fields.tags 应为列表或null，不是 "高龄"'),
+        ("value_name_number", "name", 123, "ops[2].fields.name 应为文字或null，不是 123"),
+        ("value_name_bool", "name", True, "ops[2].fields.name 应为文字或null，不是 true"),
+        ("value_phone_float", "phone", 1.5, "ops[2].fields.phone 应为文字或null，不是 1.5"),
+        ("value_name_list", "name", ["陈", "桂兰"], "ops[2].fields.name 应为文字或null"),
+        ("value_huge_integer", "notes", 10**30, "ops[2].fields.notes 应为文字或null"),
+        ("value_tag_number", "tags", ["高龄", 7], "ops[2].fields.tags[1] 应为文字，不是 7"),
+    ]:
+        d = copy.deepcopy(good)
+        d["ops"][2]["fields"][field] = value
+        out[f"{name}.gwbundle.json"] = (_bytes(_resealed(d)), message)
+    d = copy.deepcopy(good)
+    d["ops"][2]["seq"] = 10**30
+    out["seq_huge.gwbundle.json"] = (_bytes(_resealed(d)), "ops[2].seq 应不大于 9007199254740991")
+    d = copy.deepcopy(good)
+    d["manifest"]["version_vector"] = {DEV: [[1, 10**30]]}
+    out["vector_huge.gwbundle.json"] = (_bytes(d), "应不大于 9007199254740991")
+
+    # Text free of control characters (but tab, line feed, carriage return) and of lone
+    # surrogates: they crash the spreadsheet export and the UTF-8 encoder.
+    for name, where, value, message in [
+        ("text_nul", "notes", "第一行\x00", "ops[2].fields.notes 含有控制字符 U+0000"),
+        ("text_bell_in_name", "name", "陈\x07桂兰", "ops[2].fields.name 含有控制字符 U+0007"),
+        ("text_c1_control", "notes", "a\x85b\x9b", "ops[2].fields.notes 含有控制字符 U+0085"),
+        ("text_control_in_tags", "tags", ["高龄", "\x1b[0m"], "ops[2].fields.tags[1] 含有控制字符"),
+    ]:
+        d = copy.deepcopy(good)
+        d["ops"][2]["fields"][where] = value
+        out[f"{name}.gwbundle.json"] = (_bytes(_resealed(d)), message)
+    d = copy.deepcopy(good)
+    d["manifest"]["sender"]["user"] = "赵\x7f红"
+    out["text_control_in_sender.gwbundle.json"] = (
+        _bytes(d),
+        "manifest.sender.user 含有控制字符 U+007F",
+    )
+    d = copy.deepcopy(good)
+    d["ops"][2]["fields"]["name"] = "陈\ud800"
+    out["text_lone_surrogate.gwbundle.json"] = (
+        _escaped_bytes(_resealed(d)),
+        "ops[2].fields.name 含有残缺的 Unicode 字符 U+D800",
+    )
+    d = copy.deepcopy(good)
+    d["ops"][2]["fields"]["\udfff"] = "x"
+    out["text_lone_surrogate_in_key.gwbundle.json"] = (
+        _escaped_bytes(_resealed(d)),
+        "含有残缺的 Unicode 字符 U+DFFF",
+    )
+
+    # An hlc no clock can honestly reach would push ours past its 13 digits.
+    d = copy.deepcopy(good)
+    d["ops"][2]["hlc"] = f"9999999999999-9999-{DEV}"
+    out["far_future_hlc.gwbundle.json"] = (
+        _bytes(_resealed(d)),
+        "第 3 条操作（居民「陈桂兰」）的时间戳在 2286 年，晚于允许的 2200 年",
+    )
+
+    # Nesting too deep for the parser, and deep but parseable nesting in the wrong place.
+    out["deeply_nested.gwbundle.json"] = (b"[" * 100000 + b"]" * 100000, "嵌套层数太多")
+    d = copy.deepcopy(good)
+    deep: Any = "x"
+    for _ in range(900):
+        deep = [deep]
+    d["ops"][2] = deep
+    out["nested_op.gwbundle.json"] = (_bytes(_resealed(d)), "ops[2] 应为对象")
+
+    # A digit of the version vector changed after the file was written.
+    d = copy.deepcopy(good)
+    text = _bytes(d).decode("utf-8")
+    at = text.index("3", text.index('"version_vector"'))
+    out["manifest_damaged.gwbundle.json"] = (
+        (text[:at] + "8" + text[at + 1 :]).encode("utf-8"),
+        "清单校验和不符",
+    )
     return out
 
 

@@ -53,6 +53,19 @@ def norm_text(s: str | None) -> str:
     return _WS_RE.sub(" ", norm(s))
 
 
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Characters no field may hold: controls other than tab and line breaks, lone surrogates.
+
+Bundles holding them are refused (sync/bundle.py) and spreadsheets cannot store them."""
+
+
+def without_controls(s: str) -> str:
+    """``s`` without :data:`CONTROL_RE` characters (cheap when there are none)."""
+    if s.isprintable():  # C-speed pre-check; false also for tab, newline and some spaces
+        return s
+    return CONTROL_RE.sub("", s)
+
+
 def norm_prose(s: str | None) -> str:
     """Normalise written sentences (notes): trimmed, invisible characters removed, space
     runs collapsed — but not NFKC, which would turn Chinese punctuation （，：） into ASCII."""

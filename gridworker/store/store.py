@@ -22,6 +22,7 @@ from gridworker.core.hlc import Clock
 from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
 from gridworker.core.messages import msg, term
+from gridworker.core.textnorm import without_controls
 from gridworker.store import search_index
 from gridworker.store.db import open_database
 from gridworker.store.entities import ENTITIES, MICRO_GRID, EntitySpec, spec
@@ -126,9 +127,12 @@ def utc_now() -> str:
 
 
 def clean(value: Value) -> Value:
-    """Empty text means "no value": stored as NULL so '' and None never differ."""
+    """Empty text means "no value" (NULL, so '' and None never differ); control characters,
+    which bundles refuse and spreadsheets cannot hold, are dropped."""
     if value.__class__ is str:
-        return value.strip() or None
+        return without_controls(value).strip() or None
+    if value.__class__ is list:
+        return [without_controls(v) if v.__class__ is str else v for v in value]
     return value
 
 
@@ -352,11 +356,13 @@ class Store:
                     fields: dict[str, Value] = {}
                     for f, v in ch.values.items():
                         if v.__class__ is str:
-                            v = v.strip()
+                            v = without_controls(v).strip()
                             if not v:
                                 continue
                         elif v is None or v == []:
                             continue
+                        elif v.__class__ is list:
+                            v = clean(v)
                         fields[f] = v
                     hlc = tick()
                     self._seq += 1

@@ -208,3 +208,21 @@ def test_new_residents_of_stored_households_carry_the_household_micro_grid(
     assert [op.micro_grid_id for op in ops] == [g1, g2, g2, g2]
     stored = [r[0] for r in s.conn.execute("SELECT micro_grid_id FROM ops ORDER BY seq")][-4:]
     assert stored == [g1, g2, g2, g2]
+
+
+def test_control_characters_never_reach_the_change_log(worker_store: Store) -> None:
+    """A pasted NUL or BEL would be stored, then every bundle carrying it refused by the
+    office (sync stuck for good) and the spreadsheet export broken: the write path drops
+    them. Tab and line breaks are text and stay."""
+    h = _household(worker_store)
+    r = worker_store.create(
+        "resident", {"household_id": h, "name": "张\x00三", "notes": "独居\x07\n需要\x85送药"}
+    )
+    row = worker_store.get("resident", r)
+    assert row is not None and row["name"] == "张三" and row["notes"] == "独居\n需要送药"
+    worker_store.update("resident", r, {"notes": "a\tb\x1b", "tags": ["高龄\x00"]})
+    row = worker_store.get("resident", r)
+    assert row is not None and row["notes"] == "a\tb" and row["tags"] == ["高龄"]
+    for (text,) in worker_store.conn.execute("SELECT fields FROM ops"):
+        bad = ["\x00", "\x07", "\x85", "\x1b", "\\u0000", "\\u0007", "\\u001b"]
+        assert not any(b in text for b in bad)

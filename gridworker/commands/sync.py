@@ -118,6 +118,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     "held": f.held,
                     "conflicts": f.conflicts,
                     "already_imported": f.already_imported,
+                    "skipped": f.skipped,
                 }
                 for f in summary.files
             ],
@@ -125,7 +126,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         for f in summary.files:
-            print(f.describe(), file=sys.stdout if f.applied else sys.stderr)
+            if not f.skipped:
+                print(f.describe(), file=sys.stdout if f.applied else sys.stderr)
         senders = summary.by_sender()
         if len(senders) > 1:
             print("按发送人汇总：")
@@ -135,9 +137,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                     f"已有 {t.held} 条，冲突 {t.conflicts} 处"
                 )
         applied = sum(1 for f in summary.files if f.applied)
+        skipped = f"，跳过 {len(summary.skipped)} 个发给别处的" if summary.skipped else ""
         print(
-            f"共 {len(summary.files)} 个文件：导入 {applied} 个，未导入 {len(summary.refused)} 个。"
+            f"共 {len(summary.files)} 个文件：导入 {applied} 个，未导入 {len(summary.refused)} 个"
+            f"{skipped}。"
         )
+        if summary.skipped and not applied and not summary.refused:
+            print("gridworker: 这里没有发给本机的数据包。", file=sys.stderr)
         if any(f.conflicts for f in summary.files):
             print("有冲突需要核对：运行 gridworker conflicts 查看。")
     return 0 if summary.ok else 1

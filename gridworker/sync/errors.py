@@ -11,3 +11,8 @@ class BundleError(StoreError):
 
 class ImportCancelled(BundleError):
     """The person cancelled an import; the file being imported was rolled back."""
+
+
+class NotAddressedHere(BundleError):
+    """A well-formed bundle meant for another installation (another micro-grid, the other
+    side, or our own export): refused when named, skipped quietly in a shared folder."""

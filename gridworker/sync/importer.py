@@ -30,7 +30,7 @@ from gridworker.sync.bundle import (
     describe_op,
     read_bundle,
 )
-from gridworker.sync.errors import BundleError, ImportCancelled
+from gridworker.sync.errors import BundleError, ImportCancelled, NotAddressedHere
 from gridworker.sync.export import Progress
 
 Cancel = Callable[[], bool]
@@ -57,6 +57,12 @@ def _refuse(path: Path, problem: Message) -> BundleError:
     return BundleError(msg("数据包 {file} {problem}，没有导入。", file=path.name, problem=problem))
 
 
+def _elsewhere(path: Path, problem: Message) -> NotAddressedHere:
+    return NotAddressedHere(
+        msg("数据包 {file} {problem}，没有导入。", file=path.name, problem=problem)
+    )
+
+
 def _mg_name(conn: sqlite3.Connection, mg: str | None) -> str:
     if mg is None:
         return msg("（无）")
@@ -79,7 +85,7 @@ def check_addressed(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
             p, msg("属于「{theirs}」，本机属于「{ours}」", theirs=m.community, ours=here.community)
         )
     if m.sender_device == here.device_id:
-        raise _refuse(p, msg("是本机自己导出的，应交给对方导入"))
+        raise _elsewhere(p, msg("是本机自己导出的，应交给对方导入"))
     claimed = m.version_vector.last(here.device_id) if here.device_id else 0
     if claimed:
         # Believing the sender holds our operations it never got means never sending them.
@@ -96,16 +102,16 @@ def check_addressed(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
             )
     if here.role == "office":
         if m.kind != "worker":
-            raise _refuse(
+            raise _elsewhere(
                 p, msg("是社区发给网格员的{kind}，应在网格员电脑上导入", kind=KIND_LABELS[m.kind])
             )
     else:
         if m.kind == "worker":
-            raise _refuse(
+            raise _elsewhere(
                 p, msg("是网格员 {user} 发给社区的，应在社区电脑上导入", user=m.sender_user)
             )
         if m.micro_grid_id != here.micro_grid_id:
-            raise _refuse(
+            raise _elsewhere(
                 p,
                 msg(
                     "是发给「{theirs}」的，本机负责「{ours}」",
@@ -509,6 +515,7 @@ class FileResult:
     conflicts: int = 0
     closed_conflicts: int = 0
     already_imported: bool = False
+    skipped: bool = False  # found in a folder, meant for another installation
 
     def describe(self) -> str:
         if not self.applied:
@@ -540,11 +547,20 @@ class ImportSummary:
     @property
     def ok(self) -> bool:
         """Every file applied (the command's exit 0)."""
-        return bool(self.files) and not self.cancelled and all(f.applied for f in self.files)
+        return (
+            any(f.applied for f in self.files)
+            and not self.cancelled
+            and all(f.applied or f.skipped for f in self.files)
+        )
 
     @property
     def refused(self) -> list[FileResult]:
-        return [f for f in self.files if not f.applied]
+        return [f for f in self.files if not f.applied and not f.skipped]
+
+    @property
+    def skipped(self) -> list[FileResult]:
+        """Bundles in a folder that are for someone else: the office's shared stick."""
+        return [f for f in self.files if f.skipped]
 
     def by_sender(self) -> dict[str, SenderTotals]:
         """Totals per sending device, for the office's summary."""
@@ -597,7 +613,9 @@ def import_bundles(
     as it was before the import.
     """
     here = _where(store)
+    paths = list(paths)
     files = expand_paths(paths)
+    in_folders = {f for p in paths if Path(p).is_dir() for f in expand_paths([p]) if f.is_file()}
     summary = ImportSummary()
     say = progress or (lambda step, total, text: None)
     try:
@@ -607,7 +625,9 @@ def import_bundles(
                     summary.cancelled = True
                     break
                 say(n, len(files), msg("正在检查 {file}…", file=path.name))
-                if not _import_one(store, here, path, summary, n, len(files), say, cancel):
+                if not _import_one(
+                    store, here, path, summary, n, len(files), say, cancel, path in in_folders
+                ):
                     break
     except sqlite3.IntegrityError as e:  # pragma: no cover - each file is checked before
         # Nothing of this import was written: say so for every file that looked applied.
@@ -628,8 +648,12 @@ def _import_one(
     total: int,
     say: Progress,
     cancel: Cancel | None,
+    in_folder: bool = False,
 ) -> bool:
-    """Check and apply one file, recording its result; False when the import was cancelled."""
+    """Check and apply one file, recording its result; False when the import was cancelled.
+
+    ``in_folder``: found in a folder given to import, where a bundle for another
+    installation is skipped rather than refused."""
     result = FileResult(path=path, applied=False)
     summary.files.append(result)
     try:
@@ -665,6 +689,10 @@ def _import_one(
         result.message = message_of(e)
         summary.cancelled = True
         return False
+    except NotAddressedHere as e:
+        result.message = message_of(e)
+        result.skipped = in_folder
+        return True
     except BundleError as e:
         result.message = message_of(e)
         return True

@@ -458,6 +458,12 @@ def summary_text(summary: ImportSummary) -> str:
     if refused:
         lines.append(QCoreApplication.translate("SyncViews", "Not imported:"))
         lines.extend(f"  {display(f.message)}" for f in refused)
+    if summary.skipped:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncViews", "Skipped, meant for another computer: {0}"
+            ).format(", ".join(f.path.name for f in summary.skipped))
+        )
     if summary.cancelled:
         lines.append(
             QCoreApplication.translate(
@@ -493,6 +499,10 @@ def short_summary(summary: ImportSummary) -> str:
         text += " " + QCoreApplication.translate(
             "SyncViews", "{0} could not be imported (see the details)."
         ).format(len(summary.refused))
+    if summary.skipped:
+        text += " " + QCoreApplication.translate(
+            "SyncViews", "{0} bundles for other computers were skipped."
+        ).format(len(summary.skipped))
     if summary.cancelled:
         text += " " + QCoreApplication.translate("SyncViews", "The import was cancelled.")
     return text

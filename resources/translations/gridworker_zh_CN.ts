@@ -648,22 +648,22 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="506"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="516"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="511"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="521"/>
         <source>All {0} bundles were imported.</source>
         <translation>{0} 个数据包全部导入成功。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="513"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="523"/>
         <source>{0} of {1} bundles were imported.</source>
         <translation>{1} 个数据包中导入了 {0} 个。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="525"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="535"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -1748,31 +1748,41 @@
     </message>
     <message>
         <location filename="../../gridworker/ui/sync_views.py" line="463"/>
+        <source>Skipped, meant for another computer: {0}</source>
+        <translation>已跳过（是发给别的电脑的）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="469"/>
         <source>The import was cancelled. Files already imported are kept; the file being imported was not written.</source>
         <translation>导入已取消。已经导入的文件保留；正在导入的那个文件没有写入。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="470"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="476"/>
         <source>No bundles were found to import.</source>
         <translation>没有找到要导入的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="474"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="480"/>
         <source>{0} conflicts: please check them under Conflicts below.</source>
         <translation>有 {0} 处冲突，请在下方“冲突”里核对。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="484"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="490"/>
         <source>{0} of {1} bundles imported: {2} new changes, {3} conflicts.</source>
         <translation>{1} 个数据包中导入了 {0} 个：新修改 {2} 条，冲突 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="493"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="499"/>
         <source>{0} could not be imported (see the details).</source>
         <translation>{0} 个没有导入（见详情）。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync_views.py" line="497"/>
+        <location filename="../../gridworker/ui/sync_views.py" line="503"/>
+        <source>{0} bundles for other computers were skipped.</source>
+        <translation>跳过了 {0} 个发给别的电脑的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/sync_views.py" line="507"/>
         <source>The import was cancelled.</source>
         <translation>导入已取消。</translation>
     </message>

@@ -290,3 +290,32 @@ def test_init_from_bundle_refuses_a_non_setup_bundle_and_leaves_no_file(
 
         init_from_bundle(db, down, "赵红")
     assert not db.exists()
+
+
+def test_a_worker_importing_the_shared_stick_skips_what_is_for_others(
+    site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA found: the office writes every micro-grid's bundle to one stick and each worker
+    imports the folder; the other micro-grids' bundles (and the worker's own export) were
+    errors, so every such import "failed" with exit 1."""
+    worker = site.setup_worker("wa", "赵红")
+    stick = site.folder / "stick"
+    stick.mkdir()
+    add_household(site.office, site.mg_a, "102", ["孙七"])
+    export_all_micro_grids(site.office, stick)
+    export_bundle(worker, stick / "赵红-回传.gwbundle.json")
+    summary = import_bundles(worker, [stick])
+    assert summary.ok and [f.path.name for f in summary.refused] == []
+    assert sorted(f.applied for f in summary.files) == [False, False, True]
+    assert len(summary.skipped) == 2
+    assert any("孙七" in line for line in dump(worker))
+
+    assert worker.path is not None
+    capsys.readouterr()
+    assert main(["--db", str(worker.path), "bundle", "import", str(stick)]) == 0
+    out, err = capsys.readouterr()
+    assert "跳过 2 个" in out and err == ""
+
+    # Named one by one, a file for someone else is still refused.
+    other = next(f.path for f in summary.skipped if "第二微网格" in f.path.name)
+    assert not import_bundles(worker, [other]).ok

@@ -82,6 +82,29 @@ def address(h: dict[str, Value]) -> str:
     return " ".join(str(p) for p in parts if p) or str(h.get("id"))
 
 
+def _visible_records(store: Store) -> set[str] | None:
+    """The ids of a worker's own micro-grid's records (None at the office: all of them)."""
+    ident = store.identity
+    if ident.role != "worker" or ident.micro_grid_id is None:
+        return None
+    mine: set[str] = set()
+    for name in ENTITIES:
+        members = members_sql(name)
+        if members is not None:
+            mine.update(r[0] for r in store.conn.execute(members, {"mg": ident.micro_grid_id}))
+    return mine
+
+
+def open_conflict_rows(store: Store) -> set[int]:
+    """Ids of the open conflicts :func:`list_conflicts` shows, cheaply (for counting)."""
+    mine = _visible_records(store)
+    return {
+        r[0]
+        for r in store.conn.execute("SELECT id, entity_id FROM conflicts WHERE resolved_by IS NULL")
+        if mine is None or r[1] in mine
+    }
+
+
 def list_conflicts(store: Store) -> list[ConflictView]:
     """Open conflicts, oldest first: the value kept now and the one that lost, who and when.
 
@@ -89,14 +112,7 @@ def list_conflicts(store: Store) -> list[ConflictView]:
     is decided where it now belongs (this laptop no longer hears of it).
     """
     out = []
-    ident = store.identity
-    mine: set[str] | None = None
-    if ident.role == "worker" and ident.micro_grid_id is not None:
-        mine = set()
-        for name in ENTITIES:
-            members = members_sql(name)
-            if members is not None:
-                mine.update(r[0] for r in store.conn.execute(members, {"mg": ident.micro_grid_id}))
+    mine = _visible_records(store)
     for c in store.open_conflicts():
         if mine is not None and c["entity_id"] not in mine:
             continue

@@ -30,6 +30,7 @@ from gridworker.sync.bundle import (
     describe_op,
     read_bundle,
 )
+from gridworker.sync.conflicts import open_conflict_rows
 from gridworker.sync.errors import BundleError, ImportCancelled, NotAddressedHere
 from gridworker.sync.export import Progress
 
@@ -679,6 +680,7 @@ def _import_one(
                 msg("正在导入 {file}（{done}/{of} 条）…", file=path.name, done=done, of=of),
             )
 
+        open_before = open_conflict_rows(store)
         try:
             with _savepoint(store.conn):
                 counts = apply_bundle(store, b, on_chunk=chunk, cancel=cancel)
@@ -698,7 +700,11 @@ def _import_one(
         return True
     result.applied = True
     result.new, result.held = counts.new, counts.held
-    result.conflicts, result.closed_conflicts = counts.conflicts, counts.closed_conflicts
+    # Conflicts left open for a person (as `conflicts` lists them), not every one the
+    # history passed through: a bundle may carry a conflict and its resolution.
+    open_after = open_conflict_rows(store)
+    result.conflicts = len(open_after - open_before)
+    result.closed_conflicts = len(open_before - open_after)
     return True
 
 

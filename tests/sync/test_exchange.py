@@ -319,3 +319,21 @@ def test_a_worker_importing_the_shared_stick_skips_what_is_for_others(
     # Named one by one, a file for someone else is still refused.
     other = next(f.path for f in summary.skipped if "第二微网格" in f.path.name)
     assert not import_bundles(worker, [other]).ok
+
+
+def test_the_import_counts_only_conflicts_left_open(site: Site) -> None:
+    """QA found: a bundle carrying a conflict and its resolution reported "冲突 1 处" while
+    `conflicts` listed none."""
+    w1 = site.setup_worker("w1", "赵红")
+    w2 = site.setup_worker("w2", "钱多")  # a second laptop of the same micro-grid
+    rid = site.office.conn.execute("SELECT id FROM resident WHERE name = '张静华'").fetchone()[0]
+    w1.update("resident", rid, {"phone": "13800000001"})
+    site.office.update("resident", rid, {"phone": "13800000002"})
+    site.send(w1, site.office, "up")
+    [c] = site.office.open_conflicts()
+    site.office.resolve_conflict(c["id"], "other")
+    path = site.folder / "down.gwbundle.json"
+    export_bundle(site.office, path, micro_grid="第一微网格")
+    summary = import_bundles(w2, [path])
+    assert summary.ok and w2.open_conflicts() == []
+    assert summary.files[0].conflicts == 0

@@ -616,9 +616,7 @@ class _Planner:
         if self.mg_col is not None and self.mg_col < len(cells):
             text = norm_text(cell_text(cells[self.mg_col]))
         if not self.office:
-            if text and norm_key(text).replace(" ", "") != norm_key(self.own_mg_name).replace(
-                " ", ""
-            ):
+            if text and _squeezed(text).casefold() != _squeezed(self.own_mg_name).casefold():
                 problem(
                     "micro_grid",
                     msg(

@@ -30,6 +30,7 @@ from gridworker import __version__
 from gridworker.core.hlc import MAX_MS
 from gridworker.core.ids import uuid7
 from gridworker.core.messages import Message, msg, term
+from gridworker.core.textnorm import CONTROL_RE
 from gridworker.store.entities import ENTITIES
 from gridworker.store.ops import Op
 from gridworker.sync.errors import BundleError
@@ -348,7 +349,7 @@ _TOO_DEEP = msg("的 JSON 嵌套层数太多，不是网格员工作台的数据
 _SUSPECT_ESCAPE = re.compile(rb"\\(?:[bf]|u00[0189]|u007[fF]|u[dD][89a-fA-F])")
 # In text: control characters other than tab, line feed and carriage return (they break
 # the spreadsheet export) and lone surrogates (they cannot be encoded as UTF-8).
-_BAD_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BAD_CHAR = CONTROL_RE  # the same rule the write path applies to every local edit
 
 
 def _may_hold_bad_text(data: bytes) -> bool:

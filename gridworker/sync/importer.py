@@ -616,7 +616,8 @@ def import_bundles(
     here = _where(store)
     paths = list(paths)
     files = expand_paths(paths)
-    in_folders = {f for p in paths if Path(p).is_dir() for f in expand_paths([p]) if f.is_file()}
+    named = {Path(p) for p in paths}
+    in_folders = {f for f in files if f not in named}  # found by listing a folder
     summary = ImportSummary()
     say = progress or (lambda step, total, text: None)
     try:

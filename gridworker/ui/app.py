@@ -13,7 +13,7 @@ from gridworker.core.messages import message_of
 from gridworker.store.db import default_db_path
 from gridworker.store.errors import StoreError
 from gridworker.store.store import Identity, Store
-from gridworker.ui import settings
+from gridworker.ui import preferences
 from gridworker.ui.i18n import install_translators
 from gridworker.ui.main_window import MainWindow
 from gridworker.ui.wording import display
@@ -32,8 +32,8 @@ def build_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     for t in _translators:
         app.removeTranslator(t)
-    _translators[:] = install_translators(app, settings.language())
-    settings.apply_text_size(app)
+    _translators[:] = install_translators(app, preferences.language())
+    preferences.apply_text_size(app)
     return app
 
 

@@ -110,7 +110,7 @@ def message_templates(root: Path = PACKAGE_DIR) -> dict[str, list[str]]:
 def update() -> None:
     """Extract UI strings from gridworker/ui into the zh_CN .ts and msg() templates into the
     en .ts (existing translations are kept, strings no longer used are dropped)."""
-    sources = sorted(str(p) for p in UI_DIR.glob("*.py"))
+    sources = sorted(str(p) for p in UI_DIR.rglob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS_FILE)], check=True
     )

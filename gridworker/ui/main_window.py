@@ -20,17 +20,16 @@ from PySide6.QtWidgets import (
 from gridworker.store import queries
 from gridworker.store.queries import Counts
 from gridworker.store.store import Identity
-from gridworker.ui import settings
-from gridworker.ui.care import CareScreen
-from gridworker.ui.gas import GasScreen
-from gridworker.ui.printing_screen import PrintScreen
-from gridworker.ui.qtcompat import emit
-from gridworker.ui.roster_screen import RosterScreen
-from gridworker.ui.settings_screen import SettingsScreen
-from gridworker.ui.sync_screen import SyncScreen
+from gridworker.ui import preferences
+from gridworker.ui.care.screen import CareScreen
+from gridworker.ui.gas.screen import GasScreen
+from gridworker.ui.printing.screen import PrintScreen
+from gridworker.ui.roster.screen import RosterScreen
+from gridworker.ui.settings.screen import SettingsScreen
+from gridworker.ui.sync.screen import SyncScreen
 from gridworker.ui.timefmt import friendly_time
-from gridworker.ui.today import TodayScreen
-from gridworker.ui.visits import VisitsScreen
+from gridworker.ui.today.screen import TodayScreen
+from gridworker.ui.visits.screen import VisitsScreen
 from gridworker.ui.widgets import ElidedLabel
 from gridworker.ui.worker import DbRunner
 
@@ -242,16 +241,16 @@ class MainWindow(QMainWindow):
             self.sync_label.setText(self.tr("; ").join(parts))
         else:
             self.sync_label.setText(self.tr("Not synced yet"))
-        emit(self.status_loaded)
+        self.status_loaded.emit()
 
     def _text_size_changed(self, size: str) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            settings.apply_text_size(app, "large" if size == "large" else "normal")
+            preferences.apply_text_size(app, "large" if size == "large" else "normal")
 
     # -- remembering ----------------------------------------------------------------------
     def _restore(self) -> None:
-        s = settings.settings()
+        s = preferences.settings()
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -267,7 +266,7 @@ class MainWindow(QMainWindow):
         self.show_screen(last if last in SCREENS else "roster")
 
     def save_state(self) -> None:
-        s = settings.settings()
+        s = preferences.settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/screen", self.current_screen())
         s.sync()

@@ -24,7 +24,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from gridworker.core.messages import message_of
 from gridworker.store.errors import StoreError
 from gridworker.store.store import Store
-from gridworker.ui.qtcompat import emit
 from gridworker.ui.wording import display
 
 log = logging.getLogger(__name__)
@@ -107,19 +106,19 @@ class _DbWorker(QObject):
     @Slot(object)
     def execute(self, job: Job) -> None:
         if job.cancel.is_set():
-            emit(self.failed, job.id, Cancelled())
+            self.failed.emit(job.id, Cancelled())
             return
         try:
             if self._store is None:
                 self._store = Store.open(self._path)
-            ctx = JobContext(job.id, job.cancel, lambda *a: emit(self.progressed, *a))
+            ctx = JobContext(job.id, job.cancel, lambda *a: self.progressed.emit(*a))
             result = job.fn(self._store, ctx)
         except BaseException as e:  # every failure goes back to the UI as a message
             if not isinstance(e, Cancelled | StoreError | ValueError):
                 log.error("database job failed:\n%s", traceback.format_exc())
-            emit(self.failed, job.id, e)
+            self.failed.emit(job.id, e)
             return
-        emit(self.done, job.id, result)
+        self.done.emit(job.id, result)
 
     @Slot()
     def close(self) -> None:
@@ -163,7 +162,7 @@ class DbRunner(QObject):
         if not self._running:
             raise RuntimeError("database thread already stopped")
         self._jobs[job.id] = job
-        emit(self._queue, job)
+        self._queue.emit(job)
         return job
 
     def query(
@@ -213,7 +212,7 @@ class DbRunner(QObject):
         self._running = False
         for job in self._jobs.values():
             job.request_cancel()
-        emit(self._close)
+        self._close.emit()
         self._thread.quit()
         self._thread.wait()
         self._jobs.clear()

@@ -12,13 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from gridworker.roster.importer import RowProblem
 from gridworker.store.store import Store
-from gridworker.ui import settings
+from gridworker.ui import preferences
 from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.i18n import QM_FILE, TS_FILE
-from gridworker.ui.import_dialog import ProblemTableModel
 from gridworker.ui.main_window import SCREENS, MainWindow
-from gridworker.ui.qtcompat import emit
-from gridworker.ui.roster_model import PAGE, ResidentTableModel
+from gridworker.ui.roster.import_dialog import ProblemTableModel
+from gridworker.ui.roster.model import PAGE, ResidentTableModel
 from gridworker.ui.setup_dialog import SetupDialog
 
 
@@ -53,7 +52,7 @@ def test_chinese_by_default_and_english_after_switching(
     screen = window.settings_screen
     assert "重新启动" in screen.language_note.text()
     screen.english.setChecked(True)
-    assert settings.language() == "en"
+    assert preferences.language() == "en"
     window.close()
 
     english = _open(qtbot, demo_db)  # the app started again
@@ -63,7 +62,7 @@ def test_chinese_by_default_and_english_after_switching(
         assert english.sync_label.text() == "Not synced yet"
     finally:
         english.close()
-        settings.set_language("zh_CN")
+        preferences.set_language("zh_CN")
         build_application()
 
 
@@ -95,14 +94,14 @@ def test_every_ui_string_has_a_chinese_translation() -> None:
 def test_larger_text_applies_at_once(window: MainWindow) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    assert app.font().pointSize() == settings.FONT_POINTS["normal"] >= 11
+    assert app.font().pointSize() == preferences.FONT_POINTS["normal"] >= 11
     window.settings_screen.large_text.setChecked(True)
     try:
-        assert app.font().pointSize() == settings.FONT_POINTS["large"] >= 14
-        assert settings.text_size() == "large"
+        assert app.font().pointSize() == preferences.FONT_POINTS["large"] >= 14
+        assert preferences.text_size() == "large"
     finally:
         window.settings_screen.normal_text.setChecked(True)
-    assert app.font().pointSize() == settings.FONT_POINTS["normal"]
+    assert app.font().pointSize() == preferences.FONT_POINTS["normal"]
 
 
 def test_geometry_and_screen_are_remembered(
@@ -195,7 +194,7 @@ def test_emitting_many_signals_keeps_true_alive() -> None:
     e.ping.connect(lambda _n: None)
     before = sys.getrefcount(True)
     for i in range(2000):
-        emit(e.ping, i)
+        e.ping.emit(i)
     assert abs(sys.getrefcount(True) - before) < 50
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from gridworker.ui.import_dialog import ImportDialog
 from gridworker.ui.main_window import MainWindow
+from gridworker.ui.roster.import_dialog import ImportDialog
 
 GOOD_ID = "11010519491231002X"
 BAD_ID = "110105194912310021"  # wrong check character

@@ -10,10 +10,10 @@ import pytest
 from openpyxl import Workbook
 from pytestqt.qtbot import QtBot
 
-from gridworker.ui import settings
+from gridworker.ui import preferences
 from gridworker.ui.app import build_application
-from gridworker.ui.import_dialog import ImportDialog
 from gridworker.ui.main_window import MainWindow
+from gridworker.ui.roster.import_dialog import ImportDialog
 
 HEADER = ["小区", "楼栋", "单元", "房号", "姓名", "身份证号"]
 
@@ -35,10 +35,10 @@ def _workbook(path: Path, *others: str) -> Path:
 
 @pytest.fixture
 def english() -> Iterator[None]:
-    settings.set_language("en")
+    preferences.set_language("en")
     build_application()
     yield
-    settings.set_language("zh_CN")
+    preferences.set_language("zh_CN")
     build_application()
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from gridworker.ui import settings
+from gridworker.ui import preferences
 from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.main_window import SCREENS, MainWindow
 
@@ -93,12 +93,12 @@ def _strip_data(text: str, data: list[str]) -> str:
 @pytest.fixture
 def opened(qtbot: QtBot, demo_db: Path) -> Iterator[tuple[QtBot, Path]]:
     yield qtbot, demo_db
-    settings.set_language("zh_CN")
+    preferences.set_language("zh_CN")
     build_application()
 
 
-def _open_everywhere(qtbot: QtBot, db: Path, language: settings.Language) -> MainWindow:
-    settings.set_language(language)
+def _open_everywhere(qtbot: QtBot, db: Path, language: preferences.Language) -> MainWindow:
+    preferences.set_language(language)
     build_application()
     identity, mg = read_identity(db)
     assert identity is not None

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from gridworker.demo import build_demo
 from gridworker.store.store import Store
-from gridworker.ui import settings
+from gridworker.ui import preferences
 from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.main_window import MainWindow
 
@@ -37,19 +37,19 @@ def db(request: pytest.FixtureRequest, tmp_path: Path, demo_db: Path) -> Path:
 
 @pytest.fixture(params=["zh_CN", "en"])
 def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    lang: settings.Language = "en" if request.param == "en" else "zh_CN"
-    settings.set_language(lang)
+    lang: preferences.Language = "en" if request.param == "en" else "zh_CN"
+    preferences.set_language(lang)
     yield lang
-    settings.set_language("zh_CN")
+    preferences.set_language("zh_CN")
     build_application()
 
 
 @pytest.fixture(params=["normal", "large"])
 def text_size(request: pytest.FixtureRequest) -> Iterator[str]:
-    size: settings.TextSize = "large" if request.param == "large" else "normal"
-    settings.set_text_size(size)
+    size: preferences.TextSize = "large" if request.param == "large" else "normal"
+    preferences.set_text_size(size)
     yield size
-    settings.set_text_size("normal")
+    preferences.set_text_size("normal")
     build_application()
 
 
@@ -94,7 +94,12 @@ def test_columns_refit_when_the_window_narrows(qtbot: QtBot, window: MainWindow)
     window.resize(1600, 800)
     qtbot.wait(50)
     wide = window.roster.table.columnWidth(5)  # the address
-    window.resize(1100, 800)
+    # between the columns' least and comfortable widths (both depend on the fonts installed)
+    widths = window.roster._widths
+    comfortable = sum(w for w, _ in widths.values())
+    least = sum(least for _, least in widths.values())
+    frame = window.width() - window.roster.table.viewport().width()
+    window.resize(frame + (comfortable + least) // 2, 800)
     qtbot.waitUntil(lambda: window.roster.table.columnWidth(5) < wide, timeout=5_000)
     header = window.roster.table.horizontalHeader()
     used = sum(header.sectionSize(c) for c in range(header.count()))

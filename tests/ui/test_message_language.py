@@ -18,11 +18,11 @@ from gridworker.core.messages import message_of, msg
 from gridworker.store.store import Store
 from gridworker.sync import BundleError, export_bundle
 from gridworker.sync.bundle import check_document, read_bundle
-from gridworker.ui import settings
+from gridworker.ui import preferences
 from gridworker.ui.app import build_application, open_main_window, read_identity
-from gridworker.ui.import_dialog import ImportDialog
 from gridworker.ui.main_window import MainWindow
-from gridworker.ui.resident_dialog import ResidentDialog
+from gridworker.ui.roster.import_dialog import ImportDialog
+from gridworker.ui.roster.resident_dialog import ResidentDialog
 from gridworker.ui.wording import display
 from gridworker.ui.worker import JobContext
 
@@ -33,12 +33,12 @@ CHECKSUM_EN = "The ID number's check digit is wrong: it should be X, not 1"
 
 
 @pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest) -> Iterator[settings.Language]:
-    lang: settings.Language = request.param
-    settings.set_language(lang)
+def language(request: pytest.FixtureRequest) -> Iterator[preferences.Language]:
+    lang: preferences.Language = request.param
+    preferences.set_language(lang)
     build_application()
     yield lang
-    settings.set_language("zh_CN")
+    preferences.set_language("zh_CN")
     build_application()
 
 
@@ -52,14 +52,14 @@ def _open(qtbot: QtBot, db: Path) -> MainWindow:
 
 
 @pytest.fixture
-def win(qtbot: QtBot, language: settings.Language, demo_db: Path) -> Iterator[MainWindow]:
+def win(qtbot: QtBot, language: preferences.Language, demo_db: Path) -> Iterator[MainWindow]:
     w = _open(qtbot, demo_db)
     yield w
     w.close()
 
 
 def test_a_refused_bundle_is_explained_in_the_interface_language(
-    qtbot: QtBot, language: settings.Language, demo_db: Path, tmp_path: Path
+    qtbot: QtBot, language: preferences.Language, demo_db: Path, tmp_path: Path
 ) -> None:
     office_db = tmp_path / "office.sqlite3"
     with Store.open(office_db) as s:
@@ -105,7 +105,7 @@ def test_a_refused_bundle_is_explained_in_the_interface_language(
 
 
 def test_a_bad_roster_row_is_explained_in_the_interface_language(
-    qtbot: QtBot, win: MainWindow, language: settings.Language, tmp_path: Path
+    qtbot: QtBot, win: MainWindow, language: preferences.Language, tmp_path: Path
 ) -> None:
     sheet = tmp_path / "名单.csv"
     sheet.write_text(
@@ -142,7 +142,7 @@ def test_a_bad_roster_row_is_explained_in_the_interface_language(
 
 
 def test_a_bad_id_in_the_resident_dialog_is_explained_in_the_interface_language(
-    qtbot: QtBot, win: MainWindow, language: settings.Language, demo_db: Path
+    qtbot: QtBot, win: MainWindow, language: preferences.Language, demo_db: Path
 ) -> None:
     household = str(sqlite3.connect(demo_db).execute("SELECT id FROM household").fetchone()[0])
     dialog = ResidentDialog(win.runner, household, None, win)
@@ -158,7 +158,7 @@ def test_a_bad_id_in_the_resident_dialog_is_explained_in_the_interface_language(
 
 
 def test_the_change_history_reads_in_the_interface_language(
-    qtbot: QtBot, win: MainWindow, language: settings.Language
+    qtbot: QtBot, win: MainWindow, language: preferences.Language
 ) -> None:
     with qtbot.waitSignal(win.roster.household_page.loaded, timeout=10_000):
         win.open_on("household")
@@ -174,7 +174,7 @@ def test_the_change_history_reads_in_the_interface_language(
 
 
 def test_a_refused_spreadsheet_is_explained_in_the_interface_language(
-    qtbot: QtBot, win: MainWindow, language: settings.Language, tmp_path: Path
+    qtbot: QtBot, win: MainWindow, language: preferences.Language, tmp_path: Path
 ) -> None:
     old = tmp_path / "花名册.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
@@ -190,7 +190,7 @@ def test_a_refused_spreadsheet_is_explained_in_the_interface_language(
 
 
 def test_a_likely_duplicate_is_asked_about_in_the_interface_language(
-    qtbot: QtBot, win: MainWindow, language: settings.Language, demo_db: Path
+    qtbot: QtBot, win: MainWindow, language: preferences.Language, demo_db: Path
 ) -> None:
     conn = sqlite3.connect(demo_db)
     household = str(conn.execute("SELECT id FROM household").fetchone()[0])
@@ -216,7 +216,7 @@ def test_a_likely_duplicate_is_asked_about_in_the_interface_language(
 
 
 def test_progress_from_the_lower_layers_is_reported_in_the_interface_language(
-    language: settings.Language,
+    language: preferences.Language,
 ) -> None:
     reported: list[str] = []
     ctx = JobContext(1, threading.Event(), lambda _id, _done, _total, text: reported.append(text))
@@ -227,7 +227,7 @@ def test_progress_from_the_lower_layers_is_reported_in_the_interface_language(
 
 
 def test_a_bundle_breaking_the_format_says_where_and_why_in_the_interface_language(
-    language: settings.Language,
+    language: preferences.Language,
 ) -> None:
     doc = {"manifest": {"format": "gridworker-bundle", "format_version": 1}, "ops": []}
     with pytest.raises(BundleError) as refused:

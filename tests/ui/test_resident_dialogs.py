@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from gridworker.ui.household_dialog import HouseholdDialog
 from gridworker.ui.main_window import MainWindow
-from gridworker.ui.resident_dialog import ResidentDialog, StatusDialog
+from gridworker.ui.roster.household_dialog import HouseholdDialog
+from gridworker.ui.roster.resident_dialog import ResidentDialog, StatusDialog
 
 
 def _household(db: Path) -> str:

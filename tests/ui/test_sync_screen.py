@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from gridworker.store.store import Store
 from gridworker.sync import BundleError, ExportResult, export_bundle, import_bundles
-from gridworker.ui import sync_screen
 from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.main_window import MainWindow
-from gridworker.ui.sync_views import PreviewItem
+from gridworker.ui.sync import screen as sync_screen
+from gridworker.ui.sync.views import PreviewItem
 
 
 def _open_on_sync(qtbot: QtBot, db: Path) -> MainWindow:

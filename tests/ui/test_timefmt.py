@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from gridworker.ui import settings
+from gridworker.ui import preferences
 from gridworker.ui.app import build_application
 from gridworker.ui.timefmt import friendly_time, to_local
 
@@ -16,16 +16,16 @@ NOW = datetime(2026, 3, 5, 16, 30, tzinfo=CHINA)
 
 @pytest.fixture
 def chinese() -> None:
-    settings.set_language("zh_CN")
+    preferences.set_language("zh_CN")
     build_application()
 
 
 @pytest.fixture
 def english() -> None:
-    settings.set_language("en")
+    preferences.set_language("en")
     build_application()
     yield
-    settings.set_language("zh_CN")
+    preferences.set_language("zh_CN")
     build_application()
 
 

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from gridworker.ui.widgets import EmptyState
+from gridworker.ui.widgets import EmptyStateScreen
 
 
-class TodayScreen(QWidget):
+class TodayScreen(EmptyStateScreen):
     """Will list who to visit today and why; until then says so."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.empty = EmptyState(
+        self.show_empty(
             self.tr("Today's work"),
             self.tr(
                 "The day's work list is not available in this version yet. It will be "
@@ -26,4 +24,3 @@ class TodayScreen(QWidget):
                 self.tr("Open requests for help, with their due dates"),
             ],
         )
-        layout.addWidget(self.empty)

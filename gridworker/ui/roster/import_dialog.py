@@ -45,7 +45,6 @@ from gridworker.roster.importer import (
     write_errors_csv,
 )
 from gridworker.store.store import Store
-from gridworker.ui.qtcompat import emit
 from gridworker.ui.widgets import inform, run_with_progress
 from gridworker.ui.wording import display, join_items
 from gridworker.ui.worker import DbRunner, JobContext
@@ -247,7 +246,7 @@ class ImportDialog(QDialog):
         self.save_problems_button.setVisible(has_problems)
         self.skip_invalid.setChecked(False)
         self._update_buttons()
-        emit(self.planned, plan)
+        self.planned.emit(plan)
         self.open()
 
     def _update_buttons(self) -> None:
@@ -296,7 +295,7 @@ class ImportDialog(QDialog):
 
     def _applied(self, result: ImportResult) -> None:
         self.import_result = result
-        emit(self.imported, result)
+        self.imported.emit(result)
         self.accept()
         inform(self.parentWidget() or self, self.tr("Import finished"), display(result.summary()))
 
@@ -304,11 +303,11 @@ class ImportDialog(QDialog):
         self.error = message
         self.message.setText(message)
         self._update_buttons()
-        emit(self.finished_with_error, message)
+        self.finished_with_error.emit(message)
 
     def _plan_failed(self, message: str) -> None:
         self.error = message
-        emit(self.finished_with_error, message)
+        self.finished_with_error.emit(message)
         inform(self.parentWidget() or self, self.tr("Import a roster spreadsheet"), message, True)
 
     def _save_problems(self) -> None:

@@ -46,8 +46,7 @@ from gridworker.sync import (
 )
 from gridworker.sync.importer import expand_paths
 from gridworker.sync.state import LogEntry
-from gridworker.ui.qtcompat import emit
-from gridworker.ui.sync_views import (
+from gridworker.ui.sync.views import (
     OK_FG,
     REFUSED_FG,
     ConflictsView,
@@ -345,7 +344,7 @@ class SyncScreen(QWidget):
             i = self.micro_grid.findData(chosen)
             self.micro_grid.setCurrentIndex(max(0, i))
             self.micro_grid.blockSignals(False)
-        emit(self.refreshed)
+        self.refreshed.emit()
 
     # -- destinations -------------------------------------------------------------------
     def refresh_drives(self) -> None:
@@ -456,15 +455,15 @@ class SyncScreen(QWidget):
         text = done + "\n" + self.tr("You can now safely remove the USB drive.")
         self._say(self.export_result, text, ok=True)
         inform(self, self.tr("Export finished"), text)
-        emit(self.exported, result)
-        emit(self.data_changed)
+        self.exported.emit(result)
+        self.data_changed.emit()
         self.refresh()
 
     def _export_failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
         self._say(self.export_result, message, ok=False)
         inform(self, self.tr("Export failed"), message, warning=True)
-        emit(self.export_failed, message)
+        self.export_failed.emit(message)
 
     # -- import -------------------------------------------------------------------------
     def _start_dir(self) -> str:
@@ -506,7 +505,7 @@ class SyncScreen(QWidget):
         self.preview_dialog = dialog
         dialog.accepted.connect(lambda: self.import_files([i.path for i in items]))
         dialog.open()
-        emit(self.previewed, items)
+        self.previewed.emit(items)
 
     def import_files(self, paths: list[Path]) -> None:
         """Import the files (refused ones are reported in the summary with why)."""
@@ -528,8 +527,8 @@ class SyncScreen(QWidget):
         self._say(self.import_result, short_summary(summary), ok=summary.ok)
         self.details_button.setVisible(True)
         self.show_summary()
-        emit(self.imported, summary)
-        emit(self.data_changed)
+        self.imported.emit(summary)
+        self.data_changed.emit()
         self.refresh()
 
     def show_summary(self) -> None:
@@ -543,7 +542,7 @@ class SyncScreen(QWidget):
     def _import_failed(self, message: str) -> None:
         self._say(self.import_result, message, ok=False)
         inform(self, self.tr("Import"), message, warning=True)
-        emit(self.import_failed, message)
+        self.import_failed.emit(message)
 
     # -- conflicts ----------------------------------------------------------------------
     def resolve(self, conflict_id: int, keep: str) -> None:
@@ -552,7 +551,7 @@ class SyncScreen(QWidget):
         self.conflicts.set_busy(True)
 
         def done(_op: object) -> None:
-            emit(self.data_changed)
+            self.data_changed.emit()
             self.refresh()
 
         def failed(message: str) -> None:

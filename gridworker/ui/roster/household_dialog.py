@@ -27,8 +27,7 @@ from gridworker.store.roster import (
     update_household,
 )
 from gridworker.store.store import Identity, Store
-from gridworker.ui.qtcompat import emit
-from gridworker.ui.resident_dialog import ERROR_STYLE, HINT_STYLE, _message_label, _show
+from gridworker.ui.roster.resident_dialog import ERROR_STYLE, HINT_STYLE, _message_label, _show
 from gridworker.ui.widgets import save_cancel_buttons
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
@@ -190,7 +189,7 @@ class HouseholdDialog(QDialog):
 
     def _saved(self, household_id: str) -> None:
         self._saving = False
-        emit(self.saved, household_id)
+        self.saved.emit(household_id)
         self.accept()
 
     def _failed(self, message: str) -> None:

@@ -1,6 +1,6 @@
 """The tables and dialogs of the 同步 screen: conflicts, history, status, preview, summary.
 
-Kept apart from :mod:`gridworker.ui.sync_screen` (which does the exporting and importing)
+Kept apart from :mod:`gridworker.ui.sync.screen` (which does the exporting and importing)
 so each file stays readable; nothing here touches the database — data comes in ready.
 """
 
@@ -32,7 +32,6 @@ from gridworker.store.ops import Value
 from gridworker.sync import ConflictView, ImportSummary, MicroGridStatus
 from gridworker.sync.importer import BundlePreview
 from gridworker.sync.state import LogEntry
-from gridworker.ui.qtcompat import emit
 from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.wording import display, field_name, join_items, record_name
 
@@ -296,7 +295,7 @@ class ConflictsView(QWidget):
     def _resolve(self, keep: str) -> None:
         c = self.selected()
         if c is not None:
-            emit(self.resolve_requested, c.id, keep)
+            self.resolve_requested.emit(c.id, keep)
 
 
 class HistoryView(QTableWidget):

@@ -42,7 +42,6 @@ from gridworker.store.roster import (
     update_resident,
 )
 from gridworker.store.store import Store
-from gridworker.ui.qtcompat import emit
 from gridworker.ui.widgets import save_cancel_buttons
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
@@ -319,7 +318,7 @@ class ResidentDialog(QDialog):
             self.duplicate_box = box
             box.open()
             return
-        emit(self.saved, text)
+        self.saved.emit(text)
         self.accept()
 
     def _failed(self, message: str) -> None:
@@ -398,7 +397,7 @@ class StatusDialog(QDialog):
         self.runner.run(job, self._saved, self._failed)
 
     def _saved(self, _changed: bool) -> None:
-        emit(self.saved, self.resident_id)
+        self.saved.emit(self.resident_id)
         self.accept()
 
     def _failed(self, message: str) -> None:

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 from gridworker.core.idcard import mask_id
 from gridworker.core.phone import mask_phone
 from gridworker.store.queries import ResidentRow, resident_rows
-from gridworker.ui.qtcompat import emit
 from gridworker.ui.wording import join_items
 from gridworker.ui.worker import DbRunner
 
@@ -110,8 +109,7 @@ class ResidentTableModel(QAbstractTableModel):
         self._pending.clear()
         self._generation += 1
         if self._ids:
-            emit(
-                self.dataChanged,
+            self.dataChanged.emit(
                 self.index(0, 0),
                 self.index(len(self._ids) - 1, len(self._columns) - 1),
             )
@@ -203,7 +201,7 @@ class ResidentTableModel(QAbstractTableModel):
         if (key, descending) == (self.sort_key, self.descending):
             return
         self.sort_key, self.descending = key, descending
-        emit(self.sort_requested, key, descending)
+        self.sort_requested.emit(key, descending)
 
     # -- paging --------------------------------------------------------------------
     def _row(self, r: int) -> ResidentRow | None:
@@ -238,5 +236,5 @@ class ResidentTableModel(QAbstractTableModel):
             self._pages.popitem(last=False)
         first, last = p * PAGE, min(len(self._ids), (p + 1) * PAGE) - 1
         if last >= first:
-            emit(self.dataChanged, self.index(first, 0), self.index(last, len(self._columns) - 1))
-        emit(self.page_loaded, p)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
+        self.page_loaded.emit(p)

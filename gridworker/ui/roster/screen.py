@@ -31,9 +31,8 @@ from gridworker.core.people import SPECIAL_TAGS
 from gridworker.store import queries
 from gridworker.store.queries import ResidentFilter
 from gridworker.store.store import Identity, Store
-from gridworker.ui.household_page import HouseholdPage
-from gridworker.ui.qtcompat import emit
-from gridworker.ui.roster_model import COLUMNS, ID_ROLE, OFFICE_COLUMNS, ResidentTableModel
+from gridworker.ui.roster.household_page import HouseholdPage
+from gridworker.ui.roster.model import COLUMNS, ID_ROLE, OFFICE_COLUMNS, ResidentTableModel
 from gridworker.ui.widgets import inform, run_with_progress
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -181,7 +180,6 @@ class RosterScreen(QWidget):
         hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         hh.setSortIndicatorClearable(True)
         self.table.setSortingEnabled(True)
-        hh.setStretchLastSection(True)
         hh.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("男") + 12)
         self.table.viewport().installEventFilter(self)
         self._size_columns()
@@ -218,7 +216,7 @@ class RosterScreen(QWidget):
         if self.stack.currentWidget() is self.household_page:
             self.household_page.add_member()
             return
-        from gridworker.ui.household_dialog import HouseholdDialog
+        from gridworker.ui.roster.household_dialog import HouseholdDialog
 
         dialog = HouseholdDialog(self.runner, self.identity, None, self)
         dialog.saved.connect(self._household_created)
@@ -245,7 +243,7 @@ class RosterScreen(QWidget):
         self.ids_loaded.connect(once)
 
     def import_roster(self) -> None:
-        from gridworker.ui.import_dialog import ImportDialog
+        from gridworker.ui.roster.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.runner, self)
         dialog.imported.connect(self._after_write)
@@ -338,7 +336,7 @@ class RosterScreen(QWidget):
             self.count_label.setText(self.tr("{0} matches").format(n))
         else:
             self.count_label.setText(self.tr("{0} residents").format(n))
-        emit(self.ids_loaded, n)
+        self.ids_loaded.emit(n)
 
     def _failed(self, message: str) -> None:
         self.count_label.setText(message)
@@ -410,7 +408,7 @@ class RosterScreen(QWidget):
     def _after_write(self) -> None:
         self._load_filter_choices()
         self.reload()
-        emit(self.data_changed)
+        self.data_changed.emit()
 
     def _size_columns(self) -> None:
         """Widths from typical content, so columns fit without measuring 100,000 rows.
@@ -460,11 +458,17 @@ class RosterScreen(QWidget):
         comfortable = sum(w for w, _ in widths.values())
         slack = sum(w - least for w, least in widths.values())
         over = comfortable - room
+        used = 0
         for col, (w, least) in widths.items():
             if over > 0 and slack > 0:
                 w -= min(w - least, -(-(w - least) * over // slack))
             if col != last:
                 self.table.setColumnWidth(col, w)
+                used += w
+        # The last column takes what is left (set here: a stretched last section keeps
+        # Qt's default 100 px even where that makes the table scroll).
+        if last in widths:
+            self.table.setColumnWidth(last, max(room - used, widths[last][1]))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -490,4 +494,4 @@ def _refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
     combo.setCurrentIndex(max(i, 0))
     combo.blockSignals(False)
     if current is not None and i < 0:
-        emit(combo.currentIndexChanged, 0)
+        combo.currentIndexChanged.emit(0)

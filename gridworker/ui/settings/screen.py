@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridworker.store.store import Identity
-from gridworker.ui import settings
-from gridworker.ui.qtcompat import emit
+from gridworker.ui import preferences
 
 
 class SettingsScreen(QWidget):
@@ -42,7 +41,7 @@ class SettingsScreen(QWidget):
         for b in (self.chinese, self.english):
             self._lang_group.addButton(b)
             lang_layout.addWidget(b)
-        current = settings.language()
+        current = preferences.language()
         (self.english if current == "en" else self.chinese).setChecked(True)
         self.language_note = QLabel(
             self.tr("A new language takes effect when the program is started again.")
@@ -60,7 +59,9 @@ class SettingsScreen(QWidget):
         for b in (self.normal_text, self.large_text):
             self._size_group.addButton(b)
             size_layout.addWidget(b)
-        (self.large_text if settings.text_size() == "large" else self.normal_text).setChecked(True)
+        (self.large_text if preferences.text_size() == "large" else self.normal_text).setChecked(
+            True
+        )
         self.large_text.toggled.connect(self._size_toggled)
         layout.addWidget(size_box)
 
@@ -85,11 +86,11 @@ class SettingsScreen(QWidget):
         layout.addStretch(1)
 
     def _language_toggled(self) -> None:
-        lang: settings.Language = "en" if self.english.isChecked() else "zh_CN"
-        settings.set_language(lang)
-        emit(self.language_changed, lang)
+        lang: preferences.Language = "en" if self.english.isChecked() else "zh_CN"
+        preferences.set_language(lang)
+        self.language_changed.emit(lang)
 
     def _size_toggled(self) -> None:
-        size: settings.TextSize = "large" if self.large_text.isChecked() else "normal"
-        settings.set_text_size(size)
-        emit(self.text_size_changed, size)
+        size: preferences.TextSize = "large" if self.large_text.isChecked() else "normal"
+        preferences.set_text_size(size)
+        self.text_size_changed.emit(size)

@@ -30,8 +30,7 @@ from gridworker.store.history import HistoryEntry, history
 from gridworker.store.ops import Value
 from gridworker.store.queries import HouseholdRow
 from gridworker.store.store import Identity, Store
-from gridworker.ui.qtcompat import emit
-from gridworker.ui.roster_model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
+from gridworker.ui.roster.model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
 from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.widgets import EmptyState, inform
 from gridworker.ui.wording import display
@@ -263,7 +262,7 @@ class HouseholdPage(QWidget):
         self.tabs.setTabText(
             self.tabs.count() - 1, self.tr("Change history ({0})").format(len(view.history))
         )
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _failed(self, message: str) -> None:
         self.title.setText(message)
@@ -272,7 +271,7 @@ class HouseholdPage(QWidget):
     def edit_household(self) -> None:
         if self.household_id is None:
             return
-        from gridworker.ui.household_dialog import HouseholdDialog
+        from gridworker.ui.roster.household_dialog import HouseholdDialog
 
         dialog = HouseholdDialog(self.runner, self.identity, self.household_id, self)
         dialog.saved.connect(self._after_write)
@@ -281,7 +280,7 @@ class HouseholdPage(QWidget):
     def add_member(self, first: bool = False) -> None:
         if self.household_id is None:
             return
-        from gridworker.ui.resident_dialog import ResidentDialog
+        from gridworker.ui.roster.resident_dialog import ResidentDialog
 
         head = self.view.household.head_name if self.view and first else None
         dialog = ResidentDialog(self.runner, self.household_id, None, self, head_name=head)
@@ -307,7 +306,7 @@ class HouseholdPage(QWidget):
             self.edit_member(str(rid))
 
     def edit_member(self, resident_id: str) -> None:
-        from gridworker.ui.resident_dialog import ResidentDialog
+        from gridworker.ui.roster.resident_dialog import ResidentDialog
 
         household_id = self.household_id
 
@@ -327,7 +326,7 @@ class HouseholdPage(QWidget):
         rid = self._selected_id()
         if not rid:
             return
-        from gridworker.ui.resident_dialog import StatusDialog
+        from gridworker.ui.roster.resident_dialog import StatusDialog
 
         row = self.members_model.loaded_row(self.members.selectionModel().selectedRows()[0].row())
         name = row.name if row else ""
@@ -337,4 +336,4 @@ class HouseholdPage(QWidget):
 
     def _after_write(self) -> None:
         self.reload()
-        emit(self.changed)
+        self.changed.emit()

@@ -1,0 +1,1 @@
+"""care screen: its widgets, models and dialogs."""

@@ -1,0 +1,1 @@
+"""gas screen: its widgets, models and dialogs."""

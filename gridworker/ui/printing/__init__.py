@@ -1,0 +1,1 @@
+"""printing screen: its widgets, models and dialogs."""

@@ -1,0 +1,1 @@
+"""roster screen: its widgets, models and dialogs."""

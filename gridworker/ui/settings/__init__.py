@@ -1,0 +1,1 @@
+"""settings screen: its widgets, models and dialogs."""

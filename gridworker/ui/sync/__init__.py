@@ -1,0 +1,1 @@
+"""sync screen: its widgets, models and dialogs."""

@@ -1,0 +1,1 @@
+"""today screen: its widgets, models and dialogs."""

@@ -1,0 +1,1 @@
+"""visits screen: its widgets, models and dialogs."""

@@ -24,6 +24,7 @@ from gridworker.core.ids import uuid7
 from gridworker.core.messages import msg, term
 from gridworker.core.textnorm import without_controls
 from gridworker.store import search_index
+from gridworker.store.changes import Changes
 from gridworker.store.db import open_database
 from gridworker.store.entities import ENTITIES, MICRO_GRID, EntitySpec, spec
 from gridworker.store.errors import NotInitialised, StoreError, ValidationError
@@ -146,6 +147,10 @@ class Store:
         self._identity: Identity | None = None
         self._clock: Clock | None = None
         self._seq = 0
+        # What committed transactions changed since the last take_changes(), and what the
+        # open transaction has changed so far (dropped if it rolls back).
+        self._changes = Changes()
+        self._pending_changes = Changes()
         self._load_identity()
 
     # -- opening -------------------------------------------------------------------
@@ -289,12 +294,25 @@ class Store:
                 self.set_meta("hlc_last", self._clock.last)
                 self.set_meta("seq_last", str(self._seq))
             self.conn.execute("COMMIT")
+            self._changes.update(self._pending_changes)
         except BaseException:
             self.conn.execute("ROLLBACK")
             self._load_identity()  # forget clock/seq advanced inside the failed transaction
             raise
         finally:
             self._depth = 0
+            self._pending_changes = Changes()
+
+    @property
+    def changes(self) -> Changes:
+        """What the open transaction has changed so far; code that changes local state
+        other than records (conflicts, sync bookkeeping, settings) marks it here."""
+        return self._pending_changes
+
+    def take_changes(self) -> Changes:
+        """What committed transactions changed since the last call (and forget it)."""
+        taken, self._changes = self._changes, Changes()
+        return taken
 
     # -- reading -------------------------------------------------------------------
     def get(self, entity: str, entity_id: str) -> dict[str, Value] | None:
@@ -339,6 +357,7 @@ class Store:
             disputed = open_conflict_ids(
                 self.conn, [ch.entity_id for ch in changes if not ch.new and ch.entity_id]
             )
+            disputed_before = bool(disputed)
             self._prefetch_scopes(changes, scope_cache)
             for ch in changes:
                 cols = columns.get(ch.entity)
@@ -474,6 +493,10 @@ class Store:
                 written.append(op)
             self._flush(pending)
             search_index.index_written(self.conn, pending.touched, pending.created)
+            for entity, ids in pending.touched.items():
+                self._pending_changes.add(entity, ids)
+            if disputed_before:
+                self._pending_changes.conflicts = True
         return written
 
     def _prefetch_scopes(
@@ -616,6 +639,10 @@ class Store:
             search_index.index_written(
                 self.conn, {k: sorted(v) for k, v in touched.items()}, created
             )
+            for entity, ids in touched.items():
+                self._pending_changes.add(entity, ids)
+            if counts.conflicts or counts.closed_conflicts:
+                self._pending_changes.conflicts = True
         return counts
 
     # -- conflicts -------------------------------------------------------------------
@@ -663,6 +690,8 @@ class Store:
             self.conn.execute(INSERT_OP, op.row())
             apply_op(self.conn, s, op, utc_now(), ApplyCounts())
             search_index.reindex(self.conn, s.name, [c["entity_id"]])
+            self._pending_changes.add(s.name, [c["entity_id"]])
+            self._pending_changes.conflicts = True
         return op
 
 

@@ -112,7 +112,16 @@ def update() -> None:
     en .ts (existing translations are kept, strings no longer used are dropped)."""
     sources = sorted(str(p) for p in UI_DIR.rglob("*.py"))
     subprocess.run(
-        [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS_FILE)], check=True
+        [
+            _tool("pyside6-lupdate"),
+            *sources,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-ts",
+            str(TS_FILE),
+        ],
+        check=True,
     )
     update_messages()
 

@@ -196,6 +196,46 @@
         <translation>All exported.</translation>
     </message>
     <message>
+        <source>关爱规则中「{where}」不能把到访不遇算作走访。</source>
+        <translation>In the care policy, &quot;{where}&quot; cannot count &quot;nobody home&quot; as a visit.</translation>
+    </message>
+    <message>
+        <source>关爱规则中「{where}」应是 {low} 到 {high} 之间的整数。</source>
+        <translation>In the care policy, &quot;{where}&quot; must be a whole number from {low} to {high}.</translation>
+    </message>
+    <message>
+        <source>关爱规则中「{where}」应是走访方式的列表。</source>
+        <translation>In the care policy, &quot;{where}&quot; must be a list of visit methods.</translation>
+    </message>
+    <message>
+        <source>关爱规则中「{where}」有不认识的走访方式：{methods}。</source>
+        <translation>In the care policy, &quot;{where}&quot; has visit methods this app does not know: {methods}.</translation>
+    </message>
+    <message>
+        <source>关爱规则中「{where}」至少要有一种走访方式。</source>
+        <translation>In the care policy, &quot;{where}&quot; needs at least one visit method.</translation>
+    </message>
+    <message>
+        <source>关爱规则中红色的走访间隔不能比黄色长，黄色不能比绿色长。</source>
+        <translation>In the care policy, red&apos;s visit interval cannot be longer than yellow&apos;s, nor yellow&apos;s longer than green&apos;s.</translation>
+    </message>
+    <message>
+        <source>关爱规则中颜色 {colour} 的写法不对。</source>
+        <translation>In the care policy, the entry for colour {colour} is not written correctly.</translation>
+    </message>
+    <message>
+        <source>关爱规则文件不是有效的 JSON：{error}</source>
+        <translation>The care policy file is not valid JSON: {error}</translation>
+    </message>
+    <message>
+        <source>关爱规则缺少重大事件（major_event）一节。</source>
+        <translation>The care policy has no major-event (major_event) section.</translation>
+    </message>
+    <message>
+        <source>关爱规则要为红、黄、绿三种颜色各写一条。</source>
+        <translation>The care policy needs one entry for each of red, yellow and green.</translation>
+    </message>
+    <message>
         <source>内容不完整，文件在中途截断了（可能没有复制完）</source>
         <translation>the content is incomplete; the file is cut off (perhaps it was not copied completely)</translation>
     </message>
@@ -818,6 +858,10 @@
     <message>
         <source>这一行属于微网格「{theirs}」，本机只管理「{ours}」，不能导入</source>
         <translation>this row belongs to the micro-grid “{theirs}”; this computer only looks after “{ours}”, so it cannot be imported</translation>
+    </message>
+    <message>
+        <source>这不是网格员工作台的关爱规则文件。</source>
+        <translation>This is not a GridWorker care policy file.</translation>
     </message>
     <message>
         <source>这个地址已经登记了另一户。</source>

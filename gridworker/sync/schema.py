@@ -12,12 +12,12 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from gridworker.core.messages import joined, msg
+from gridworker.resources import resource_path
 
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "resources" / "bundle.schema.json"
+SCHEMA_PATH = resource_path("bundle.schema.json")
 
 Check = Callable[[Any], None]
 

@@ -29,7 +29,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+from gridworker.resources import resource_path
+
+TRANSLATIONS = resource_path("translations")
 TS_FILE = TRANSLATIONS / "gridworker_zh_CN.ts"
 QM_FILE = TRANSLATIONS / "gridworker_zh_CN.qm"
 EN_TS_FILE = TRANSLATIONS / "gridworker_en.ts"

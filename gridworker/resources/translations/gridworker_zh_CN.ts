@@ -1274,62 +1274,97 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="36"/>
+        <location filename="../../ui/setup_dialog.py" line="47"/>
         <source>Welcome to GridWorker</source>
         <translation>欢迎使用网格员工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="41"/>
-        <source>This computer has no GridWorker data yet. Choose how it will be used; the data is kept on this computer in {0}.</source>
-        <translation>这台电脑上还没有网格员工作台的数据。请选择用途；数据保存在本机的 {0}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="48"/>
+        <location filename="../../ui/setup_dialog.py" line="65"/>
         <source>I am a micro-grid worker (网格员)</source>
         <translation>我是微网格员</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="49"/>
+        <location filename="../../ui/setup_dialog.py" line="66"/>
         <source>This is the community office (社区)</source>
         <translation>这是社区办公室的电脑</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="50"/>
+        <location filename="../../ui/setup_dialog.py" line="68"/>
+        <source>New or replaced laptop: set up from the office&apos;s set-up bundle</source>
+        <translation>新电脑或换电脑：用社区发来的配置包建立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="70"/>
         <source>Just look around with made-up demo data</source>
         <translation>先用虚构的示范数据看看</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="59"/>
+        <location filename="../../ui/setup_dialog.py" line="77"/>
+        <source>The demo is kept apart from your own data and is gone when you close it; you can set up this computer afterwards.</source>
+        <translation>示范数据和您自己的数据分开存放，关闭程序后就没有了；看完以后仍然可以再设置这台电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="88"/>
         <source>e.g. 致强社区</source>
         <translation>如 致强社区</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="61"/>
+        <location filename="../../ui/setup_dialog.py" line="90"/>
         <source>e.g. 第三微网格</source>
         <translation>如 第三微网格</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="63"/>
+        <location filename="../../ui/setup_dialog.py" line="93"/>
+        <source>the .gwbundle.json file the office gave you</source>
+        <translation>社区给您的 .gwbundle.json 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="94"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="103"/>
         <source>Your micro-grid</source>
         <translation>负责的微网格</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="64"/>
+        <location filename="../../ui/setup_dialog.py" line="164"/>
+        <source>Choose the set-up bundle</source>
+        <translation>选择配置包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="166"/>
+        <source>Bundles ({0});;All files (*)</source>
+        <translation>数据包 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="102"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="66"/>
+        <location filename="../../ui/setup_dialog.py" line="52"/>
+        <source>This computer has no GridWorker data yet. Choose how it will be used; the data is kept on this computer in the folder {0}.</source>
+        <translation>这台电脑上还没有网格员工作台的数据。请选择用途；数据保存在本机的文件夹 {0} 中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="104"/>
+        <source>Set-up bundle</source>
+        <translation>配置包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="105"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="74"/>
+        <location filename="../../ui/setup_dialog.py" line="117"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="76"/>
+        <location filename="../../ui/setup_dialog.py" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -26,7 +26,9 @@ done
 # Exec needs the full path, quoted in case a folder name has spaces.
 sed "s|^Exec=@EXEC@\$|Exec=\"$here/GridWorker\"|" "$here/gridworker.desktop" > "$apps/gridworker.desktop"
 chmod 755 "$apps/gridworker.desktop"
+where="the applications menu"
 if [ -d "$desktop_dir" ]; then
+  where="the applications menu and the desktop"
   cp "$apps/gridworker.desktop" "$desktop_dir/gridworker.desktop"
   chmod 755 "$desktop_dir/gridworker.desktop"
   # GNOME asks before starting a desktop launcher it does not trust yet.
@@ -34,4 +36,4 @@ if [ -d "$desktop_dir" ]; then
 fi
 update-desktop-database "$apps" 2>/dev/null || true
 gtk-update-icon-cache -q -t "$icons" 2>/dev/null || true
-echo "GridWorker added to the applications menu${desktop_dir:+ and the desktop}: $here/GridWorker"
+echo "GridWorker added to $where: $here/GridWorker"

@@ -22,6 +22,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", metavar="PATH", help="数据库文件（默认：环境变量 GRIDWORKER_DB 或用户数据目录）"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="自检：在临时文件夹里试一遍数据库、花名册导入、打印、数据包、翻译和主窗口，"
+        "一行报告结果（不碰本机数据）(check this copy works)",
+    )
+    parser.add_argument(
+        "--headless",
+        action="store_true",
+        help="与 --self-test 一起用：不显示窗口（没有显示器时自动如此）",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     setup.register(sub)
     roster.register(sub)
@@ -33,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test or args.headless:
+        if not args.self_test or args.command is not None:
+            parser.error("--self-test 单独使用（可加 --headless），不和子命令一起用。")
+        from gridworker.selftest import main as self_test
+
+        return self_test(headless=args.headless)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:

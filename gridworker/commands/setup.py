@@ -57,7 +57,12 @@ def register(sub: SubParsers) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from gridworker.data_folder import data_folder_problem
+
     path = db_path(args)
+    problem = data_folder_problem(path)
+    if problem is not None:
+        raise CommandError(problem)
     if args.from_bundle:
         from gridworker.sync.setup import init_from_bundle
 

@@ -1,4 +1,4 @@
-"""A small validator for the subset of JSON Schema that resources/bundle.schema.json uses.
+"""A small validator for the subset of JSON Schema that gridworker/resources/bundle.schema.json uses.
 
 The published schema file is the single source: this module compiles it into plain
 Python checks (fast enough for 100,000 operations) instead of mirroring it by hand. A
@@ -12,12 +12,12 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from gridworker.core.messages import joined, msg
+from gridworker.resources import resource_path
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "bundle.schema.json"
+SCHEMA_PATH = resource_path("bundle.schema.json")
 
 Check = Callable[[Any], None]
 

@@ -6,10 +6,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gridworker import __version__
 from gridworker.core.messages import message_of
+from gridworker.data_folder import data_folder_problem
+from gridworker.resources import resource_path
 from gridworker.store.db import default_db_path
 from gridworker.store.errors import StoreError
 from gridworker.store.store import Identity, Store
@@ -30,11 +33,21 @@ def build_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("网格员工作台")
     app.setOrganizationName("GridWorker")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("gridworker")  # matches packaging/linux/gridworker.desktop
+    app.setWindowIcon(app_icon())
     for t in _translators:
         app.removeTranslator(t)
     _translators[:] = install_translators(app, preferences.language())
     preferences.apply_text_size(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The GridWorker icon in every size shipped (gridworker/resources/icons)."""
+    icon = QIcon()
+    for path in sorted(resource_path("icons").glob("gridworker-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def read_identity(db: Path) -> tuple[Identity | None, str]:
@@ -66,17 +79,23 @@ def run_app(db: Path | None, screen: str | None = None) -> int:
     """
     app = build_application()
     path = db if db is not None else default_db_path()
-    try:
-        identity, mg_name = read_identity(path) if path.exists() or db is None else (None, "")
-    except StoreError as e:
-        QMessageBox.critical(
-            None, QCoreApplication.translate("MainWindow", "GridWorker"), display(message_of(e))
-        )
+    problem = data_folder_problem(path)  # before anything is created there
+
+    def refuse(text: str) -> int:
+        title = QCoreApplication.translate("MainWindow", "GridWorker")
+        QMessageBox.critical(None, title, display(text))
         return 1
+
+    if path.exists() and problem is not None:  # our data is there but cannot be written
+        return refuse(problem)
+    try:
+        identity, mg_name = read_identity(path) if path.exists() else (None, "")
+    except StoreError as e:  # not ours, or from a newer GridWorker: say which
+        return refuse(message_of(e))
     if identity is None:
         from gridworker.ui.setup_dialog import SetupDialog
 
-        dialog = SetupDialog(path)
+        dialog = SetupDialog(path, problem=problem)
         if dialog.exec() != SetupDialog.DialogCode.Accepted or dialog.db_path is None:
             return 0
         path = dialog.db_path

@@ -2,9 +2,9 @@
 
 Two catalogues, both edited with Qt Linguist or by hand, compiled ``.qm`` files shipped:
 
-* ``resources/translations/gridworker_zh_CN.ts``: the interface's English ``tr()`` strings
+* ``gridworker/resources/translations/gridworker_zh_CN.ts``: the interface's English ``tr()`` strings
   in Chinese (loaded unless English is chosen);
-* ``resources/translations/gridworker_en.ts``: the lower layers' Chinese sentences
+* ``gridworker/resources/translations/gridworker_en.ts``: the lower layers' Chinese sentences
   (``msg("…")`` templates, :mod:`gridworker.core.messages`) in English, context
   "Messages" (loaded only when English is chosen).
 
@@ -29,8 +29,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS = ROOT / "resources" / "translations"
+from gridworker.resources import resource_path
+
+TRANSLATIONS = resource_path("translations")
 TS_FILE = TRANSLATIONS / "gridworker_zh_CN.ts"
 QM_FILE = TRANSLATIONS / "gridworker_zh_CN.qm"
 EN_TS_FILE = TRANSLATIONS / "gridworker_en.ts"

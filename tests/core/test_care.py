@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from gridworker.core.care import CareDue, Contact, MajorEvent, care_dues, colour_due, event_due
 from gridworker.core.care_policy import CarePolicy, PolicyError, parse_policy
-
-POLICY_FILE = Path(__file__).resolve().parents[2] / "resources" / "policies" / "care.json"
+from gridworker.resources import read_text
 
 
 @pytest.fixture(scope="module")
 def policy() -> CarePolicy:
-    return parse_policy(POLICY_FILE.read_text(encoding="utf-8"))
+    return parse_policy(read_text("policies", "care.json"))
 
 
 def d(text: str) -> date:

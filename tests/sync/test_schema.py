@@ -1,6 +1,6 @@
 """The bundle schema check: a fast generated predicate screens, the walker explains.
 
-Both are compiled from resources/bundle.schema.json; they must accept exactly the same
+Both are compiled from gridworker/resources/bundle.schema.json; they must accept exactly the same
 documents, or a bad bundle could slip past the fast path (or a good one be refused).
 """
 

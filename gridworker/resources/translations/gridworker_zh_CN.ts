@@ -1027,10 +1027,6 @@
         <translation>欢迎使用网格员工作台</translation>
     </message>
     <message>
-        <source>This computer has no GridWorker data yet. Choose how it will be used; the data is kept on this computer in {0}.</source>
-        <translation>这台电脑上还没有网格员工作台的数据。请选择用途；数据保存在本机的 {0}。</translation>
-    </message>
-    <message>
         <source>I am a micro-grid worker (网格员)</source>
         <translation>我是微网格员</translation>
     </message>
@@ -1039,8 +1035,16 @@
         <translation>这是社区办公室的电脑</translation>
     </message>
     <message>
+        <source>New or replaced laptop: set up from the office&apos;s set-up bundle</source>
+        <translation>新电脑或换电脑：用社区发来的配置包建立</translation>
+    </message>
+    <message>
         <source>Just look around with made-up demo data</source>
         <translation>先用虚构的示范数据看看</translation>
+    </message>
+    <message>
+        <source>The demo is kept apart from your own data and is gone when you close it; you can set up this computer afterwards.</source>
+        <translation>示范数据和您自己的数据分开存放，关闭程序后就没有了；看完以后仍然可以再设置这台电脑。</translation>
     </message>
     <message>
         <source>e.g. 致强社区</source>
@@ -1051,12 +1055,36 @@
         <translation>如 第三微网格</translation>
     </message>
     <message>
+        <source>the .gwbundle.json file the office gave you</source>
+        <translation>社区给您的 .gwbundle.json 文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
         <source>Your micro-grid</source>
         <translation>负责的微网格</translation>
     </message>
     <message>
+        <source>Choose the set-up bundle</source>
+        <translation>选择配置包</translation>
+    </message>
+    <message>
+        <source>Bundles ({0});;All files (*)</source>
+        <translation>数据包 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Community</source>
         <translation>社区</translation>
+    </message>
+    <message>
+        <source>This computer has no GridWorker data yet. Choose how it will be used; the data is kept on this computer in the folder {0}.</source>
+        <translation>这台电脑上还没有网格员工作台的数据。请选择用途；数据保存在本机的文件夹 {0} 中。</translation>
+    </message>
+    <message>
+        <source>Set-up bundle</source>
+        <translation>配置包</translation>
     </message>
     <message>
         <source>Your name</source>

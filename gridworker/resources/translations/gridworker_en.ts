@@ -516,6 +516,10 @@
         <translation>New {record}: {changes}</translation>
     </message>
     <message>
+        <source>无法在 {folder} 保存数据：{problem}。请让管理电脑的人给这个文件夹写入权限，或者用环境变量 GRIDWORKER_DB 指定一个可以写入的数据库文件位置。</source>
+        <translation>GridWorker cannot keep its data in {folder}: {problem}. Ask whoever looks after this computer to allow writing to that folder, or set the environment variable GRIDWORKER_DB to a database file in a place that can be written.</translation>
+    </message>
+    <message>
         <source>无法导入</source>
         <translation>cannot be imported</translation>
     </message>

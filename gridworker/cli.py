@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Sequence
 
 from gridworker import __version__
-from gridworker.commands import inspect, roster, setup, sync
+from gridworker.commands import db, inspect, roster, setup, sync
 from gridworker.commands.common import CommandError, db_path
 from gridworker.core.progress import Cancelled
 from gridworker.store.errors import StoreError
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster.register(sub)
     sync.register(sub)
     inspect.register(sub)
+    db.register(sub)
     return parser
 
 

@@ -91,9 +91,11 @@ def _json_columns() -> list[tuple[str, str, str]]:
     return cols
 
 
-def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file (for checks and for reading backups)."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def read_only_connection(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection that cannot change the file. ``immutable`` for a file nobody writes
+    (a backup): no lock and no side files (-wal, -shm) are made beside it."""
+    mode = "mode=ro&immutable=1" if immutable else "mode=ro"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -137,14 +139,18 @@ def check_connection(
     return report
 
 
-def check_file(path: Path, *, thorough: bool = False) -> CheckReport:
-    """Check the database file at ``path`` without changing it."""
+def check_file(path: Path, *, thorough: bool = False, backup: bool = False) -> CheckReport:
+    """Check the database file at ``path`` without changing it (``backup``: a copy that
+    nobody writes, read as immutable)."""
     if not path.is_file():
         return CheckReport(path, [msg("找不到文件 {path}", path=path)])
     if path.stat().st_size == 0:
         return CheckReport(path, [msg("文件是空的（0 字节）")])
     try:
-        conn = read_only_connection(path)
+        # No write-ahead log beside it: nobody has it open, and nothing is pending, so it
+        # is read as immutable (a read-only connection would leave -wal/-shm files).
+        quiet = backup or not path.with_name(path.name + "-wal").exists()
+        conn = read_only_connection(path, immutable=quiet)
     except sqlite3.DatabaseError as e:
         return CheckReport(path, [msg("文件无法打开（{error}）", error=e)])
     try:
@@ -156,7 +162,7 @@ def check_file(path: Path, *, thorough: bool = False) -> CheckReport:
 def newest_good_backup(db: Path) -> Backup | None:
     """The newest backup of ``db`` that passes the check (None if there is none)."""
     for b in list_backups(db):
-        if check_file(b.path).ok:
+        if check_file(b.path, backup=True).ok:
             return b
     return None
 
@@ -204,7 +210,7 @@ def restore_backup(db: Path, backup: Path) -> Path:
     backup is copied to a temporary name beside ``db`` and renamed into place. The
     database must not be open (the app closes its own connection first).
     """
-    report = check_file(backup)
+    report = check_file(backup, backup=True)
     if not report.ok:
         raise StoreError(
             msg(

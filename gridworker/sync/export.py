@@ -11,7 +11,7 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
-from gridworker.core.messages import Message, joined, message_of, msg
+from gridworker.core.messages import Message, joined, msg
 from gridworker.core.ordering import natural_key
 from gridworker.core.progress import QUIET, Progress
 from gridworker.store.errors import DatabaseDamaged
@@ -290,12 +290,11 @@ def export_all_micro_grids(
 def _partial_message(name: str, e: Exception, results: list[ExportResult]) -> Message:
     from gridworker.store.known_errors import describe
 
-    written = joined((r.path.name for r in results), msg("、"))
     return msg(
-        "{name} 的数据包没有写成：{problem} 在它之前已写入、校验并记为已发送的 {count} 个文件："
-        "{files}；其余的微网格没有导出。",
-        name=name,
-        problem=describe(e, store_path=None) if not isinstance(e, BundleError) else message_of(e),
+        "{problem} 在此之前已写入、校验并记为已发送 {count} 个文件：{files}；{name} 和之后的"
+        "微网格没有导出。",
+        problem=describe(e),
         count=len(results),
-        files=written,
+        files=joined((r.path.name for r in results), msg("、")),
+        name=name,
     )

@@ -174,8 +174,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from gridworker.roster.exporter import export_roster
 
     with open_store(args) as store:
-        count = export_roster(store, Path(args.file))
-    print(f"已导出 {count} 名居民到 {args.file}")
+        done = export_roster(store, Path(args.file))
+    print(f"已导出 {done.rows} 名居民到 {args.file}")
+    warning = done.warning()
+    if warning is not None:
+        print(f"gridworker: 注意：{warning}", file=sys.stderr)
     return 0
 
 

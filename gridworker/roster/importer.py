@@ -24,7 +24,7 @@ import errno
 import gc
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,6 +39,7 @@ from gridworker.core.messages import LIST_SEPARATOR, Message, joined, msg
 from gridworker.core.people import norm_relation
 from gridworker.core.progress import QUIET, Progress, check
 from gridworker.core.textnorm import norm_key, norm_text
+from gridworker.roster.exporter import EXCEL_CELL_LIMIT
 from gridworker.roster.headers import BY_FIELD, HeaderMatch, find_header
 from gridworker.roster.sheets import Cell, Row, Sheet, cell_text, choose_sheet, is_blank
 from gridworker.store.entities import HOUSEHOLD, RESIDENT
@@ -504,7 +505,7 @@ class _Planner:
             self.by_name.setdefault((household.id, name), []).append(rid)
         else:
             assert current is not None
-            changed = diff_values(current, values)
+            changed = _not_cut(current, diff_values(current, values))
             if changed:
                 self.plan.resident_changes.append(Change("resident", changed, entity_id=rid))
                 self.plan.updated += 1
@@ -714,10 +715,29 @@ class _Planner:
                 plan.household_changes.append(Change("household", values, entity_id=h.id, new=True))
                 plan.households_new += 1
             else:
-                changed = diff_values(h.current, h.sheet)
+                changed = _not_cut(h.current, diff_values(h.current, h.sheet))
                 if changed:
                     plan.household_changes.append(Change("household", changed, entity_id=h.id))
                     plan.households_updated += 1
+
+
+def _not_cut(current: Mapping[str, Value], changed: dict[str, Value]) -> dict[str, Value]:
+    """``changed`` without the texts Excel cut at its cell limit.
+
+    A stored text longer than 32,767 characters (a long note) comes back from an .xlsx
+    as its first 32,767: that is the sheet's limit, not an edit, and must not replace
+    the whole text (nor sync as a change).
+    """
+    for f, v in list(changed.items()):
+        old = current.get(f)
+        if (
+            isinstance(v, str)
+            and isinstance(old, str)
+            and len(old) > EXCEL_CELL_LIMIT >= len(v) >= EXCEL_CELL_LIMIT - 2
+            and old.startswith(v)
+        ):
+            del changed[f]
+    return changed
 
 
 def _squeezed(name: str) -> str:

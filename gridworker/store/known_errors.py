@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from gridworker.core.file_errors import file_problem
-from gridworker.core.hlc import ClockOutOfRange
+from gridworker.core.hlc import ClockOutOfRange, clock_out_of_range
 from gridworker.core.messages import Message, message_of, msg
 from gridworker.store.errors import (
     DatabaseBusy,
@@ -97,6 +97,9 @@ def known(e: BaseException, path: Path | None = None) -> KnownProblem | None:
         return _sqlite(e, path)
     if isinstance(e, ClockOutOfRange):
         return KnownProblem(message_of(e))
+    if isinstance(e, OverflowError) and "_PyTime_t" in str(e):
+        # Any reading of a system clock set after 2262, wherever it happened.
+        return KnownProblem(message_of(clock_out_of_range()))
     if isinstance(e, MemoryError):
         return KnownProblem(msg("电脑内存不足，这次操作没有完成；请关闭其他程序后再试。"))
     if isinstance(e, OSError):

@@ -27,7 +27,7 @@ from gridworker.core.messages import Message, msg, term
 from gridworker.core.textnorm import without_controls
 from gridworker.store import search_index
 from gridworker.store.changes import Changes
-from gridworker.store.db import open_file
+from gridworker.store.db import BUSY_TIMEOUT_MS, open_file
 from gridworker.store.entities import ENTITIES, MICRO_GRID, EntitySpec, spec
 from gridworker.store.errors import DatabaseDamaged, NotInitialised, StoreError, ValidationError
 from gridworker.store.known_errors import busy_error, known, read_only_error
@@ -377,13 +377,15 @@ class Store:
     def _begin(self) -> None:
         """BEGIN IMMEDIATE, waiting for another program's write to finish (up to
         :attr:`write_wait_s`) instead of failing with "database is locked"."""
-        started = time.monotonic()
+        started: float | None = None
         told = False
         while True:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as e:
+                if started is None:  # read only when waiting (one busy wait has passed)
+                    started = time.monotonic() - BUSY_TIMEOUT_MS / 1000
                 if not str(getattr(e, "sqlite_errorname", "")).startswith(
                     ("SQLITE_BUSY", "SQLITE_LOCKED")
                 ):

@@ -57,6 +57,7 @@ class RosterExport:
             where=joined(self.cut, msg("、")),
         )
 
+
 TEXT_FIELDS = frozenset({"id_number", "phone", "room", "building", "unit"})
 """Columns written as text cells: numbers there are identifiers, not quantities."""
 

@@ -48,9 +48,20 @@ def test_init_from_a_bundle_with_the_clock_in_2300_says_so(
 def test_the_same_under_a_real_skewed_clock(tmp_path: Path) -> None:
     bundle = _setup_bundle(tmp_path)
     done = subprocess.run(
-        ["faketime", "2300-01-01 00:00:00", sys.executable, "-m", "gridworker"]
-        + ["--db", str(tmp_path / "w.sqlite3"), "init", "--from-bundle", str(bundle)]
-        + ["--user", "赵红"],
+        [
+            "faketime",
+            "2300-01-01 00:00:00",
+            sys.executable,
+            "-m",
+            "gridworker",
+            "--db",
+            str(tmp_path / "w.sqlite3"),
+            "init",
+            "--from-bundle",
+            str(bundle),
+            "--user",
+            "赵红",
+        ],
         env={**os.environ, "FAKETIME_DONT_FAKE_MONOTONIC": "1"},  # as a real clock
         capture_output=True,
         text=True,

@@ -45,8 +45,17 @@ def test_a_full_stick_reports_the_files_written_before_it(site: Site, tmp_path: 
     room = (sizes[0] // 4096 + 2) * 4096  # the first file fits, the second cannot
     command = " ".join(
         shlex.quote(a)
-        for a in [sys.executable, "-m", "gridworker", "--db", str(db), "bundle", "export"]
-        + ["--all-micro-grids", str(stick)]
+        for a in [
+            sys.executable,
+            "-m",
+            "gridworker",
+            "--db",
+            str(db),
+            "bundle",
+            "export",
+            "--all-micro-grids",
+            str(stick),
+        ]
     )
     done = subprocess.run(
         [

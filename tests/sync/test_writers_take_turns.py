@@ -89,7 +89,7 @@ def test_a_write_that_waits_too_long_says_so_in_one_sentence(site: Site) -> None
     holder = _hold(db)
     try:
         importing = _gridworker(db, "bundle", "import", str(up), env={"GRIDWORKER_WRITE_WAIT": "1"})
-        out, err = importing.communicate(timeout=120)
+        _out, err = importing.communicate(timeout=120)
     finally:
         _release(holder)
     assert importing.returncode == 1
@@ -119,7 +119,7 @@ def test_two_imports_and_an_export_at_once_all_finish(site: Site) -> None:
         assert "请稍候" in run.stderr.readline()
     _release(holder)
     for run in runs:
-        out, err = run.communicate(timeout=120)
+        _out, err = run.communicate(timeout=120)
         assert run.returncode == 0, err
     rooms = {r[0] for r in site.office.conn.execute("SELECT room FROM household")}
     assert {"301", "302", "303"} <= rooms
@@ -146,7 +146,7 @@ def test_two_programs_writing_their_own_edits_at_once_number_them_apart(site: Si
         assert "请稍候" in run.stderr.readline()
     _release(holder)
     for run in runs:
-        out, err = run.communicate(timeout=120)
+        _out, err = run.communicate(timeout=120)
         assert run.returncode == 0, err
     with Store.open(db) as s:
         seqs = [

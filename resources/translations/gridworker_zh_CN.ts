@@ -2,29 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../gridworker/ui/app.py" line="90"/>
+        <source>This database is already open in another GridWorker window ({0}, process {1} on {2}). Use that window, or close it first.
+
+{3}</source>
+        <translation>这个数据库已经在另一个网格员工作台窗口中打开（{0}，进程 {1}，电脑 {2}）。请使用那个窗口，或先把它关闭。
+
+{3}</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/app.py" line="97"/>
+        <source>Could not check whether another window has this database open: {0}</source>
+        <translation>无法确认是否有另一个窗口打开了这个数据库：{0}</translation>
+    </message>
+</context>
+<context>
     <name>CareScreen</name>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="16"/>
         <source>Three-colour care</source>
         <translation>三色关爱</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="17"/>
         <source>Care flags are not available in this version yet.</source>
         <translation>本版本还没有三色关爱功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="19"/>
         <source>Red, yellow and green care levels for vulnerable residents</source>
         <translation>困难和特殊群体居民的红、黄、绿关爱等级</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="20"/>
         <source>Why each resident has their colour, and when it was last reviewed</source>
         <translation>每位居民为什么是这个颜色，上次复核是什么时候</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="21"/>
         <source>How often each colour must be visited, and who is overdue</source>
         <translation>各颜色应多久走访一次，谁已经超期</translation>
     </message>
@@ -75,35 +92,20 @@
 <context>
     <name>DbRunner</name>
     <message>
-        <location filename="../../gridworker/ui/worker.py" line="80"/>
+        <location filename="../../gridworker/ui/worker.py" line="90"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，没有改动任何数据。</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/worker.py" line="84"/>
-        <source>Database error: {0}</source>
-        <translation>数据库出错：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/worker.py" line="86"/>
-        <source>Could not read or write a file: {0}</source>
-        <translation>文件读写失败：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/worker.py" line="89"/>
-        <source>Unexpected error ({0}): {1}</source>
-        <translation>意外错误（{0}）：{1}</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="130"/>
+        <location filename="../../gridworker/ui/widgets.py" line="145"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="132"/>
+        <location filename="../../gridworker/ui/widgets.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -111,7 +113,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="56"/>
+        <location filename="../../gridworker/ui/widgets.py" line="71"/>
         <source>This page will show:</source>
         <translation>这一页将会显示：</translation>
     </message>
@@ -119,27 +121,27 @@
 <context>
     <name>GasScreen</name>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="16"/>
         <source>Gas safety</source>
         <translation>燃气安全</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="17"/>
         <source>Gas-safety inspections are not available in this version yet.</source>
         <translation>本版本还没有燃气安全检查功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="19"/>
         <source>Inspections of each household with the checklist results</source>
         <translation>各户的燃气安全检查及检查表结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="20"/>
         <source>Hazards found, with their rectification deadlines and re-checks</source>
         <translation>发现的隐患、整改期限和复查</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="21"/>
         <source>Households not yet inspected this round</source>
         <translation>本轮尚未检查的住户</translation>
     </message>
@@ -496,7 +498,7 @@
     <name>ImportDialog</name>
     <message>
         <location filename="../../gridworker/ui/roster/import_dialog.py" line="108"/>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="311"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="303"/>
         <source>Import a roster spreadsheet</source>
         <translation>导入花名册表格</translation>
     </message>
@@ -556,58 +558,58 @@
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="205"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="202"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="213"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="210"/>
         <source>File: {0} (sheet “{1}”, headers in row {2}, {3} data rows)</source>
         <translation>文件：{0}（工作表“{1}”，表头在第 {2} 行，共 {3} 行数据）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="226"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="223"/>
         <source>Households: {0} new, {1} updated.</source>
         <translation>住户：新增 {0} 户，更新 {1} 户。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="230"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="227"/>
         <source>Columns not used: {0}</source>
         <translation>未使用的列：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="263"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="260"/>
         <source>Nothing will be written while rows have problems: correct them in the sheet and import again, or leave those rows out.</source>
         <translation>有问题的行存在时不会写入任何数据：请在表格中改正后重新导入，或选择跳过这些行。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="268"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="265"/>
         <source>Everything in this sheet is already in the roster.</source>
         <translation>表格中的内容花名册里都已经有了。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="270"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="267"/>
         <source>Nothing has been written yet.</source>
         <translation>目前还没有写入任何数据，确认后才导入。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="291"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="283"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="300"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="292"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="318"/>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="324"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="310"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="316"/>
         <source>Save problem rows</source>
         <translation>保存问题行</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/import_dialog.py" line="318"/>
+        <location filename="../../gridworker/ui/roster/import_dialog.py" line="310"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -671,7 +673,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gridworker/ui/app.py" line="73"/>
+        <location filename="../../gridworker/ui/app.py" line="113"/>
+        <location filename="../../gridworker/ui/app.py" line="128"/>
         <location filename="../../gridworker/ui/main_window.py" line="65"/>
         <source>GridWorker</source>
         <translation>网格员工作台</translation>
@@ -814,27 +817,27 @@
 <context>
     <name>PrintScreen</name>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="16"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="17"/>
         <source>Printing is not available in this version yet.</source>
         <translation>本版本还没有打印功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="19"/>
         <source>Visit sheets for a building or estate, with masked ID numbers</source>
         <translation>按楼栋或小区打印走访表（身份证号打码）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="20"/>
         <source>Gas-safety notices to leave with a household</source>
         <translation>留给住户的燃气安全告知书</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="21"/>
         <source>Monthly reports for the community office</source>
         <translation>报给社区的月度报表</translation>
     </message>
@@ -860,12 +863,12 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="160"/>
+        <location filename="../../gridworker/ui/widgets.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="191"/>
+        <location filename="../../gridworker/ui/widgets.py" line="206"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1055,145 +1058,145 @@
 <context>
     <name>RosterScreen</name>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="98"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="100"/>
         <source>Search: name, pinyin initials, address, last digits of ID or phone</source>
         <translation>搜索：姓名、拼音首字母、地址、身份证号或电话尾号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="103"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="105"/>
         <source>New household…</source>
         <translation>新建住户…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="104"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="106"/>
         <source>Register a household and its residents (Ctrl+N)</source>
         <translation>登记一户及其成员 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="106"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="108"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="107"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="109"/>
         <source>Import a roster spreadsheet (.xlsx or .csv)</source>
         <translation>导入花名册表格（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="109"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="111"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="110"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="112"/>
         <source>Save the roster as a spreadsheet</source>
         <translation>把花名册保存为表格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="118"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="120"/>
         <source>All micro-grids</source>
         <translation>全部微网格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="121"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="123"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="123"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="125"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="126"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="128"/>
         <source>Living here</source>
         <translation>在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="127"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="129"/>
         <source>Moved out</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="128"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="130"/>
         <source>Deceased</source>
         <translation>死亡</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="129"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="131"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="131"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="133"/>
         <source>All groups</source>
         <translation>全部人员类别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="136"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="138"/>
         <source>Any care colour</source>
         <translation>全部关爱颜色</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="139"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="141"/>
         <source>Care colours (red/yellow/green) come with the three-colour care feature.</source>
         <translation>关爱颜色（红/黄/绿）将随三色关爱功能提供。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="155"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="315"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="157"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="316"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="193"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="194"/>
         <source>Double-click a resident to open their household. ID and phone numbers are masked in this list.</source>
         <translation>双击居民打开其所在户（一户一档）。列表中的身份证号和电话已打码。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="259"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="265"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="289"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="260"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="266"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="292"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="260"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="261"/>
         <source>Exporting the roster is not available in this version yet.</source>
         <translation>本版本还不能导出花名册。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="267"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="268"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="282"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="283"/>
         <source>Exporting the roster…</source>
         <translation>正在导出花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="290"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="288"/>
         <source>{0} residents were saved to {1}</source>
         <translation>已把 {0} 位居民保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="315"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="316"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="334"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="335"/>
         <source>First {0} matches; type more to narrow the search</source>
         <translation>只显示前 {0} 条结果，请输入更多字缩小范围</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="337"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="338"/>
         <source>{0} matches</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="339"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="340"/>
         <source>{0} residents</source>
         <translation>共 {0} 人</translation>
     </message>
@@ -1201,74 +1204,135 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="36"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="57"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="47"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="68"/>
         <source>A new language takes effect when the program is started again.</source>
         <translation>更换的语言在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="54"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="75"/>
         <source>Text size</source>
         <translation>字体大小</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="56"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="77"/>
         <source>Normal</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="57"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="78"/>
         <source>Large (easier to read)</source>
         <translation>大字（更易阅读）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="68"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="89"/>
         <source>This installation</source>
         <translation>本机安装</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="71"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="92"/>
         <source>Micro-grid worker</source>
         <translation>微网格员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="73"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="94"/>
         <source>Community office</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="75"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="96"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="76"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="97"/>
         <source>Community:</source>
         <translation>社区：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="78"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="99"/>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="79"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="100"/>
         <source>User:</source>
         <translation>使用人：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="82"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="103"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="84"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="105"/>
         <source>Device id:</source>
         <translation>设备编号：</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="113"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="117"/>
+        <source>A copy of the database is kept before every bundle import and upgrade. If the database is damaged, restore the newest copy marked “good”. The current file is kept beside it, never deleted.</source>
+        <translation>每次导入数据包和升级之前都会保留一份数据库副本。数据库损坏时，请恢复标着“完好”的最新一份。当前的文件会留在旁边，不会删除。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="129"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="131"/>
+        <source>Restore this backup…</source>
+        <translation>用这个备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="151"/>
+        <source>Checking the backups…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="157"/>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="159"/>
+        <source>good</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="159"/>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="178"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="212"/>
+        <source>Restore this backup</source>
+        <translation>用备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="180"/>
+        <source>Replace the database with the backup of {0}? Changes made since then will be gone from this computer (the current file is kept beside it). The program closes afterwards; start it again.</source>
+        <translation>用 {0} 的备份替换数据库吗？那以后在本机做的修改将不再显示（当前的文件会留在旁边）。恢复后程序会关闭，请重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="198"/>
+        <source>Backup restored</source>
+        <translation>已恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="200"/>
+        <source>The backup was restored. The file it replaced is kept as {0}. GridWorker will close now; start it again to go on working.</source>
+        <translation>备份已恢复。被替换的文件保留为 {0}。网格员工作台现在会关闭，请重新打开继续工作。</translation>
     </message>
 </context>
 <context>
@@ -1813,27 +1877,27 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="18"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="16"/>
         <source>Today&apos;s work</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="18"/>
         <source>The day&apos;s work list is not available in this version yet. It will be drawn from the visit records, care colours and gas-safety checks.</source>
         <translation>本版本还没有今日工作清单。以后它会根据走访记录、三色关爱和燃气安全检查自动列出。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="22"/>
         <source>Residents whose care colour calls for a visit this week</source>
         <translation>按关爱颜色本周应走访的居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="25"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="23"/>
         <source>Gas hazards waiting for a re-check</source>
         <translation>等待复查的燃气隐患</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="26"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="24"/>
         <source>Open requests for help, with their due dates</source>
         <translation>尚未办结的诉求及其期限</translation>
     </message>
@@ -1841,27 +1905,27 @@
 <context>
     <name>VisitsScreen</name>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="16"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="17"/>
         <source>Visit records are not available in this version yet.</source>
         <translation>本版本还没有走访记录功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="19"/>
         <source>Every door-to-door visit: date, household, who was met, notes</source>
         <translation>每次入户走访：日期、住户、见到了谁、记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="20"/>
         <source>Requests for help made during visits and how they were resolved</source>
         <translation>走访中收集的诉求及办理结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="21"/>
         <source>Visit sheets entered from paper after a round</source>
         <translation>走访结束后从纸质走访表录入</translation>
     </message>

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +52,16 @@ class SettingsScreen(QWidget):
         super().__init__(parent)
         self.db_path = db_path
         self.runner = runner
-        layout = QVBoxLayout(self)
+        # Scrolls when large text on a 768-pixel-high screen makes the page taller than it.
+        page = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(16)
 
@@ -122,7 +133,7 @@ class SettingsScreen(QWidget):
         note.setWordWrap(True)
         v.addWidget(note)
         self.backups = QListWidget()
-        self.backups.setMinimumHeight(self.fontMetrics().height() * 5)
+        self.backups.setMinimumHeight(self.fontMetrics().height() * 4)
         self.backups.currentRowChanged.connect(lambda _row: self._update_restore())
         v.addWidget(self.backups)
         row = QHBoxLayout()

@@ -241,10 +241,10 @@ def _create(path: Path) -> None:
             os.link(tmp, path)  # fails if a file appeared meanwhile: never replaces one
         except FileExistsError:
             raise
-        except OSError:
+        except OSError:  # file systems without hard links (FAT sticks)
             if path.exists():
                 raise FileExistsError(path) from None
-            os.replace(tmp, path)  # file systems without hard links (FAT sticks)
+            os.replace(tmp, path)
     finally:
         for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm"))):
             leftover.unlink(missing_ok=True)

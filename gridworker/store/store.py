@@ -355,8 +355,11 @@ class Store:
             raise read_only_error(self.path, self.read_only)
         self._begin()
         self._depth = 1
+        seq_before = self._seq
+        had_identity = self._identity is not None
         try:
             self._catch_up()
+            seq_before = self._seq
             yield
             if self._clock is not None:
                 self.set_meta("hlc_last", self._clock.last)
@@ -366,7 +369,12 @@ class Store:
         except BaseException as e:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            self._load_identity()  # forget clock/seq advanced inside the failed transaction
+            if not had_identity:
+                self._load_identity()  # an installation made inside it is forgotten too
+            else:
+                # Numbers taken inside are given back (seqs stay contiguous); a clock that
+                # moved ahead may stay ahead, which a hybrid clock allows.
+                self._seq = seq_before
             if isinstance(e, sqlite3.Error) and (found := known(e, self.path)) is not None:
                 raise found from e
             raise

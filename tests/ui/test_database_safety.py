@@ -117,3 +117,51 @@ def test_settings_lists_backups_and_restores_one(
     check = sqlite3.connect(db)
     assert check.execute("SELECT count(*) FROM ops WHERE fields = '{broken'").fetchone()[0] == 0
     check.close()
+
+
+_WRITER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("holding", flush=True)
+sys.stdin.readline()
+conn.execute("COMMIT")
+"""
+
+
+def test_a_job_waiting_for_another_programs_write_says_so(qtbot: QtBot, demo_db: Path) -> None:
+    from gridworker.ui.worker import DbRunner
+
+    build_application()
+    runner = DbRunner(demo_db)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(demo_db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        said: list[str] = []
+        done: list[object] = []
+
+        def job(store: object, _ctx: object) -> None:
+            from gridworker.store.store import Store
+
+            assert isinstance(store, Store)
+            with store.transaction():
+                store.set_meta("ui_test", "1")
+
+        runner.run(
+            job, done.append, lambda m: pytest.fail(m), lambda _d, _t, text: said.append(text)
+        )
+        qtbot.waitUntil(lambda: bool(said), timeout=20_000)
+        assert "另一个操作正在写入，请稍候" in said[0]
+        assert not done
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=30)
+    qtbot.waitUntil(lambda: bool(done), timeout=20_000)
+    runner.shutdown()

@@ -205,7 +205,9 @@ def _stamp() -> str:
 def restore_backup(db: Path, backup: Path) -> Path:
     """Put ``backup`` in place of ``db``; returns where the replaced file was kept.
 
-    The backup must pass the check. The current file (with its write-ahead log, which
+    The backup must pass the check. The edits the replaced file made after the backup are
+    numbered on: the restored file goes on from the replaced one's sequence counter and
+    clock (when they can be read), so it never reuses a number the office may hold. The current file (with its write-ahead log, which
     belongs to it) is moved aside as ``<name>.replaced-<time>``, never deleted; the
     backup is copied to a temporary name beside ``db`` and renamed into place. The
     database must not be open (the app closes its own connection first).
@@ -219,6 +221,7 @@ def restore_backup(db: Path, backup: Path) -> Path:
                 problem=report.problems[0],
             )
         )
+    counters = _counters(db) if db.exists() else None
     stamp = _stamp()
     kept = db.with_name(f"{db.name}.replaced-{stamp}")
     tmp = db.with_name(f".{db.name}.restoring-{stamp}")
@@ -230,8 +233,58 @@ def restore_backup(db: Path, backup: Path) -> Path:
                 side = db.with_name(db.name + suffix)
                 if side.exists():
                     os.replace(side, kept.with_name(kept.name + suffix))
+        if counters is not None:
+            _carry_counters(tmp, *counters)
         os.replace(tmp, db)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return kept
+
+
+def _counters(db: Path) -> tuple[int, str] | None:
+    """The highest sequence number and clock the file being replaced had issued (best
+    effort: a damaged file may not tell)."""
+    try:
+        conn = read_only_connection(db, immutable=not db.with_name(db.name + "-wal").exists())
+        try:
+            r = conn.execute(
+                "SELECT (SELECT value FROM local_meta WHERE key = 'seq_last'),"
+                " (SELECT max(seq) FROM ops WHERE device_id ="
+                "  (SELECT device_id FROM installation)),"
+                " (SELECT value FROM local_meta WHERE key = 'hlc_last')"
+            ).fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, ValueError):
+        return None
+    seq = max(int(r[0] or 0), int(r[1] or 0))
+    return (seq, str(r[2] or "")) if seq else None
+
+
+def _carry_counters(copy: Path, seq: int, hlc: str) -> None:
+    """Number the restored file's next edits after every one the replaced file made.
+
+    Those edits may already be at the office; reusing their numbers would make the office
+    take new edits for ones it holds. The gap is filled when the office sends them back.
+    """
+    conn = sqlite3.connect(copy, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        r = conn.execute("SELECT value FROM local_meta WHERE key = 'seq_last'").fetchone()
+        if int(r[0] if r and r[0] else 0) < seq:
+            conn.execute(
+                "INSERT INTO local_meta (key, value) VALUES ('seq_last', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(seq),),
+            )
+        r = conn.execute("SELECT value FROM local_meta WHERE key = 'hlc_last'").fetchone()
+        if hlc and (r is None or str(r[0]) < hlc):
+            conn.execute(
+                "INSERT INTO local_meta (key, value) VALUES ('hlc_last', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (hlc,),
+            )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()

@@ -111,3 +111,26 @@ def test_restore_is_refused_while_the_app_has_the_database_open(
     err = capsys.readouterr().err
     assert "正在使用" in err and str(os.getpid()) in err
     assert db.read_bytes() == before
+
+
+def test_a_restored_file_numbers_its_next_edit_after_the_replaced_ones(tmp_path: Path) -> None:
+    """Edits made after the backup may be at the office already: their numbers are not
+    given out again (the office would take new edits for ones it holds)."""
+    from gridworker.store.health import restore_backup
+
+    db = tmp_path / "w.sqlite3"
+    with Store.open(db) as s:
+        s.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
+        mg = s.identity.micro_grid_id
+        h = s.create("household", {"micro_grid_id": mg, "estate": "锦华苑", "room": "101"})
+        good = backup_file(db, "before-import")
+        assert good is not None
+        for n in range(3):
+            s.update("household", h, {"notes": f"第{n}次"})
+        issued = s.conn.execute("SELECT max(seq) FROM ops").fetchone()[0]
+    _damage_a_resident_op(db)  # (no resident: the file just gets replaced)
+    restore_backup(db, good)
+    with Store.open(db) as s:
+        assert s.conn.execute("SELECT max(seq) FROM ops").fetchone()[0] < issued
+        op = s.update("household", h, {"notes": "恢复之后"})
+        assert op is not None and op.seq == issued + 1

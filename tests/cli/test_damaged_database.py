@@ -128,7 +128,6 @@ def test_a_restored_file_numbers_its_next_edit_after_the_replaced_ones(tmp_path:
         for n in range(3):
             s.update("household", h, {"notes": f"第{n}次"})
         issued = s.conn.execute("SELECT max(seq) FROM ops").fetchone()[0]
-    _damage_a_resident_op(db)  # (no resident: the file just gets replaced)
     restore_backup(db, good)
     with Store.open(db) as s:
         assert s.conn.execute("SELECT max(seq) FROM ops").fetchone()[0] < issued

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
+import traceback
 from collections.abc import Sequence
 
 from gridworker import __version__
-from gridworker.commands import inspect, roster, setup, sync
-from gridworker.commands.common import CommandError
+from gridworker.commands import db, inspect, roster, setup, sync
+from gridworker.commands.common import CommandError, db_path
+from gridworker.core.progress import Cancelled
 from gridworker.store.errors import StoreError
+from gridworker.store.known_errors import describe, is_bug
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster.register(sub)
     sync.register(sub)
     inspect.register(sub)
+    db.register(sub)
     return parser
 
 
@@ -66,22 +69,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as e:
         print(f"gridworker: {e}", file=sys.stderr)
         return 1
-    except sqlite3.DatabaseError as e:
-        print(f"gridworker: 数据库出错：{e}", file=sys.stderr)
-        return 1
     except BrokenPipeError:
         # Output piped into `head` or similar that stopped reading: not an error.
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Cancelled):
         print("gridworker: 已取消 (cancelled)", file=sys.stderr)
         return 130
-    except OSError as e:
-        from gridworker.core.file_errors import file_problem
-
-        print(f"gridworker: 文件读写失败：{file_problem(e)}。", file=sys.stderr)
+    except Exception as e:
+        # The environment's fault (disk full, read-only, busy, damaged, clock) in one
+        # sentence; anything else is a bug, said plainly, with the details for a maintainer.
+        print(f"gridworker: {describe(e, db_path(args))}", file=sys.stderr)
+        if is_bug(e):
+            print("—— 详细信息（给维护人员）——", file=sys.stderr)
+            traceback.print_exc(file=sys.stderr)
         return 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,9 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = True) -> Store:
             f"找不到数据库 {path}。请先运行 gridworker init 创建，或用 --db 指定文件。"
             f" (no database at {path}: run `gridworker init` first)"
         )
-    store = Store.open(path)
+    store = Store.open(path, create=not must_exist)
+    # A write that must wait for another program's (the app, another import) says so once.
+    store.on_wait = lambda text: print(f"gridworker: {text}", file=sys.stderr, flush=True)
     if must_exist and not store.initialised:
         store.close()
         raise CommandError(f"数据库 {path} 还没有初始化：请先运行 gridworker init。")

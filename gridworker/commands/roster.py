@@ -15,6 +15,7 @@ from pathlib import Path
 from gridworker.commands.common import CommandError, SubParsers, db_path, open_store
 from gridworker.commands.roster_search import add_search_action
 from gridworker.core.messages import msg
+from gridworker.core.progress import Callbacks, Progress
 from gridworker.store.roster import RosterError
 
 
@@ -82,16 +83,16 @@ def register(sub: SubParsers) -> None:
 # ---------------------------------------------------------------------------- handlers
 
 
-def _progress_printer(label: str) -> Callable[[int, int], None] | None:
+def _progress_printer(label: str) -> Progress | None:
     """A progress line on stderr for big files when attached to a terminal."""
     if not sys.stderr.isatty():
         return None
 
-    def show(done: int, total: int) -> None:
+    def show(done: int, total: int, _text: str) -> None:
         if total >= 5000:
             print(f"\r{label} {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
 
-    return show
+    return Callbacks(show)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -173,8 +174,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from gridworker.roster.exporter import export_roster
 
     with open_store(args) as store:
-        count = export_roster(store, Path(args.file))
-    print(f"已导出 {count} 名居民到 {args.file}")
+        done = export_roster(store, Path(args.file))
+    print(f"已导出 {done.rows} 名居民到 {args.file}")
+    warning = done.warning()
+    if warning is not None:
+        print(f"gridworker: 注意：{warning}", file=sys.stderr)
     return 0
 
 

@@ -92,6 +92,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"已写入并校验 {r.path}：{KIND_LABELS[r.kind]}（{r.micro_grid_name}），"
             f"{r.op_count} 条修改，{r.size} 字节。"
         )
+    if any(not r.recorded for r in results):
+        print("注意：数据库是只读的，这次导出没有记为已发送；下次导出仍会带上这些修改。")
     if results:
         print("可以安全拔出U盘。")
     else:

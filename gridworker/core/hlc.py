@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gridworker.core.messages import msg
+
 _MS_WIDTH = 13
 _COUNTER_WIDTH = 4
 _COUNTER_MAX = 10**_COUNTER_WIDTH - 1
@@ -50,9 +52,26 @@ class Timestamp:
         return cls(int(ms), int(counter), device)
 
 
+class ClockOutOfRange(ValueError):
+    """The computer's clock is set beyond what the system can count (after the year 2262)."""
+
+
 def wall_ms() -> int:
-    """Milliseconds since the epoch from the system clock."""
-    return time.time_ns() // 1_000_000
+    """Milliseconds since the epoch from the system clock.
+
+    Raises :class:`ClockOutOfRange` for a clock set after 2262, where Python's nanosecond
+    time overflows: one sentence instead of a traceback.
+    """
+    try:
+        return time.time_ns() // 1_000_000
+    except OverflowError:
+        raise clock_out_of_range() from None
+
+
+def clock_out_of_range() -> ClockOutOfRange:
+    return ClockOutOfRange(
+        msg("这台电脑的日期设置得太远（2262 年以后），请先把系统日期和时间改正，再使用本程序。")
+    )
 
 
 class Clock:
@@ -85,6 +104,17 @@ class Clock:
                 self._ms, self._counter = self._ms + 1, 0
         # str(Timestamp(...)) written out: ticked once per record on bulk writes.
         return f"{self._ms:013d}-{self._counter:04d}-{self.device}"
+
+    def catch_up(self, stored: str) -> None:
+        """Move past a timestamp already stored on this device (by another program, or in
+        the change log); unlike :meth:`observe` it is not held to :data:`MAX_MS`, which
+        the clock's own counter may pass by a millisecond or two.
+
+        Raises ValueError for text that is not a timestamp.
+        """
+        r = Timestamp.parse(stored)
+        if (r.ms, r.counter) > (self._ms, self._counter):
+            self._ms, self._counter = r.ms, r.counter
 
     def observe(self, remote: str) -> None:
         """Move past a timestamp received from another device (on import).

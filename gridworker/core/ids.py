@@ -11,6 +11,8 @@ import threading
 import time
 import uuid
 
+from gridworker.core.hlc import clock_out_of_range
+
 _lock = threading.Lock()
 _last_ms = 0
 _last_rand = 0
@@ -20,7 +22,10 @@ def uuid7() -> str:
     """Return a new UUIDv7 as 32 lower-case hex digits (monotonic within this process)."""
     global _last_ms, _last_rand
     with _lock:
-        ms = time.time_ns() // 1_000_000
+        try:
+            ms = time.time_ns() // 1_000_000
+        except OverflowError:  # a system clock set after 2262
+            raise clock_out_of_range() from None
         if ms <= _last_ms:
             # Same (or earlier) millisecond: keep order by bumping the random tail.
             ms = _last_ms

@@ -12,10 +12,11 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gridworker.core.messages import msg
+from gridworker.core.messages import Message, joined, msg
 from gridworker.core.people import (
     ETHNICITIES,
     HOUSE_USES,
@@ -31,7 +32,31 @@ from gridworker.store.merge import from_db
 from gridworker.store.roster import RELATION_ORDER, RosterError
 from gridworker.store.store import Store
 
-__all__ = ["export_roster", "roster_rows", "write_template"]
+__all__ = ["EXCEL_CELL_LIMIT", "RosterExport", "export_roster", "roster_rows", "write_template"]
+
+EXCEL_CELL_LIMIT = 32_767
+"""The most characters an Excel cell holds; longer text is cut to this on an .xlsx export."""
+
+
+@dataclass(frozen=True)
+class RosterExport:
+    """What an export wrote: the number of residents, and the cells Excel's limit cut."""
+
+    rows: int
+    cut: tuple[Message, ...] = ()  # "name（column）" of each text cut to EXCEL_CELL_LIMIT
+
+    def warning(self) -> Message | None:
+        """The sentence to show when text was cut (None when nothing was)."""
+        if not self.cut:
+            return None
+        return msg(
+            "有 {count} 处内容超过 Excel 每格 {limit} 个字的上限，表格里只有前 {limit} 个字："
+            "{where}。完整的内容仍在程序里；用这个表格导入时，截短的内容不会被当作修改。",
+            count=len(self.cut),
+            limit=EXCEL_CELL_LIMIT,
+            where=joined(self.cut, msg("、")),
+        )
+
 
 TEXT_FIELDS = frozenset({"id_number", "phone", "room", "building", "unit"})
 """Columns written as text cells: numbers there are identifiers, not quantities."""
@@ -153,8 +178,9 @@ def _check_suffix(path: Path) -> str:
     return suffix
 
 
-def export_roster(store: Store, path: Path | str) -> int:
-    """Write every resident to ``path`` (.xlsx or .csv by suffix); returns the row count.
+def export_roster(store: Store, path: Path | str) -> RosterExport:
+    """Write every resident to ``path`` (.xlsx or .csv by suffix); says how many, and which
+    texts an .xlsx had to cut at Excel's cell limit (:meth:`RosterExport.warning`).
 
     The headers are the importer's standard names (with 微网格 in an office), the CSV is
     UTF-8 with BOM so Excel shows the Chinese, and ID numbers are text cells.
@@ -165,9 +191,15 @@ def export_roster(store: Store, path: Path | str) -> int:
     rows = list(roster_rows(store))
     if suffix == ".csv":
         _atomic(path, lambda tmp: _write_csv(tmp, columns, rows))
-    else:
-        _atomic(path, lambda tmp: _write_xlsx(tmp, columns, rows))
-    return len(rows)
+        return RosterExport(len(rows))
+    _atomic(path, lambda tmp: _write_xlsx(tmp, columns, rows))
+    cut = tuple(
+        msg("{name}（{column}）", name=row.get("name", ""), column=c.header)
+        for row in rows
+        for c in columns
+        if len(row.get(c.field, "") or "") > EXCEL_CELL_LIMIT
+    )
+    return RosterExport(len(rows), cut)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")

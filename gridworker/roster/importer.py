@@ -24,7 +24,7 @@ import errno
 import gc
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,7 +37,9 @@ from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
 from gridworker.core.messages import LIST_SEPARATOR, Message, joined, msg
 from gridworker.core.people import norm_relation
+from gridworker.core.progress import QUIET, Progress, check
 from gridworker.core.textnorm import norm_key, norm_text
+from gridworker.roster.exporter import EXCEL_CELL_LIMIT
 from gridworker.roster.headers import BY_FIELD, HeaderMatch, find_header
 from gridworker.roster.sheets import Cell, Row, Sheet, cell_text, choose_sheet, is_blank
 from gridworker.store.entities import HOUSEHOLD, RESIDENT
@@ -55,7 +57,6 @@ from gridworker.store.roster import (
 from gridworker.store.store import Change, Store
 
 __all__ = [
-    "ImportCancelled",
     "ImportPlan",
     "ImportRefused",
     "ImportResult",
@@ -66,20 +67,11 @@ __all__ = [
     "write_errors_csv",
 ]
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
-
 REQUIRED = ("name", "estate", "room")
 HOUSEHOLD_SHEET_FIELDS = ("head_name", "house_use", "residency")
 BATCH = 5000  # changes per Store.write call: progress and cancel granularity
 CHECK_EVERY = 1000  # rows between progress reports / cancel checks while planning
-
-
-class ImportCancelled(RosterError):
-    """The person cancelled; nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__(msg("导入已取消，没有写入任何数据。"))
+_CANCELLED = msg("导入已取消，没有写入任何数据。")
 
 
 class ImportRefused(RosterError):
@@ -513,7 +505,7 @@ class _Planner:
             self.by_name.setdefault((household.id, name), []).append(rid)
         else:
             assert current is not None
-            changed = diff_values(current, values)
+            changed = _not_cut(current, diff_values(current, values))
             if changed:
                 self.plan.resident_changes.append(Change("resident", changed, entity_id=rid))
                 self.plan.updated += 1
@@ -723,10 +715,29 @@ class _Planner:
                 plan.household_changes.append(Change("household", values, entity_id=h.id, new=True))
                 plan.households_new += 1
             else:
-                changed = diff_values(h.current, h.sheet)
+                changed = _not_cut(h.current, diff_values(h.current, h.sheet))
                 if changed:
                     plan.household_changes.append(Change("household", changed, entity_id=h.id))
                     plan.households_updated += 1
+
+
+def _not_cut(current: Mapping[str, Value], changed: dict[str, Value]) -> dict[str, Value]:
+    """``changed`` without the texts Excel cut at its cell limit.
+
+    A stored text longer than 32,767 characters (a long note) comes back from an .xlsx
+    as its first 32,767: that is the sheet's limit, not an edit, and must not replace
+    the whole text (nor sync as a change).
+    """
+    for f, v in list(changed.items()):
+        old = current.get(f)
+        if (
+            isinstance(v, str)
+            and isinstance(old, str)
+            and len(old) > EXCEL_CELL_LIMIT >= len(v) >= EXCEL_CELL_LIMIT - 2
+            and old.startswith(v)
+        ):
+            del changed[f]
+    return changed
 
 
 def _squeezed(name: str) -> str:
@@ -741,19 +752,18 @@ def plan_import(
     path: Path | str,
     *,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
 ) -> ImportPlan:
     """Read and check a whole roster sheet and say what importing it would do.
 
     Writes nothing. Raises :class:`RosterError` when the file cannot be used at all
-    (unreadable, no header row, required columns missing) and :class:`ImportCancelled`
-    when ``cancel()`` returns True. Row problems are collected in the plan.
+    (unreadable, no header row, required columns missing) and :class:`Cancelled` when
+    ``progress`` says the person cancelled. Row problems are collected in the plan.
     """
     with _gc_paused():
-        return _plan(store, Path(path), progress, cancel)
+        return _plan(store, Path(path), progress or QUIET)
 
 
-def _plan(store: Store, path: Path, progress: Progress | None, cancel: Cancel | None) -> ImportPlan:
+def _plan(store: Store, path: Path, progress: Progress) -> ImportPlan:
     sheet, header, sheet_names, unread_sheets = _open_sheet(path)
     office = store.identity.role == "office"
     _check_columns(header, office)
@@ -775,10 +785,8 @@ def _plan(store: Store, path: Path, progress: Progress | None, cancel: Cancel | 
     name_col = header.fields["name"]
     for i, cells in enumerate(data):
         if i % CHECK_EVERY == 0:
-            if cancel is not None and cancel():
-                raise ImportCancelled()
-            if progress is not None:
-                progress(i, total)
+            check(progress, _CANCELLED)
+            progress.report(i, total)
         if is_blank(cells):
             continue
         if (
@@ -789,8 +797,7 @@ def _plan(store: Store, path: Path, progress: Progress | None, cancel: Cancel | 
         plan.rows += 1
         planner.row(header.row + 1 + i, cells)
     planner.finish()
-    if progress is not None:
-        progress(total, total)
+    progress.report(total, total)
     return plan
 
 
@@ -808,7 +815,6 @@ def apply_import(
     *,
     skip_invalid: bool = False,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
 ) -> ImportResult:
     """Write a planned import in one transaction; all of it or nothing.
 
@@ -822,8 +828,8 @@ def apply_import(
     total = len(plan.household_changes) + len(plan.resident_changes)
     done = 0
     ops = 0
-    if progress is not None:
-        progress(0, total)
+    progress = progress or QUIET
+    progress.report(0, total)
     if total == 0 and not plan.micro_grids:
         # Nothing to write: no transaction, so a read-only database can take the same sheet.
         return ImportResult(0, 0, plan.unchanged, plan.invalid, 0, 0, 0)
@@ -832,12 +838,10 @@ def apply_import(
             store.ensure_micro_grid(name)
         for changes in (plan.household_changes, plan.resident_changes):
             for batch in _batches(changes, BATCH):
-                if cancel is not None and cancel():
-                    raise ImportCancelled()
+                check(progress, _CANCELLED)
                 ops += len(store.write(batch))
                 done += len(batch)
-                if progress is not None:
-                    progress(done, total)
+                progress.report(done, total)
     return ImportResult(
         created=plan.new,
         updated=plan.updated,

@@ -203,8 +203,13 @@ def _plan(spec: EntitySpec, clock: dict[str, str], op: Op) -> tuple[dict[str, An
             continue
         if current is None or hlc > current:
             updates[f] = to_db(spec, f, value)
-        # Anything but a plain successor of the current value may change who lost.
-        if (current is not None and current != op.base.get(f)) or op.merged.get(f):
+        # Anything but a plain successor of the current value may change who lost. An
+        # edit built on the current value yet stamped before it cannot come from this
+        # app (a write is stamped after what it replaces); if one arrives it is listed
+        # as a conflict by the slow path, never dropped silently.
+        if (current is not None and (current != op.base.get(f) or hlc < current)) or op.merged.get(
+            f
+        ):
             slow.append(f)
     return updates, slow
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,13 +23,14 @@ from typing import Any, Literal
 from gridworker.core.hlc import Clock
 from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
-from gridworker.core.messages import msg, term
+from gridworker.core.messages import Message, msg, term
 from gridworker.core.textnorm import without_controls
 from gridworker.store import search_index
 from gridworker.store.changes import Changes
-from gridworker.store.db import open_database
+from gridworker.store.db import BUSY_TIMEOUT_MS, open_file
 from gridworker.store.entities import ENTITIES, MICRO_GRID, EntitySpec, spec
-from gridworker.store.errors import NotInitialised, StoreError, ValidationError
+from gridworker.store.errors import DatabaseDamaged, NotInitialised, StoreError, ValidationError
+from gridworker.store.known_errors import busy_error, known, read_only_error
 from gridworker.store.merge import (
     ApplyCounts,
     apply_batch,
@@ -137,12 +140,33 @@ def clean(value: Value) -> Value:
     return value
 
 
-class Store:
-    """An open GridWorker database. Use from one thread at a time."""
+def _write_wait_s() -> float:
+    """How long a write waits for another program's (GRIDWORKER_WRITE_WAIT seconds)."""
+    try:
+        return max(0.0, float(os.environ.get("GRIDWORKER_WRITE_WAIT", "")))
+    except ValueError:
+        return 600.0
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None):
+
+class Store:
+    """An open GridWorker database. Use from one thread at a time.
+
+    Several programs may have the same file open (the app, the command line): each write
+    transaction waits its turn (:meth:`transaction`) and re-reads the clock and the
+    sequence counter once it holds the write lock, so no two writes get the same number
+    and no edit is stamped before a value another program wrote.
+    """
+
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, read_only: Message | None = None
+    ):
         self.conn = conn
         self.path = path
+        self.read_only: Message | None = read_only
+        """Why the file cannot be written (None: it can); every write is then refused."""
+        self.on_wait: Callable[[str], None] | None = None
+        """Told once, with a sentence, when a write must wait for another program's."""
+        self.write_wait_s = _write_wait_s()
         self._depth = 0
         self._identity: Identity | None = None
         self._clock: Clock | None = None
@@ -155,9 +179,11 @@ class Store:
 
     # -- opening -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str) -> Store:
-        conn = open_database(path)
-        return cls(conn, None if str(path) == ":memory:" else Path(path))
+    def open(cls, path: Path | str, *, create: bool = True) -> Store:
+        """Open the database at ``path`` (a missing file is created, unless ``create`` is
+        False); see :func:`gridworker.store.db.open_file` for what is refused."""
+        opened = open_file(path, create=create)
+        return cls(opened.conn, None if str(path) == ":memory:" else Path(path), opened.read_only)
 
     def close(self) -> None:
         self.conn.close()
@@ -176,8 +202,41 @@ class Store:
         self._identity = Identity(
             r["device_id"], r["role"], r["community"], r["micro_grid_id"], r["user_name"]
         )
-        self._clock = Clock(r["device_id"], self.meta("hlc_last"))
-        self._seq = int(self.meta("seq_last") or 0)
+        self._clock = Clock(r["device_id"])
+        self._seq = 0
+        # The change log bounds the clock from below too (a local_meta left behind by a
+        # crash or a tool): read once here, over an index that holds every hlc.
+        top = self.conn.execute("SELECT max(hlc) FROM ops").fetchone()[0]
+        if top:
+            self._observe(str(top))
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Move the clock and the counter past what the file holds now.
+
+        Another program (the command line beside the app, a second import) may have
+        written since this Store last looked: its clock and sequence counter are in
+        ``local_meta``, and our own highest seq is in the change log. Called right after
+        ``BEGIN IMMEDIATE``, when nobody else can write until we commit.
+        """
+        if self._clock is None:
+            return
+        r = self.conn.execute(
+            "SELECT (SELECT value FROM local_meta WHERE key = 'hlc_last'),"
+            " (SELECT value FROM local_meta WHERE key = 'seq_last'),"
+            " (SELECT max(seq) FROM ops WHERE device_id = ?)",
+            (self._clock.device,),
+        ).fetchone()
+        if r[0]:
+            self._observe(str(r[0]))
+        self._seq = max(self._seq, int(r[1] or 0), int(r[2] or 0))
+
+    def _observe(self, hlc: str) -> None:
+        assert self._clock is not None
+        try:
+            self._clock.catch_up(hlc)
+        except ValueError as e:
+            raise DatabaseDamaged(msg("时钟记录 {hlc} 无效", hlc=hlc), self.path) from e
 
     @property
     def initialised(self) -> bool:
@@ -278,7 +337,13 @@ class Store:
     # -- transactions --------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction; nested uses join the outer one."""
+        """One write transaction; nested uses join the outer one.
+
+        Refused at once on a read-only file. Waits its turn behind another program's write
+        (telling :attr:`on_wait` once), then catches the clock and counter up with the file.
+        A failure the environment caused (disk full, damaged file…) comes out as a
+        :class:`~gridworker.store.errors.KnownProblem` naming the file; nothing is written.
+        """
         if self._depth:
             self._depth += 1
             try:
@@ -286,22 +351,63 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.read_only is not None:
+            raise read_only_error(self.path, self.read_only)
+        self._begin()
         self._depth = 1
+        seq_before = self._seq
+        had_identity = self._identity is not None
         try:
+            self._catch_up()
+            seq_before = self._seq
             yield
             if self._clock is not None:
                 self.set_meta("hlc_last", self._clock.last)
                 self.set_meta("seq_last", str(self._seq))
             self.conn.execute("COMMIT")
             self._changes.update(self._pending_changes)
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            self._load_identity()  # forget clock/seq advanced inside the failed transaction
+        except BaseException as e:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if not had_identity:
+                self._load_identity()  # an installation made inside it is forgotten too
+            else:
+                # Numbers taken inside are given back (seqs stay contiguous); a clock that
+                # moved ahead may stay ahead, which a hybrid clock allows.
+                self._seq = seq_before
+            if isinstance(e, sqlite3.Error) and (found := known(e, self.path)) is not None:
+                raise found from e
             raise
         finally:
             self._depth = 0
             self._pending_changes = Changes()
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting for another program's write to finish (up to
+        :attr:`write_wait_s`) instead of failing with "database is locked"."""
+        started: float | None = None
+        told = False
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as e:
+                if started is None:  # read only when waiting (one busy wait has passed)
+                    started = time.monotonic() - BUSY_TIMEOUT_MS / 1000
+                if not str(getattr(e, "sqlite_errorname", "")).startswith(
+                    ("SQLITE_BUSY", "SQLITE_LOCKED")
+                ):
+                    found = known(e, self.path)
+                    if found is not None:
+                        raise found from e
+                    raise
+                waited = time.monotonic() - started
+                if waited >= self.write_wait_s:
+                    raise busy_error(self.path, waited) from e
+                if not told:
+                    told = True
+                    if self.on_wait is not None:
+                        self.on_wait(msg("另一个操作正在写入，请稍候…"))
 
     @property
     def changes(self) -> Changes:

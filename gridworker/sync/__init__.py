@@ -1,7 +1,8 @@
 """Sync by JSON bundle between worker laptops and the community office.
 
-The API the desktop UI calls (from a worker thread; ``progress(step, total, message)``
-and ``cancel() -> bool`` are optional callables):
+The API the desktop UI calls (from a worker thread; ``progress`` is an optional
+:class:`gridworker.core.progress.Progress`: it is told how far the work is, and an import
+it cancels raises nothing but stops with ``summary.cancelled``):
 
 - :func:`export_bundle` / :func:`export_all_micro_grids` — write (and verify) a bundle;
 - :func:`preview_bundle` — what a bundle would change, without writing;
@@ -12,8 +13,13 @@ and ``cancel() -> bool`` are optional callables):
 """
 
 from gridworker.sync.conflicts import ConflictView, list_conflicts
-from gridworker.sync.errors import BundleError, ImportCancelled
-from gridworker.sync.export import ExportResult, Progress, export_all_micro_grids, export_bundle
+from gridworker.sync.errors import BundleError
+from gridworker.sync.export import (
+    ExportResult,
+    PartialExport,
+    export_all_micro_grids,
+    export_bundle,
+)
 from gridworker.sync.importer import (
     BundlePreview,
     FileResult,
@@ -30,10 +36,9 @@ __all__ = [
     "ConflictView",
     "ExportResult",
     "FileResult",
-    "ImportCancelled",
     "ImportSummary",
     "MicroGridStatus",
-    "Progress",
+    "PartialExport",
     "bundle_history",
     "export_all_micro_grids",
     "export_bundle",

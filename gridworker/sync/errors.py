@@ -9,10 +9,6 @@ class BundleError(StoreError):
     """A bundle was refused (or could not be written); nothing was changed."""
 
 
-class ImportCancelled(BundleError):
-    """The person cancelled an import; the file being imported was rolled back."""
-
-
 class NotAddressedHere(BundleError):
     """A well-formed bundle meant for another installation (another micro-grid, the other
     side, or our own export): refused when named, skipped quietly in a shared folder."""

@@ -11,8 +11,10 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
-from gridworker.core.messages import joined, msg
+from gridworker.core.messages import Message, joined, msg
 from gridworker.core.ordering import natural_key
+from gridworker.core.progress import QUIET, Progress
+from gridworker.store.errors import DatabaseDamaged
 from gridworker.store.store import Store, utc_now
 from gridworker.sync import state
 from gridworker.sync.bundle import (
@@ -26,9 +28,6 @@ from gridworker.sync.bundle import (
 )
 from gridworker.sync.errors import BundleError
 from gridworker.sync.vector import SeqSet
-
-Progress = Callable[[int, int, str], None]
-"""progress(step, total_steps, message): called from the exporting/importing thread."""
 
 _q: Callable[[str], str] = encode_basestring
 
@@ -47,6 +46,9 @@ class ExportResult:
     op_count: int
     size: int
     created: str
+    recorded: bool = True
+    """Recorded as sent (so the next bundle need not carry it again); False only when the
+    database is read-only, where the file is written but nothing is recorded."""
 
 
 def op_text(r: Any) -> str:
@@ -75,8 +77,28 @@ def _select(
     cur = store.conn.execute(sql + " ORDER BY hlc", params)
     cur.row_factory = None  # plain tuples: faster
     if acked is None or not len(acked):
-        return [op_text(r) for r in cur]
-    return [op_text(r) for r in cur if (r[1], r[2]) not in acked]
+        texts = [op_text(r) for r in cur]
+    else:
+        texts = [op_text(r) for r in cur if (r[1], r[2]) not in acked]
+    _check_json(store, where, params)
+    return texts
+
+
+def _check_json(store: Store, where: str, params: Sequence[str] | Mapping[str, str]) -> None:
+    """Refuse to send an operation whose stored JSON is damaged.
+
+    The bundle is spliced from the stored text without decoding it (fast); a damaged row
+    would make a file the other side refuses. SQLite's ``json_valid`` checks them in C.
+    """
+    sql = (
+        "SELECT op_id FROM ops WHERE NOT (json_valid(fields)"
+        " AND (base IS NULL OR json_valid(base)) AND (merged IS NULL OR json_valid(merged)))"
+    )
+    if where:
+        sql += f" AND {where}"
+    bad = store.conn.execute(sql + " LIMIT 1", params).fetchone()
+    if bad is not None:
+        raise DatabaseDamaged(msg("修改记录 {op} 的内容已损坏", op=bad[0]), path=store.path)
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -145,7 +167,7 @@ def export_bundle(
     """
     ident = store.identity
     path, into_folder = _destination(out_path)
-    say = progress or (lambda step, total, text: None)
+    say = (progress or QUIET).report
     say(0, 3, msg("正在整理要发送的修改…"))
     kind: Kind
     if ident.role == "worker":
@@ -190,15 +212,19 @@ def export_bundle(
     say(1, 3, msg("正在写入 {file}…", file=path.name))
     write_atomic(path, data)
     say(2, 3, msg("已写入并读回校验，正在记录…"))
-    with store.transaction():
-        state.log(store.conn, manifest, "sent", str(path), utc_now())
-        if kind == "setup":
-            where, params = state.scope_sql(store.conn, mg_id)
-            holds = SeqSet.from_pairs(
-                (r[0], r[1])
-                for r in store.conn.execute(f"SELECT device_id, seq FROM ops WHERE {where}", params)
-            )
-            state.record_setup(store.conn, manifest, holds)
+    recorded = not store.read_only
+    if recorded:
+        with store.transaction():
+            state.log(store.conn, manifest, "sent", str(path), utc_now())
+            if kind == "setup":
+                where, params = state.scope_sql(store.conn, mg_id)
+                holds = SeqSet.from_pairs(
+                    (r[0], r[1])
+                    for r in store.conn.execute(
+                        f"SELECT device_id, seq FROM ops WHERE {where}", params
+                    )
+                )
+                state.record_setup(store.conn, manifest, holds)
     say(3, 3, msg("完成：可以安全拔出U盘。"))
     return ExportResult(
         path=path,
@@ -209,7 +235,17 @@ def export_bundle(
         op_count=len(texts),
         size=len(data),
         created=manifest.created,
+        recorded=recorded,
     )
+
+
+class PartialExport(BundleError):
+    """Exporting for every micro-grid stopped at one: the files before it were written,
+    verified and recorded as sent (``results``), the rest were not attempted."""
+
+    def __init__(self, message: Message, results: list[ExportResult]) -> None:
+        super().__init__(message)
+        self.results = results
 
 
 def export_all_micro_grids(
@@ -219,7 +255,11 @@ def export_all_micro_grids(
     progress: Progress | None = None,
     compress: bool = False,
 ) -> list[ExportResult]:
-    """At the office: one return bundle per micro-grid of the community, in ``folder``."""
+    """At the office: one return bundle per micro-grid of the community, in ``folder``.
+
+    When one fails (a full stick) the error says which files were written and recorded
+    before it (:class:`PartialExport`), so nobody wonders whether to send those again.
+    """
     ident = store.identity
     if ident.role != "office":
         raise BundleError(msg("只有社区电脑能一次为所有微网格导出数据包。"))
@@ -233,11 +273,28 @@ def export_all_micro_grids(
         ).fetchall(),
         key=lambda g: natural_key(g["name"]),
     )
-    results = []
+    say = (progress or QUIET).report
+    results: list[ExportResult] = []
     for i, g in enumerate(grids):
-        if progress:
-            progress(i, len(grids), msg("正在导出 {name}…", name=g["name"]))
-        results.append(export_bundle(store, out, micro_grid=g["id"], compress=compress))
-    if progress:
-        progress(len(grids), len(grids), msg("全部导出完成。"))
+        say(i, len(grids), msg("正在导出 {name}…", name=g["name"]))
+        try:
+            results.append(export_bundle(store, out, micro_grid=g["id"], compress=compress))
+        except Exception as e:
+            if not results:
+                raise
+            raise PartialExport(_partial_message(g["name"] or g["id"], e, results), results) from e
+    say(len(grids), len(grids), msg("全部导出完成。"))
     return results
+
+
+def _partial_message(name: str, e: Exception, results: list[ExportResult]) -> Message:
+    from gridworker.store.known_errors import describe
+
+    return msg(
+        "{problem} 在此之前已写入、校验并记为已发送 {count} 个文件：{files}；{name} 和之后的"
+        "微网格没有导出。",
+        problem=describe(e),
+        count=len(results),
+        files=joined((r.path.name for r in results), msg("、")),
+        name=name,
+    )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gridworker.core.messages import Message, message_of, msg, term
+from gridworker.core.progress import QUIET, Cancelled, Progress, check
 from gridworker.store.db import backup_file
 from gridworker.store.entities import ENTITIES
 from gridworker.store.merge import ApplyCounts
@@ -31,10 +32,8 @@ from gridworker.sync.bundle import (
     read_bundle,
 )
 from gridworker.sync.conflicts import open_conflict_rows
-from gridworker.sync.errors import BundleError, ImportCancelled, NotAddressedHere
-from gridworker.sync.export import Progress
+from gridworker.sync.errors import BundleError, NotAddressedHere
 
-Cancel = Callable[[], bool]
 _CHUNK = 2000  # ops applied between progress reports / cancel checks
 _IN = 500  # ids per IN (...) query
 
@@ -381,16 +380,15 @@ def apply_bundle(
     b: Bundle,
     *,
     on_chunk: Callable[[int, int], None] | None = None,
-    cancel: Cancel | None = None,
+    progress: Progress | None = None,
 ) -> ApplyCounts:
-    """Apply a checked bundle and record it, all in the caller's transaction."""
+    """Apply a checked bundle and record it, all in the caller's transaction.
+
+    Raises :class:`Cancelled` between chunks when ``progress`` says so."""
     counts = ApplyCounts()
     ops = sorted(b.ops, key=lambda o: o.hlc)
     for start in range(0, len(ops), _CHUNK):
-        if cancel is not None and cancel():
-            raise ImportCancelled(
-                msg("已取消导入 {file}，这个文件的修改都没有写入。", file=b.path.name)
-            )
+        check(progress, msg("已取消导入 {file}，这个文件的修改都没有写入。", file=b.path.name))
         c = store.apply_ops(ops[start : start + _CHUNK])
         counts.new += c.new
         counts.held += c.held
@@ -603,11 +601,10 @@ def import_bundles(
     paths: Iterable[Path | str],
     *,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
 ) -> ImportSummary:
     """Import bundles (files or folders); each file is checked, then applied atomically.
 
-    A refused file does not stop the others. ``cancel()`` is checked between files and
+    A refused file does not stop the others. ``progress.cancelled()`` is checked between files and
     between chunks of a file; cancelling rolls back the file in progress (files already
     imported stay imported) and sets ``summary.cancelled``. All files are applied in one
     transaction, each in a savepoint of its own: a killed process leaves the database
@@ -619,16 +616,17 @@ def import_bundles(
     named = {Path(p) for p in paths}
     in_folders = {f for f in files if f not in named}  # found by listing a folder
     summary = ImportSummary()
-    say = progress or (lambda step, total, text: None)
+    progress = progress or QUIET
+    say = progress.report
     try:
         with _checkpoint_after(store), _roomy_cache(store), store.transaction():
             for n, path in enumerate(files):
-                if cancel is not None and cancel():
+                if progress.cancelled():
                     summary.cancelled = True
                     break
                 say(n, len(files), msg("正在检查 {file}…", file=path.name))
                 if not _import_one(
-                    store, here, path, summary, n, len(files), say, cancel, path in in_folders
+                    store, here, path, summary, n, len(files), progress, path in in_folders
                 ):
                     break
     except sqlite3.IntegrityError as e:  # pragma: no cover - each file is checked before
@@ -648,8 +646,7 @@ def _import_one(
     summary: ImportSummary,
     n: int,
     total: int,
-    say: Progress,
-    cancel: Cancel | None,
+    progress: Progress,
     in_folder: bool = False,
 ) -> bool:
     """Check and apply one file, recording its result; False when the import was cancelled.
@@ -675,7 +672,7 @@ def _import_one(
             summary.backup = backup_file(store.path, "before-import")
 
         def chunk(done: int, of: int) -> None:
-            say(
+            progress.report(
                 n,
                 total,
                 msg("正在导入 {file}（{done}/{of} 条）…", file=path.name, done=done, of=of),
@@ -684,11 +681,11 @@ def _import_one(
         open_before = open_conflict_rows(store)
         try:
             with _savepoint(store.conn):
-                counts = apply_bundle(store, b, on_chunk=chunk, cancel=cancel)
+                counts = apply_bundle(store, b, on_chunk=chunk, progress=progress)
                 _check_parents(store.conn, path, b.ops)
         except sqlite3.IntegrityError as e:
             raise _foreign_key_error(path, e) from None
-    except ImportCancelled as e:
+    except Cancelled as e:
         result.message = message_of(e)
         summary.cancelled = True
         return False

@@ -1,20 +1,27 @@
-"""Starting the desktop app: Qt application, translations, first-run set-up, main window."""
+"""Starting the desktop app: Qt application, translations, first-run set-up, main window.
+
+One window per database: the app holds ``<database>.lock`` (QLockFile) while it runs, and a
+second start on the same file names the program holding it instead of opening. The
+command line may still run beside the app (its writes wait their turn). A database on a
+read-only disk opens read-only, with a banner saying why edits are refused.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLockFile, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from gridworker import __version__
 from gridworker.core.messages import message_of
 from gridworker.data_folder import data_folder_problem
 from gridworker.resources import resource_path
-from gridworker.store.db import default_db_path
+from gridworker.store.db import default_db_path, read_only_reason
 from gridworker.store.errors import StoreError
+from gridworker.store.known_errors import read_only_error
 from gridworker.store.store import Identity, Store
 from gridworker.ui import preferences
 from gridworker.ui.i18n import install_translators
@@ -55,7 +62,7 @@ def read_identity(db: Path) -> tuple[Identity | None, str]:
 
     Runs once before the window exists (the database thread starts with the window).
     """
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         if not store.initialised:
             return None, ""
         ident = store.identity
@@ -69,7 +76,40 @@ def read_identity(db: Path) -> tuple[Identity | None, str]:
 def open_main_window(db: Path, identity: Identity, micro_grid_name: str = "") -> MainWindow:
     """A main window on ``db`` with its own database thread (stopped when it closes)."""
     runner = DbRunner(db)
-    return MainWindow(runner, identity, db, micro_grid_name)
+    window = MainWindow(runner, identity, db, micro_grid_name)
+    why = read_only_reason(db)
+    if why is not None:
+        banner = QLabel(display(message_of(read_only_error(db, why))))
+        banner.setObjectName("readOnlyBanner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("color: #b00020; font-weight: bold; padding: 2px 8px;")
+        window.statusBar().insertWidget(0, banner, 4)
+        window.read_only_banner = banner  # type: ignore[attr-defined]
+    return window
+
+
+def lock_database(db: Path) -> tuple[QLockFile | None, str]:
+    """Take the one-window lock of ``db``: (the held lock, "") or (None, why not).
+
+    A lock left by a program that no longer runs is taken over (QLockFile checks the
+    process); one held by a running program names it: program, process id, computer.
+    """
+    lock = QLockFile(str(db.with_name(db.name + ".lock")))
+    lock.setStaleLockTime(0)  # only a dead holder makes a lock stale, never its age
+    if lock.tryLock(0):
+        return lock, ""
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        pid, host, app = lock.getLockInfo()
+        return None, QCoreApplication.translate(
+            "App",
+            "This database is already open in another GridWorker window ({0}, process {1} on "
+            "{2}). Use that window, or close it first.\n\n{3}",
+        ).format(app or "GridWorker", pid, host, db)
+    if lock.error() == QLockFile.LockError.PermissionError:
+        return None, ""  # a read-only folder: nobody can write there, so nothing to guard
+    return None, QCoreApplication.translate(
+        "App", "Could not check whether another window has this database open: {0}"
+    ).format(db)
 
 
 def run_app(db: Path | None, screen: str | None = None) -> int:
@@ -86,8 +126,8 @@ def run_app(db: Path | None, screen: str | None = None) -> int:
         QMessageBox.critical(None, title, display(text))
         return 1
 
-    if path.exists() and problem is not None:  # our data is there but cannot be written
-        return refuse(problem)
+    # A database whose folder cannot be written opens read-only (it says why edits are
+    # refused); ``problem`` only matters when a new database would be created there.
     try:
         identity, mg_name = read_identity(path) if path.exists() else (None, "")
     except StoreError as e:  # not ours, or from a newer GridWorker: say which
@@ -102,8 +142,16 @@ def run_app(db: Path | None, screen: str | None = None) -> int:
         identity, mg_name = read_identity(path)
         if identity is None:
             return 1
+    lock, refused = lock_database(path)
+    if lock is None and refused:
+        QMessageBox.warning(None, QCoreApplication.translate("MainWindow", "GridWorker"), refused)
+        return 1
     window = open_main_window(path, identity, mg_name)
     window.show()
     if screen:
         window.open_on(screen)
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        if lock is not None:
+            lock.unlock()

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.care = CareScreen()
         self.sync = SyncScreen(runner, identity)
         self.print_screen = PrintScreen()
-        self.settings_screen = SettingsScreen(identity, db_path, micro_grid_name)
+        self.settings_screen = SettingsScreen(identity, db_path, micro_grid_name, runner=runner)
         titles = {
             "today": self.tr("Today's work"),
             "roster": self.tr("Residents"),

@@ -4,7 +4,10 @@ Like Anki's collection operations: the UI hands a job (a function of the Store) 
 :class:`DbRunner`, which queues it to a single QThread that owns its own Store; the
 result or the error comes back to the UI thread through a signal and a callback. So the
 UI never blocks on SQLite, and all writes happen on one connection, one at a time.
-Jobs can report progress and be cancelled (the job polls :meth:`JobContext.cancelled`).
+Jobs can report progress and be cancelled: :class:`JobContext` is the app's
+:class:`gridworker.core.progress.Progress`, so the lower layers' long work takes it as it
+is. A write that must wait for another program's (the command line importing beside the
+app) says so through the job's progress.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from gridworker.core.messages import message_of
-from gridworker.store.errors import StoreError
+from gridworker.core.progress import Cancelled
+from gridworker.store.known_errors import describe, is_bug
 from gridworker.store.store import Store
 from gridworker.ui.wording import display
 
@@ -30,20 +34,19 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-
-class Cancelled(Exception):
-    """Raised inside a job when the person pressed Cancel; nothing is written."""
+__all__ = ["Cancelled", "DbRunner", "Job", "JobContext", "error_message"]
 
 
 @dataclass
 class JobContext:
-    """What a running job may use: progress reporting and the cancel flag."""
+    """What a running job may use: progress reporting and the cancel flag (a
+    :class:`gridworker.core.progress.Progress`)."""
 
     job_id: int
     _cancel: threading.Event
     _emit: Callable[[int, int, int, str], None]
 
-    def progress(self, done: int, total: int, text: str = "") -> None:
+    def report(self, done: int, total: int, text: str = "") -> None:
         """Report progress; a lower layer's message is shown in the interface's language
         (translated here: the signal carries plain text)."""
         self._emit(self.job_id, done, total, display(text))
@@ -62,33 +65,32 @@ class Job:
     """A queued unit of database work and where its result goes."""
 
     id: int
-    fn: Callable[[Store, JobContext], Any]
+    fn: Callable[[Any, JobContext], Any]
     on_done: Callable[[Any], None] | None
     on_error: Callable[[str], None] | None
     on_progress: Callable[[int, int, str], None] | None
     cancel: threading.Event = field(default_factory=threading.Event)
+    closed: bool = False  # run with the database closed (fn gets None): restoring a backup
 
     def request_cancel(self) -> None:
         self.cancel.set()
 
 
-def error_message(e: BaseException) -> str:
+def error_message(e: BaseException, db: Path | None = None) -> str:
     """One sentence in the interface's language for an error a job raised (the lower
-    layers' messages translated, see :func:`gridworker.ui.wording.display`); unknown
-    errors say so plainly."""
+    layers' messages translated, see :func:`gridworker.ui.wording.display`).
+
+    A refusal or a problem of the environment (disk full, read-only, busy, damaged file)
+    gets its own sentence naming ``db``; anything else is reported as a bug
+    (:mod:`gridworker.store.known_errors`).
+    """
     if isinstance(e, Cancelled):
+        if e.args and e.args[0] != Cancelled().args[0]:
+            return display(e.args[0])
         return QCoreApplication.translate("DbRunner", "Cancelled; nothing was changed.")
-    if isinstance(e, StoreError | ValueError):
+    if isinstance(e, ValueError):  # the lower layers' refusals of a value, in a sentence
         return display(message_of(e))
-    if isinstance(e, sqlite3.DatabaseError):
-        return QCoreApplication.translate("DbRunner", "Database error: {0}").format(e)
-    if isinstance(e, OSError):
-        return QCoreApplication.translate("DbRunner", "Could not read or write a file: {0}").format(
-            e.strerror or e
-        )
-    return QCoreApplication.translate("DbRunner", "Unexpected error ({0}): {1}").format(
-        type(e).__name__, e
-    )
+    return display(describe(e, db))
 
 
 class _DbWorker(QObject):
@@ -108,16 +110,24 @@ class _DbWorker(QObject):
         if job.cancel.is_set():
             self.failed.emit(job.id, Cancelled())
             return
+        ctx = JobContext(job.id, job.cancel, lambda *a: self.progressed.emit(*a))
         try:
-            if self._store is None:
-                self._store = Store.open(self._path)
-            ctx = JobContext(job.id, job.cancel, lambda *a: self.progressed.emit(*a))
-            result = job.fn(self._store, ctx)
+            if job.closed:
+                self.close()
+                result = job.fn(None, ctx)
+            else:
+                if self._store is None:
+                    self._store = Store.open(self._path, create=False)
+                self._store.on_wait = lambda text: ctx.report(0, 0, text)
+                result = job.fn(self._store, ctx)
         except BaseException as e:  # every failure goes back to the UI as a message
-            if not isinstance(e, Cancelled | StoreError | ValueError):
+            if not isinstance(e, Cancelled | ValueError) and is_bug(e):
                 log.error("database job failed:\n%s", traceback.format_exc())
             self.failed.emit(job.id, e)
             return
+        finally:
+            if self._store is not None:
+                self._store.on_wait = None
         self.done.emit(job.id, result)
 
     @Slot()
@@ -165,6 +175,22 @@ class DbRunner(QObject):
         self._queue.emit(job)
         return job
 
+    def run_closed(
+        self,
+        fn: Callable[[JobContext], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> Job:
+        """Queue ``fn(ctx)`` to run with the database closed (it is opened again for the
+        next job): for replacing the file with a backup."""
+        job = Job(next(self._ids), lambda _store, ctx: fn(ctx), on_done, on_error, None)
+        job.closed = True
+        if not self._running:
+            raise RuntimeError("database thread already stopped")
+        self._jobs[job.id] = job
+        self._queue.emit(job)
+        return job
+
     def query(
         self,
         fn: Callable[[sqlite3.Connection], T],
@@ -188,7 +214,9 @@ class DbRunner(QObject):
         job = self._jobs.pop(job_id, None)
         if job is None:
             return
-        message = error_message(error if isinstance(error, BaseException) else Exception(error))
+        message = error_message(
+            error if isinstance(error, BaseException) else Exception(error), self.path
+        )
         if job.on_error is not None:
             job.on_error(message)
         elif not isinstance(error, Cancelled):

@@ -59,7 +59,7 @@ def test_round_trip_into_a_fresh_store_gives_the_same_residents(
 ) -> None:
     _fill(worker_store, write_csv)
     out = tmp_path / f"export{suffix}"
-    assert export_roster(worker_store, out) == 5
+    assert export_roster(worker_store, out).rows == 5
     fresh = _fresh(tmp_path, "fresh.sqlite3")
     try:
         plan = plan_import(fresh, out)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from rostersheets import HEADER, family_rows, pid, x_id
 
+from gridworker.core.progress import Callbacks, Cancelled
 from gridworker.roster.importer import (
-    ImportCancelled,
     ImportPlan,
     ImportRefused,
     apply_import,
@@ -299,13 +299,13 @@ def test_cancel_while_planning_or_applying_writes_nothing(
     worker_store: Store, write_csv: Writer
 ) -> None:
     path = write_csv(family_rows())
-    with pytest.raises(ImportCancelled):
-        plan_import(worker_store, path, cancel=lambda: True)
+    with pytest.raises(Cancelled):
+        plan_import(worker_store, path, progress=Callbacks(cancelled=lambda: True))
     plan = plan_import(worker_store, path)
     ops_before = _count(worker_store, "ops")
     calls = iter([False, True])  # households batch goes through, residents are cancelled
-    with pytest.raises(ImportCancelled):
-        apply_import(worker_store, plan, cancel=lambda: next(calls))
+    with pytest.raises(Cancelled):
+        apply_import(worker_store, plan, progress=Callbacks(cancelled=lambda: next(calls)))
     assert _count(worker_store, "household") == 0
     assert _count(worker_store, "ops") == ops_before
     apply_import(worker_store, plan)  # the store still works afterwards
@@ -315,11 +315,13 @@ def test_cancel_while_planning_or_applying_writes_nothing(
 def test_progress_reaches_the_total(worker_store: Store, write_csv: Writer) -> None:
     seen: list[tuple[int, int]] = []
     plan = plan_import(
-        worker_store, write_csv(family_rows()), progress=lambda d, t: seen.append((d, t))
+        worker_store,
+        write_csv(family_rows()),
+        progress=Callbacks(lambda d, t, _text: seen.append((d, t))),
     )
     assert seen[-1][0] == seen[-1][1] == 5
     seen.clear()
-    apply_import(worker_store, plan, progress=lambda d, t: seen.append((d, t)))
+    apply_import(worker_store, plan, progress=Callbacks(lambda d, t, _text: seen.append((d, t))))
     assert seen[0] == (0, 7) and seen[-1] == (7, 7)  # 2 households + 5 residents
 
 

@@ -621,5 +621,5 @@ def test_a_worker_lists_only_its_own_micro_grid(
     out = capsys.readouterr().out
     assert "李四" in out and "孙七" not in out
     sheet = Path(str(tmp_path)) / "w.csv"
-    assert export_roster(s, sheet) == 1
+    assert export_roster(s, sheet).rows == 1
     assert "孙七" not in sheet.read_text(encoding="utf-8-sig")

@@ -10,6 +10,7 @@ import pytest
 from sync_helpers import Site, add_household, dump, ops_count
 
 from gridworker.cli import main
+from gridworker.core.progress import Callbacks
 from gridworker.store.ops import Op
 from gridworker.store.snapshot import snapshot_text
 from gridworker.store.store import Store
@@ -257,7 +258,9 @@ def test_import_can_be_cancelled_and_the_file_is_rolled_back(site: Site) -> None
     export_bundle(w, up)
     before = snapshot_text(site.office)
     summary = import_bundles(
-        site.office, [up, up], cancel=lambda: len(calls) > 0, progress=lambda *a: calls.append(a)
+        site.office,
+        [up, up],
+        progress=Callbacks(lambda *a: calls.append(a), lambda: len(calls) > 0),
     )
     assert summary.cancelled and not summary.ok
     assert snapshot_text(site.office) == before

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sync_helpers import Site
 
+from gridworker.core.progress import Callbacks
 from gridworker.sync import bundle as bundle_module
 from gridworker.sync import export_bundle
 from gridworker.sync.bundle import read_bundle as read_bundle_for_tests
@@ -100,7 +101,10 @@ def test_read_back_mismatch_is_reported_and_the_file_removed(
 def test_written_bundle_verifies_and_progress_is_reported(site: Site) -> None:
     steps: list[tuple[int, int, str]] = []
     r = export_bundle(
-        site.office, site.folder, micro_grid="第一微网格", progress=lambda *a: steps.append(a)
+        site.office,
+        site.folder,
+        micro_grid="第一微网格",
+        progress=Callbacks(lambda *a: steps.append(a)),
     )
     b = read_bundle_for_tests(r.path)
     assert b.manifest.op_count == r.op_count == 4

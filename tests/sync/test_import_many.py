@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sync_helpers import Site, add_household
 
+from gridworker.core.progress import Callbacks
 from gridworker.sync import export_bundle, import_bundles
 from gridworker.sync import importer as importer_module
 
@@ -71,7 +72,9 @@ def test_cancelling_keeps_the_files_already_imported(site: Site) -> None:
         seen.append(msg)
 
     summary = import_bundles(
-        site.office, paths, progress=progress, cancel=lambda: any("正在检查 b" in m for m in seen)
+        site.office,
+        paths,
+        progress=Callbacks(progress, lambda: any("正在检查 b" in m for m in seen)),
     )
     assert summary.cancelled
     assert [f.applied for f in summary.files] == [True, False]  # b cancelled while applying

@@ -104,17 +104,30 @@ def test_run_app_checks_the_folder_before_creating_anything(
     assert seen and seen[0] is not None and seen[0].startswith("无法在")
 
 
-def test_an_existing_database_in_a_folder_it_cannot_write_is_refused_with_the_reason(
+def test_an_existing_database_in_a_folder_it_cannot_write_still_opens(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Read-only data opens read-only (the store says why edits are refused), not refused."""
     db = tmp_path / "gridworker.sqlite3"
     with Store.open(db) as store:
         store.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
     monkeypatch.setattr(app_module, "data_folder_problem", lambda p: "无法在 某处 保存数据：只读")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    assert app_module.run_app(db) == 1
-    assert shown == ["无法在 某处 保存数据：只读"]
+    opened: list[Path] = []
+
+    class _Window:
+        def show(self) -> None:
+            pass
+
+    def fake_open(path: Path, identity: object, mg: str) -> _Window:
+        opened.append(path)
+        return _Window()
+
+    monkeypatch.setattr(app_module, "open_main_window", fake_open)
+    monkeypatch.setattr(app_module.QApplication, "exec", lambda self: 0)
+    assert app_module.run_app(db) == 0
+    assert opened == [db] and shown == []
 
 
 def test_init_names_an_unwritable_data_folder(

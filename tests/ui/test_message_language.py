@@ -220,8 +220,8 @@ def test_progress_from_the_lower_layers_is_reported_in_the_interface_language(
 ) -> None:
     reported: list[str] = []
     ctx = JobContext(1, threading.Event(), lambda _id, _done, _total, text: reported.append(text))
-    ctx.progress(0, 1, msg("正在写入 {file}…", file="甲.gwbundle.json"))
-    ctx.progress(1, 1, "plain text")
+    ctx.report(0, 1, msg("正在写入 {file}…", file="甲.gwbundle.json"))
+    ctx.report(1, 1, "plain text")
     first = "Writing 甲.gwbundle.json…" if language == "en" else "正在写入 甲.gwbundle.json…"
     assert reported == [first, "plain text"]
 

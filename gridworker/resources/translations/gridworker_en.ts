@@ -20,6 +20,10 @@
         <translation>The CSV file is malformed (line {line}): {error}</translation>
     </message>
     <message>
+        <source>{app}（进程 {pid}，电脑 {host}）</source>
+        <translation>{app} (process {pid} on {host})</translation>
+    </message>
+    <message>
         <source>{field} {date} 早于1890年，请核对</source>
         <translation>{field} {date} is before 1890; please check it</translation>
     </message>
@@ -72,6 +76,10 @@
         <translation>{lo} to {hi}</translation>
     </message>
     <message>
+        <source>{name}（{column}）</source>
+        <translation>{name} ({column})</translation>
+    </message>
+    <message>
         <source>{name}（{reason}）</source>
         <translation>{name} ({reason})</translation>
     </message>
@@ -96,8 +104,20 @@
         <translation>{path} is a folder, not a bundle.</translation>
     </message>
     <message>
+        <source>{path} 的备份（最新的在前）：</source>
+        <translation>Backups of {path} (newest first):</translation>
+    </message>
+    <message>
         <source>{path} 的路径中有一段不是文件夹</source>
         <translation>part of the path {path} is not a folder</translation>
+    </message>
+    <message>
+        <source>{path} 还没有备份（备份在导入和升级前自动生成，放在 backups 文件夹）。</source>
+        <translation>{path} has no backups yet (they are made before imports and upgrades, in the backups folder).</translation>
+    </message>
+    <message>
+        <source>{problem} 在此之前已写入、校验并记为已发送 {count} 个文件：{files}；{name} 和之后的微网格没有导出。</source>
+        <translation>{problem} Before that, {count} files were written, verified and recorded as sent: {files}; {name} and the micro-grids after it were not exported.</translation>
     </message>
     <message>
         <source>{problem}没有导入任何数据。</source>
@@ -110,6 +130,10 @@
     <message>
         <source>{record}「{name}」</source>
         <translation>{record} “{name}”</translation>
+    </message>
+    <message>
+        <source>{what}的 {column} 内容已损坏（表 {table} 第 {row} 行）</source>
+        <translation>The {column} of a {what} is damaged (table {table}, row {row})</translation>
     </message>
     <message>
         <source>{why}，数据包 {file} 没有写成，也没有留下不完整的文件。</source>
@@ -192,6 +216,10 @@
         <translation>Changed {record}: {changes}</translation>
     </message>
     <message>
+        <source>修改记录 {op} 的内容已损坏</source>
+        <translation>the content of change {op} is damaged</translation>
+    </message>
+    <message>
         <source>全部导出完成。</source>
         <translation>All exported.</translation>
     </message>
@@ -268,6 +296,18 @@
         <translation>the value {value} is not one of the allowed values ({allowed})</translation>
     </message>
     <message>
+        <source>另一个操作一直在写入数据库 {path}（已等了 {seconds} 秒），这次修改没有保存；请等它完成后再试。</source>
+        <translation>Another operation kept writing to the database {path} (waited {seconds} seconds); this change was not saved. Please try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>另一个操作正在写入数据库 {path}，这次操作没有完成；请等它完成后再试。</source>
+        <translation>Another operation is writing to the database {path}; this one did not finish. Please try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>另一个操作正在写入，请稍候…</source>
+        <translation>Another operation is writing; please wait…</translation>
+    </message>
+    <message>
         <source>只有社区电脑能一次为所有微网格导出数据包。</source>
         <translation>Only the office computer can export bundles for every micro-grid at once.</translation>
     </message>
@@ -278,6 +318,10 @@
     <message>
         <source>只能导出为 .xlsx 或 .csv 文件，不能是“{what}”。</source>
         <translation>The roster can only be exported as .xlsx or .csv, not “{what}”.</translation>
+    </message>
+    <message>
+        <source>可以用备份恢复：gridworker db restore 列出备份，gridworker db restore latest 用最新的完好备份恢复。</source>
+        <translation>You can restore a backup: gridworker db restore lists them, gridworker db restore latest restores the newest good one.</translation>
     </message>
     <message>
         <source>同一户已有户主（第 {row} 行）</source>
@@ -308,6 +352,10 @@
         <translation>This foreign phone number is not valid: {text}</translation>
     </message>
     <message>
+        <source>备份 {backup} 也已损坏（{problem}），没有用它恢复。</source>
+        <translation>The backup {backup} is damaged too ({problem}); it was not restored.</translation>
+    </message>
+    <message>
         <source>太大，本机内存不足以读取它</source>
         <translation>is too big: this computer does not have enough memory to read it</translation>
     </message>
@@ -322,6 +370,18 @@
     <message>
         <source>姓名太长（{length} 个字）</source>
         <translation>The name is too long ({length} characters)</translation>
+    </message>
+    <message>
+        <source>它不是网格员工作台的数据库（也不是 SQLite 数据库文件，或文件头已损坏）</source>
+        <translation>it is not a GridWorker database (not an SQLite file, or its header is damaged)</translation>
+    </message>
+    <message>
+        <source>它是别的程序的 SQLite 数据库，不是网格员工作台的数据库</source>
+        <translation>it is another program&apos;s SQLite database, not a GridWorker one</translation>
+    </message>
+    <message>
+        <source>完好</source>
+        <translation>good</translation>
     </message>
     <message>
         <source>完成：可以安全拔出U盘。</source>
@@ -362,6 +422,18 @@
     <message>
         <source>已取消导入 {file}，这个文件的修改都没有写入。</source>
         <translation>Importing {file} was cancelled; none of its changes were written.</translation>
+    </message>
+    <message>
+        <source>已取消，没有写入任何数据。</source>
+        <translation>Cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>已损坏</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <source>已用备份 {backup} 恢复 {path}。原来的文件保留为 {kept}。</source>
+        <translation>Restored {path} from the backup {backup}. The file it replaced is kept as {kept}.</translation>
     </message>
     <message>
         <source>应不大于 {maximum}，不是 {value}</source>
@@ -408,6 +480,14 @@
         <translation>The sex entered is “{given}”, but the ID number says {sex}</translation>
     </message>
     <message>
+        <source>恢复方法：关闭程序后运行 gridworker db check 检查、gridworker db restore 恢复，或在程序的 设置 → 备份 中恢复（损坏的文件会留在旁边，不会删除）。</source>
+        <translation>To restore: close the program and run gridworker db check to check and gridworker db restore to restore, or use Settings → Backups in the program (the damaged file is kept beside it, never deleted).</translation>
+    </message>
+    <message>
+        <source>恢复：gridworker db restore 备份文件名（或 latest）。当前的文件会改名留在旁边，不会删除。</source>
+        <translation>To restore: gridworker db restore BACKUP-FILE-NAME (or latest). The current file is renamed and kept beside it, never deleted.</translation>
+    </message>
+    <message>
         <source>或</source>
         <translation> or </translation>
     </message>
@@ -418,6 +498,14 @@
     <message>
         <source>房号为空</source>
         <translation>the room is empty</translation>
+    </message>
+    <message>
+        <source>所在的文件夹 {folder} 不能写入</source>
+        <translation>its folder {folder} cannot be written to</translation>
+    </message>
+    <message>
+        <source>所在的磁盘或文件夹不能写入</source>
+        <translation>its disk or folder cannot be written to</translation>
     </message>
     <message>
         <source>手机号不能带分机号：{digits}转{ext}</source>
@@ -432,12 +520,28 @@
         <translation>The second digit of a mobile number must be 3–9, not {second}: {digits}</translation>
     </message>
     <message>
+        <source>打不开数据库文件 {path}（文件或文件夹不存在，或没有权限读写它）。</source>
+        <translation>Could not open the database file {path} (the file or folder does not exist, or there is no permission to use it).</translation>
+    </message>
+    <message>
         <source>找不到 {path}（文件或所在的文件夹不存在）</source>
         <translation>{path} was not found (the file or its folder does not exist)</translation>
     </message>
     <message>
+        <source>找不到备份 {name}；不带参数运行 gridworker db restore 可以看到所有备份。</source>
+        <translation>No backup named {name}; run gridworker db restore without arguments to see them all.</translation>
+    </message>
+    <message>
         <source>找不到数据包 {path}（U盘可能已拔出或文件名有误）。</source>
         <translation>The bundle {path} cannot be found (the USB stick may have been removed, or the file name is wrong).</translation>
+    </message>
+    <message>
+        <source>找不到数据库文件 {path}。</source>
+        <translation>There is no database file {path}.</translation>
+    </message>
+    <message>
+        <source>找不到文件 {path}</source>
+        <translation>no file {path}</translation>
     </message>
     <message>
         <source>找不到文件：{path}</source>
@@ -456,8 +560,24 @@
         <translation>Bundle {file} did not read back as it was written (the USB stick may be faulty); it was deleted. Please try another USB stick.</translation>
     </message>
     <message>
+        <source>数据库 {path} 完好。</source>
+        <translation>The database {path} is in good order.</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 所在的磁盘已满，这次修改没有保存；请腾出空间后再试。</source>
+        <translation>The disk holding the database {path} is full; this change was not saved. Free some space and try again.</translation>
+    </message>
+    <message>
         <source>数据库 {path} 是较新版本的网格员工作台写的（数据版本 {version}，本程序只认识到 {latest}）。为免损坏数据，没有打开它；请升级本程序。</source>
         <translation>The database {path} was written by a newer GridWorker (data version {version}; this program knows up to {latest}). It was not opened, so that no data is damaged; please upgrade this program.</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 有问题：</source>
+        <translation>The database {path} has problems:</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 需要升级才能使用，但它是只读的（{why}）。请把它复制到可以写入的磁盘上再打开。</source>
+        <translation>The database {path} must be upgraded before use, but it is read-only ({why}). Copy it to a disk that can be written to and open it there.</translation>
     </message>
     <message>
         <source>数据库文件</source>
@@ -466,6 +586,18 @@
     <message>
         <source>数据库文件 {path} 已损坏或不是网格员工作台的数据库：{error}</source>
         <translation>The database file {path} is damaged or is not a GridWorker database: {error}</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 已损坏（{detail}）。最新的完好备份是 {backup}（{taken}）。{how}</source>
+        <translation>The database file {path} is damaged ({detail}). The newest good backup is {backup} ({taken}). {how}</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 已损坏（{detail}），而且没有找到完好的备份。{how}</source>
+        <translation>The database file {path} is damaged ({detail}), and no good backup was found. {how}</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 是只读的（{why}），所以不能修改；查找、查看和导出到别处都可以用。</source>
+        <translation>The database file {path} is read-only ({why}), so nothing can be changed; searching, viewing and exporting elsewhere still work.</translation>
     </message>
     <message>
         <source>数据库还没有初始化：请先运行 gridworker init（或在首次启动向导中设置）。</source>
@@ -490,6 +622,30 @@
     <message>
         <source>文件夹 {path} 里没有数据包（*{suffix}）。</source>
         <translation>There are no bundles (*{suffix}) in the folder {path}.</translation>
+    </message>
+    <message>
+        <source>文件无法打开（{error}）</source>
+        <translation>the file cannot be opened ({error})</translation>
+    </message>
+    <message>
+        <source>文件无法读取（{error}）</source>
+        <translation>the file cannot be read ({error})</translation>
+    </message>
+    <message>
+        <source>文件是空的（0 字节）</source>
+        <translation>the file is empty (0 bytes)</translation>
+    </message>
+    <message>
+        <source>文件是空的（0 字节），可能是复制没有完成</source>
+        <translation>the file is empty (0 bytes), perhaps a copy that did not finish</translation>
+    </message>
+    <message>
+        <source>文件本身不能写入，或所在的磁盘是只读的</source>
+        <translation>the file itself cannot be written to, or its disk is read-only</translation>
+    </message>
+    <message>
+        <source>文件读写失败：{problem}。</source>
+        <translation>Could not read or write a file: {problem}.</translation>
     </message>
     <message>
         <source>文件顶层</source>
@@ -524,6 +680,10 @@
         <translation>cannot be imported</translation>
     </message>
     <message>
+        <source>无法建立数据库文件 {path}：{error}</source>
+        <translation>Could not create the database file {path}: {error}</translation>
+    </message>
+    <message>
         <source>无法打开数据库文件 {path}：{error}</source>
         <translation>The database file {path} cannot be opened: {error}</translation>
     </message>
@@ -556,6 +716,14 @@
         <translation>The bundle {path} cannot be read: {error}.</translation>
     </message>
     <message>
+        <source>无法读取数据库文件 {path}：{error}</source>
+        <translation>Could not read the database file {path}: {error}</translation>
+    </message>
+    <message>
+        <source>时钟记录 {hlc} 无效</source>
+        <translation>the clock record {hlc} is not valid</translation>
+    </message>
+    <message>
         <source>是发给「{theirs}」的，本机负责「{ours}」</source>
         <translation>it is meant for “{theirs}”, but this computer looks after “{ours}”</translation>
     </message>
@@ -574,6 +742,10 @@
     <message>
         <source>是网格员 {user} 发给社区的，应在社区电脑上导入</source>
         <translation>it was sent by the worker {user} to the office; import it on the office computer</translation>
+    </message>
+    <message>
+        <source>有 {count} 处内容超过 Excel 每格 {limit} 个字的上限，表格里只有前 {limit} 个字：{where}。完整的内容仍在程序里；用这个表格导入时，截短的内容不会被当作修改。</source>
+        <translation>{count} texts are longer than the {limit} characters an Excel cell holds; the sheet has only their first {limit} characters: {where}. The whole text is still in the program; importing this sheet will not take the cut text as an edit.</translation>
     </message>
     <message>
         <source>有 {size}，超过数据包上限 {limit}（不像是网格员工作台的数据包）</source>
@@ -616,6 +788,14 @@
         <translation>There is no micro-grid called “{name}”; the micro-grids are: {known}.</translation>
     </message>
     <message>
+        <source>没有打开 {path}：{what}。这个文件没有被改动。</source>
+        <translation>{path} was not opened: {what}. The file was not changed.</translation>
+    </message>
+    <message>
+        <source>没有找到完好的备份（在 {folder}）。</source>
+        <translation>No good backup was found (in {folder}).</translation>
+    </message>
+    <message>
         <source>没有权限写入 {folder}</source>
         <translation>there is no permission to write to {folder}</translation>
     </message>
@@ -630,6 +810,10 @@
     <message>
         <source>由较新版本的程序生成（格式版本 {version}，本程序只认识到 {known}），请先升级本程序</source>
         <translation>it was made by a newer version of the program (format version {version}; this program knows up to {known}); please upgrade this program first</translation>
+    </message>
+    <message>
+        <source>电脑内存不足，这次操作没有完成；请关闭其他程序后再试。</source>
+        <translation>The computer ran out of memory and this did not finish; close other programs and try again.</translation>
     </message>
     <message>
         <source>电话号码位数不对（实为{length}位）：{digits}；手机号应为11位，座机应带区号或为7–8位</source>
@@ -712,6 +896,10 @@
         <translation>The office must name the micro-grid when it registers a household.</translation>
     </message>
     <message>
+        <source>程序出错了（{kind}：{error}）。这是程序本身的毛病，不是你的操作造成的；这次操作没有完成。请把这句话告诉维护人员。</source>
+        <translation>The program failed ({kind}: {error}). This is a fault in the program, not something you did; the operation did not finish. Please tell whoever maintains it this sentence.</translation>
+    </message>
+    <message>
         <source>第 {number} 条操作（{who}）</source>
         <translation>operation {number} ({who})</translation>
     </message>
@@ -736,6 +924,10 @@
         <translation>A grid worker installation needs the name of the micro-grid it looks after.</translation>
     </message>
     <message>
+        <source>网格员工作台正在使用这个数据库（{holder}）；请先关闭程序，再恢复备份。</source>
+        <translation>GridWorker has this database open ({holder}); close the program first, then restore the backup.</translation>
+    </message>
+    <message>
         <source>网格员电脑只能导出本微网格的数据包，不要指定其他微网格。</source>
         <translation>A grid worker computer can only export the bundle of its own micro-grid; do not name another micro-grid.</translation>
     </message>
@@ -750,6 +942,10 @@
     <message>
         <source>花名册中已有疑似同一人：{names}。</source>
         <translation>The roster already has what may be the same person: {names}.</translation>
+    </message>
+    <message>
+        <source>表 {table} 无法读取（{error}）</source>
+        <translation>the table {table} cannot be read ({error})</translation>
     </message>
     <message>
         <source>表头第 {row} 行中「{first}」和「{second}」都表示{column}，请删去其中一列后再导入。</source>
@@ -806,6 +1002,10 @@
     <message>
         <source>读写 {path} 时出错（{error}）</source>
         <translation>could not read or write {path} ({error})</translation>
+    </message>
+    <message>
+        <source>读写数据库 {path} 时磁盘出错（{code}）：U盘或硬盘可能有问题或已被拔出，这次修改没有保存。</source>
+        <translation>A disk error occurred while using the database {path} ({code}): the USB drive or disk may be faulty or removed; this change was not saved.</translation>
     </message>
     <message>
         <source>读取的是工作表「{sheet}」（文件中共有 {count} 个工作表）。</source>
@@ -884,6 +1084,10 @@
         <translation>This file is not a GridWorker database: {path}</translation>
     </message>
     <message>
+        <source>这台电脑的日期设置得太远（2262 年以后），请先把系统日期和时间改正，再使用本程序。</source>
+        <translation>This computer&apos;s date is set too far ahead (after 2262); correct the system date and time before using the program.</translation>
+    </message>
+    <message>
         <source>这是15位旧身份证号（{number}），且{problem}，请核对原件</source>
         <translation>This is an old 15-digit ID number ({number}), and: {problem}. Please check the card</translation>
     </message>
@@ -918,6 +1122,14 @@
     <message>
         <source>问题行文件不能是{what}（{path}），没有导入任何数据。请用 --errors 另选一个文件名。</source>
         <translation>The problem-rows file cannot be {what} ({path}); nothing was imported. Choose another file name with --errors.</translation>
+    </message>
+    <message>
+        <source>页面损坏：{detail}</source>
+        <translation>damaged page: {detail}</translation>
+    </message>
+    <message>
+        <source>（数据库）</source>
+        <translation>(the database)</translation>
     </message>
     <message>
         <source>（无）</source>

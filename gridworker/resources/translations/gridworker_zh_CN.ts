@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <source>This database is already open in another GridWorker window ({0}, process {1} on {2}). Use that window, or close it first.
+
+{3}</source>
+        <translation>这个数据库已经在另一个网格员工作台窗口中打开（{0}，进程 {1}，电脑 {2}）。请使用那个窗口，或先把它关闭。
+
+{3}</translation>
+    </message>
+    <message>
+        <source>Could not check whether another window has this database open: {0}</source>
+        <translation>无法确认是否有另一个窗口打开了这个数据库：{0}</translation>
+    </message>
+</context>
+<context>
     <name>CareScreen</name>
     <message>
         <source>Three-colour care</source>
@@ -64,18 +79,6 @@
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，没有改动任何数据。</translation>
-    </message>
-    <message>
-        <source>Database error: {0}</source>
-        <translation>数据库出错：{0}</translation>
-    </message>
-    <message>
-        <source>Could not read or write a file: {0}</source>
-        <translation>文件读写失败：{0}</translation>
-    </message>
-    <message>
-        <source>Unexpected error ({0}): {1}</source>
-        <translation>意外错误（{0}）：{1}</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1021,54 @@
     <message>
         <source>Device id:</source>
         <translation>设备编号：</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>A copy of the database is kept before every bundle import and upgrade. If the database is damaged, restore the newest copy marked “good”. The current file is kept beside it, never deleted.</source>
+        <translation>每次导入数据包和升级之前都会保留一份数据库副本。数据库损坏时，请恢复标着“完好”的最新一份。当前的文件会留在旁边，不会删除。</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>用这个备份恢复…</translation>
+    </message>
+    <message>
+        <source>Checking the backups…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>用备份恢复</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of {0}? Changes made since then will be gone from this computer (the current file is kept beside it). The program closes afterwards; start it again.</source>
+        <translation>用 {0} 的备份替换数据库吗？那以后在本机做的修改将不再显示（当前的文件会留在旁边）。恢复后程序会关闭，请重新打开。</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>已恢复备份</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The file it replaced is kept as {0}. GridWorker will close now; start it again to go on working.</source>
+        <translation>备份已恢复。被替换的文件保留为 {0}。网格员工作台现在会关闭，请重新打开继续工作。</translation>
     </message>
 </context>
 <context>

@@ -193,10 +193,7 @@ class ImportDialog(QDialog):
         self.error = None
 
         def job(store: Store, ctx: JobContext) -> ImportPlan:
-            def progress(done: int, total: int) -> None:
-                ctx.progress(done, total, "")
-
-            return plan_import(store, path, progress=progress, cancel=ctx.cancelled)
+            return plan_import(store, path, progress=ctx)
 
         run_with_progress(
             self.parentWidget() or self,
@@ -276,12 +273,7 @@ class ImportDialog(QDialog):
         skip = self.skip_invalid.isChecked()
 
         def job(store: Store, ctx: JobContext) -> ImportResult:
-            def progress(done: int, total: int) -> None:
-                ctx.progress(done, total, "")
-
-            return apply_import(
-                store, plan, skip_invalid=skip, progress=progress, cancel=ctx.cancelled
-            )
+            return apply_import(store, plan, skip_invalid=skip, progress=ctx)
 
         self.import_button.setEnabled(False)
         run_with_progress(

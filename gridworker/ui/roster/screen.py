@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from gridworker.core.people import SPECIAL_TAGS
+from gridworker.roster.exporter import RosterExport
 from gridworker.store import queries
 from gridworker.store.queries import ResidentFilter
 from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.household_page import HouseholdPage
 from gridworker.ui.roster.model import COLUMNS, ID_ROLE, OFFICE_COLUMNS, ResidentTableModel
 from gridworker.ui.widgets import inform, run_with_progress
+from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 SEARCH_DELAY_MS = 250
@@ -271,7 +273,7 @@ class RosterScreen(QWidget):
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
 
-        def job(store: Store, ctx: JobContext) -> object:
+        def job(store: Store, ctx: JobContext) -> RosterExport:
             return export_roster(store, path)
 
         run_with_progress(
@@ -282,12 +284,12 @@ class RosterScreen(QWidget):
             lambda n: self._exported(path, n),
         )
 
-    def _exported(self, path: Path, rows: object) -> None:
-        inform(
-            self,
-            self.tr("Export roster"),
-            self.tr("{0} residents were saved to {1}").format(rows, path),
-        )
+    def _exported(self, path: Path, done: RosterExport) -> None:
+        text = self.tr("{0} residents were saved to {1}").format(done.rows, path)
+        warning = done.warning()
+        if warning is not None:
+            text += "\n\n" + display(warning)
+        inform(self, self.tr("Export roster"), text, warning=warning is not None)
 
     # -- loading ----------------------------------------------------------------------
     def current_filter(self) -> ResidentFilter:

@@ -1,22 +1,38 @@
-"""设置: language, text size, and what this installation is."""
+"""设置: language, text size, what this installation is, and its backups.
+
+The backups list shows each copy in ``backups/`` with its date and whether it passes the
+check; restoring one closes the database, keeps the current file beside it, puts the
+backup in place and then closes the program (everything on screen came from the old file).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
+    QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from gridworker.store.health import Backup, check_file, list_backups, restore_backup
 from gridworker.store.store import Identity
 from gridworker.ui import preferences
+from gridworker.ui.widgets import inform
+from gridworker.ui.worker import DbRunner, JobContext
 
 
 class SettingsScreen(QWidget):
@@ -26,10 +42,26 @@ class SettingsScreen(QWidget):
     language_changed = Signal(str)
 
     def __init__(
-        self, identity: Identity, db_path: Path, micro_grid_name: str, parent: QWidget | None = None
+        self,
+        identity: Identity,
+        db_path: Path,
+        micro_grid_name: str,
+        parent: QWidget | None = None,
+        runner: DbRunner | None = None,
     ) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        self.db_path = db_path
+        self.runner = runner
+        # Scrolls when large text on a 768-pixel-high screen makes the page taller than it.
+        page = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(16)
 
@@ -83,7 +115,112 @@ class SettingsScreen(QWidget):
         device = QLabel(identity.device_id)
         form.addRow(self.tr("Device id:"), device)
         layout.addWidget(info_box)
+        if runner is not None:
+            layout.addWidget(self._backups_box())
         layout.addStretch(1)
+
+    # -- backups ------------------------------------------------------------------------
+    def _backups_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Backups"))
+        v = QVBoxLayout(box)
+        note = QLabel(
+            self.tr(
+                "A copy of the database is kept before every bundle import and upgrade. If the "
+                "database is damaged, restore the newest copy marked “good”. The current file "
+                "is kept beside it, never deleted."
+            )
+        )
+        note.setWordWrap(True)
+        v.addWidget(note)
+        self.backups = QListWidget()
+        self.backups.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.backups.currentRowChanged.connect(lambda _row: self._update_restore())
+        v.addWidget(self.backups)
+        row = QHBoxLayout()
+        self.check_button = QPushButton(self.tr("Check again"))
+        self.check_button.clicked.connect(self.load_backups)
+        self.restore_button = QPushButton(self.tr("Restore this backup…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        row.addWidget(self.check_button)
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        v.addLayout(row)
+        self._update_restore()
+        self.load_backups()
+        return box
+
+    def load_backups(self) -> None:
+        """List the backups with whether each passes the check (read on the database thread)."""
+        if self.runner is None or not self.runner.running:
+            return
+        db = self.db_path
+
+        def job(_store: Any, _ctx: JobContext) -> list[tuple[Backup, bool]]:
+            return [(b, check_file(b.path, backup=True).ok) for b in list_backups(db)]
+
+        self.backups.clear()
+        self.backups.addItem(self.tr("Checking the backups…"))
+        self.runner.run(job, self._show_backups)
+
+    def _show_backups(self, listing: list[tuple[Backup, bool]]) -> None:
+        self.backups.clear()
+        if not listing:
+            self.backups.addItem(self.tr("No backups yet."))
+        for b, ok in listing:
+            state = self.tr("good") if ok else self.tr("damaged")
+            item = QListWidgetItem(f"{b.taken_text}   {state}   {b.path.name}")
+            item.setData(Qt.ItemDataRole.UserRole, str(b.path) if ok else None)
+            self.backups.addItem(item)
+        self._update_restore()
+
+    def _update_restore(self) -> None:
+        item = self.backups.currentItem() if hasattr(self, "backups") else None
+        self.restore_button.setEnabled(
+            item is not None and item.data(Qt.ItemDataRole.UserRole) is not None
+        )
+
+    def restore_selected(self) -> None:
+        item = self.backups.currentItem()
+        if item is None or self.runner is None:
+            return
+        chosen = Path(str(item.data(Qt.ItemDataRole.UserRole)))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore this backup"),
+            self.tr(
+                "Replace the database with the backup of {0}? Changes made since then will be "
+                "gone from this computer (the current file is kept beside it). The program "
+                "closes afterwards; start it again."
+            ).format(item.text().split("   ")[0]),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = self.db_path
+
+        def job(_ctx: JobContext) -> Path:
+            return restore_backup(db, chosen)
+
+        self.restore_button.setEnabled(False)
+        self.runner.run_closed(job, self._restored, self._restore_failed)
+
+    def _restored(self, kept: Path) -> None:
+        box = inform(
+            self,
+            self.tr("Backup restored"),
+            self.tr(
+                "The backup was restored. The file it replaced is kept as {0}. GridWorker will "
+                "close now; start it again to go on working."
+            ).format(kept.name),
+        )
+        box.finished.connect(lambda _r: self._close_program())
+
+    def _close_program(self) -> None:
+        """The screens hold what the old file said: close the window (and so the program)."""
+        self.window().close()
+
+    def _restore_failed(self, message: str) -> None:
+        self._update_restore()
+        inform(self, self.tr("Restore this backup"), message, warning=True)
 
     def _language_toggled(self) -> None:
         lang: preferences.Language = "en" if self.english.isChecked() else "zh_CN"

@@ -143,7 +143,7 @@ def preview_all(store: Store, ctx: JobContext, paths: list[Path]) -> list[Previe
     out = []
     for n, path in enumerate(files):
         ctx.check()
-        ctx.progress(n, len(files), path.name)
+        ctx.report(n, len(files), path.name)
         try:
             if path.is_dir():
                 raise StoreError(
@@ -425,8 +425,8 @@ class SyncScreen(QWidget):
 
         def job(store: Store, ctx: JobContext) -> ExportResult | list[ExportResult]:
             if grid == ALL_GRIDS:
-                return export_all_micro_grids(store, folder, progress=ctx.progress)
-            return export_bundle(store, folder, micro_grid=grid, progress=ctx.progress)
+                return export_all_micro_grids(store, folder, progress=ctx)
+            return export_bundle(store, folder, micro_grid=grid, progress=ctx)
 
         self.export_button.setEnabled(False)
         self.export_result.clear()
@@ -511,7 +511,7 @@ class SyncScreen(QWidget):
         """Import the files (refused ones are reported in the summary with why)."""
 
         def job(store: Store, ctx: JobContext) -> ImportSummary:
-            return import_bundles(store, paths, progress=ctx.progress, cancel=ctx.cancelled)
+            return import_bundles(store, paths, progress=ctx)
 
         run_with_progress(
             self,

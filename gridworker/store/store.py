@@ -289,6 +289,7 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
+            self._catch_up()
             yield
             if self._clock is not None:
                 self.set_meta("hlc_last", self._clock.last)
@@ -302,6 +303,15 @@ class Store:
         finally:
             self._depth = 0
             self._pending_changes = Changes()
+
+    def _catch_up(self) -> None:
+        """Continue the numbering and the clock another program (a CLI command run while
+        the app is open) may have advanced since this Store last wrote."""
+        if self._clock is not None:
+            self._seq = max(self._seq, int(self.meta("seq_last") or 0))
+            stored = self.meta("hlc_last")
+            if stored and stored > self._clock.last:
+                self._clock.observe(stored)
 
     @property
     def changes(self) -> Changes:

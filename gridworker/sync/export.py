@@ -192,6 +192,7 @@ def export_bundle(
     say(2, 3, msg("已写入并读回校验，正在记录…"))
     with store.transaction():
         state.log(store.conn, manifest, "sent", str(path), utc_now())
+        store.changes.sync = True  # the bundle history and the status bar show it
         if kind == "setup":
             where, params = state.scope_sql(store.conn, mg_id)
             holds = SeqSet.from_pairs(

@@ -5,6 +5,12 @@ Like Anki's collection operations: the UI hands a job (a function of the Store) 
 result or the error comes back to the UI thread through a signal and a callback. So the
 UI never blocks on SQLite, and all writes happen on one connection, one at a time.
 Jobs can report progress and be cancelled (the job polls :meth:`JobContext.cancelled`).
+
+After a job, what its committed transactions changed (``Store.take_changes``) goes to
+every screen in one :attr:`DbRunner.changed` signal, after the job's own callback; each
+screen decides whether it shows any of it (like Anki's ``OpChanges``). Writes made by
+another program (a CLI command while the app is open) are noticed by
+:meth:`DbRunner.look_outside`, which the window calls when it is activated.
 """
 
 from __future__ import annotations
@@ -22,7 +28,9 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from gridworker.core.messages import message_of
+from gridworker.store.changes import Changes
 from gridworker.store.errors import StoreError
+from gridworker.store.queries import data_version
 from gridworker.store.store import Store
 from gridworker.ui.wording import display
 
@@ -94,31 +102,54 @@ def error_message(e: BaseException) -> str:
 class _DbWorker(QObject):
     """Lives in the database thread; owns the Store there."""
 
-    done = Signal(int, object)
-    failed = Signal(int, object)
+    done = Signal(int, object, object)  # job id, result, Changes
+    failed = Signal(int, object, object)  # job id, error, Changes
     progressed = Signal(int, int, int, str)
+    outside = Signal()  # another program wrote to the file
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         self._path = path
         self._store: Store | None = None
+        self._seen_version = 0
+
+    def _open(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self._path)
+            self._seen_version = data_version(self._store)
+        return self._store
+
+    def _changes(self) -> Changes:
+        return self._store.take_changes() if self._store is not None else Changes()
 
     @Slot(object)
-    def execute(self, job: Job) -> None:
+    def run_job(self, job: Job) -> None:
         if job.cancel.is_set():
-            self.failed.emit(job.id, Cancelled())
+            self.failed.emit(job.id, Cancelled(), Changes())
             return
         try:
-            if self._store is None:
-                self._store = Store.open(self._path)
+            store = self._open()
             ctx = JobContext(job.id, job.cancel, lambda *a: self.progressed.emit(*a))
-            result = job.fn(self._store, ctx)
+            result = job.fn(store, ctx)
         except BaseException as e:  # every failure goes back to the UI as a message
             if not isinstance(e, Cancelled | StoreError | ValueError):
                 log.error("database job failed:\n%s", traceback.format_exc())
-            self.failed.emit(job.id, e)
+            self.failed.emit(job.id, e, self._changes())
             return
-        self.done.emit(job.id, result)
+        self.done.emit(job.id, result, self._changes())
+
+    @Slot()
+    def look_outside(self) -> None:
+        """Say whether another program committed since the last look (one cheap read)."""
+        try:
+            store = self._open()
+            version = data_version(store)
+        except (StoreError, sqlite3.Error) as e:
+            log.warning("could not look for outside writes: %s", e)
+            return
+        if version != self._seen_version:
+            self._seen_version = version
+            self.outside.emit()
 
     @Slot()
     def close(self) -> None:
@@ -128,9 +159,15 @@ class _DbWorker(QObject):
 
 
 class DbRunner(QObject):
-    """Lives in the UI thread; queues jobs to the database thread and routes results back."""
+    """Lives in the UI thread; queues jobs to the database thread and routes results back.
 
+    ``changed`` carries what a job (or another program) changed, once per job, after the
+    job's own callback: screens subscribe and filter it for what they show.
+    """
+
+    changed = Signal(object)  # Changes
     _queue = Signal(object)
+    _look = Signal()
     _close = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
@@ -142,11 +179,13 @@ class DbRunner(QObject):
         self._thread.setObjectName("gridworker-db")
         self._worker = _DbWorker(path)
         self._worker.moveToThread(self._thread)
-        self._queue.connect(self._worker.execute)
+        self._queue.connect(self._worker.run_job)
+        self._look.connect(self._worker.look_outside)
         self._close.connect(self._worker.close)
         self._worker.done.connect(self._on_done)
         self._worker.failed.connect(self._on_failed)
         self._worker.progressed.connect(self._on_progress)
+        self._worker.outside.connect(lambda: self.changed.emit(Changes.anything()))
         self._thread.start()
         self._running = True
 
@@ -165,34 +204,36 @@ class DbRunner(QObject):
         self._queue.emit(job)
         return job
 
-    def query(
-        self,
-        fn: Callable[[sqlite3.Connection], T],
-        on_done: Callable[[T], None],
-        on_error: Callable[[str], None] | None = None,
-    ) -> Job:
-        """Shorthand for a read: ``fn`` gets the connection only."""
-        return self.run(lambda store, _ctx: fn(store.conn), on_done, on_error)
+    def look_outside(self) -> None:
+        """Check (after the queued jobs) whether another program wrote to the database;
+        if it did, ``changed`` says anything may have changed."""
+        if self._running:
+            self._look.emit()
 
     def pending(self) -> int:
         return len(self._jobs)
 
-    @Slot(int, object)
-    def _on_done(self, job_id: int, result: object) -> None:
+    @Slot(int, object, object)
+    def _on_done(self, job_id: int, result: object, changes: Changes) -> None:
         job = self._jobs.pop(job_id, None)
         if job is not None and job.on_done is not None:
             job.on_done(result)
+        self._announce(changes)
 
-    @Slot(int, object)
-    def _on_failed(self, job_id: int, error: object) -> None:
+    @Slot(int, object, object)
+    def _on_failed(self, job_id: int, error: object, changes: Changes) -> None:
         job = self._jobs.pop(job_id, None)
-        if job is None:
-            return
-        message = error_message(error if isinstance(error, BaseException) else Exception(error))
-        if job.on_error is not None:
-            job.on_error(message)
-        elif not isinstance(error, Cancelled):
-            log.warning("database job %s failed: %s", job_id, message)
+        if job is not None:
+            message = error_message(error if isinstance(error, BaseException) else Exception(error))
+            if job.on_error is not None:
+                job.on_error(message)
+            elif not isinstance(error, Cancelled):
+                log.warning("database job %s failed: %s", job_id, message)
+        self._announce(changes)  # a job may commit some work before it fails
+
+    def _announce(self, changes: Changes) -> None:
+        if changes and self._running:
+            self.changed.emit(changes)
 
     @Slot(int, int, int, str)
     def _on_progress(self, job_id: int, done: int, total: int, text: str) -> None:

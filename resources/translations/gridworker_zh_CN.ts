@@ -4,27 +4,27 @@
 <context>
     <name>CareScreen</name>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="16"/>
         <source>Three-colour care</source>
         <translation>三色关爱</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="17"/>
         <source>Care flags are not available in this version yet.</source>
         <translation>本版本还没有三色关爱功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="19"/>
         <source>Red, yellow and green care levels for vulnerable residents</source>
         <translation>困难和特殊群体居民的红、黄、绿关爱等级</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="20"/>
         <source>Why each resident has their colour, and when it was last reviewed</source>
         <translation>每位居民为什么是这个颜色，上次复核是什么时候</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="21"/>
         <source>How often each colour must be visited, and who is overdue</source>
         <translation>各颜色应多久走访一次，谁已经超期</translation>
     </message>
@@ -75,22 +75,22 @@
 <context>
     <name>DbRunner</name>
     <message>
-        <location filename="../../gridworker/ui/worker.py" line="80"/>
+        <location filename="../../gridworker/ui/worker.py" line="88"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/worker.py" line="84"/>
+        <location filename="../../gridworker/ui/worker.py" line="92"/>
         <source>Database error: {0}</source>
         <translation>数据库出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/worker.py" line="86"/>
+        <location filename="../../gridworker/ui/worker.py" line="94"/>
         <source>Could not read or write a file: {0}</source>
         <translation>文件读写失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/worker.py" line="89"/>
+        <location filename="../../gridworker/ui/worker.py" line="97"/>
         <source>Unexpected error ({0}): {1}</source>
         <translation>意外错误（{0}）：{1}</translation>
     </message>
@@ -98,12 +98,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="130"/>
+        <location filename="../../gridworker/ui/widgets.py" line="145"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="132"/>
+        <location filename="../../gridworker/ui/widgets.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -111,7 +111,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="56"/>
+        <location filename="../../gridworker/ui/widgets.py" line="71"/>
         <source>This page will show:</source>
         <translation>这一页将会显示：</translation>
     </message>
@@ -119,27 +119,27 @@
 <context>
     <name>GasScreen</name>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="16"/>
         <source>Gas safety</source>
         <translation>燃气安全</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="17"/>
         <source>Gas-safety inspections are not available in this version yet.</source>
         <translation>本版本还没有燃气安全检查功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="19"/>
         <source>Inspections of each household with the checklist results</source>
         <translation>各户的燃气安全检查及检查表结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="20"/>
         <source>Hazards found, with their rectification deadlines and re-checks</source>
         <translation>发现的隐患、整改期限和复查</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="21"/>
         <source>Households not yet inspected this round</source>
         <translation>本轮尚未检查的住户</translation>
     </message>
@@ -205,94 +205,99 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="53"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="51"/>
         <source>Edit household</source>
         <translation>修改住户</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="53"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="51"/>
         <source>New household</source>
         <translation>新建住户</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="60"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="58"/>
         <source>Micro-grid *</source>
         <translation>微网格 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="66"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="64"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="66"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="64"/>
         <source>e.g. 3栋</source>
         <translation>如 3栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="67"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="65"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="67"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="65"/>
         <source>e.g. 2单元</source>
         <translation>如 2单元</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="68"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="66"/>
         <source>Room *</source>
         <translation>房号 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="68"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="66"/>
         <source>e.g. 301</source>
         <translation>如 301</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="69"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="67"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="70"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="68"/>
         <source>Residency</source>
         <translation>人户状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="70"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="68"/>
         <source>e.g. 人户一致</source>
         <translation>如 人户一致</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="71"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="69"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="71"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="69"/>
         <source>household contact number</source>
         <translation>住户联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="72"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="70"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="78"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="76"/>
         <source>Estate *</source>
         <translation>小区 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="88"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="86"/>
         <source>House use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="93"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="91"/>
         <source>After saving, you can add the people who live here.</source>
         <translation>保存后即可添加在这里居住的人。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="132"/>
+        <source>The head of household is {0}, the member living here who is the head. To change the head, change the members&apos; relations to the head.</source>
+        <translation>户主是{0}，即本户与户主关系为本人的成员。要更换户主，请修改成员的与户主关系。</translation>
     </message>
     <message>
         <location filename="../../gridworker/ui/roster/household_dialog.py" line="152"/>
@@ -318,176 +323,176 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="87"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="68"/>
         <source>← Back to the list</source>
         <translation>← 返回花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="96"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="77"/>
         <source>Edit household…</source>
         <translation>修改住户…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="108"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="89"/>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="109"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="90"/>
         <source>Head:</source>
         <translation>户主：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="110"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="91"/>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="116"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="97"/>
         <source>House use:</source>
         <translation>房屋用途：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="117"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="98"/>
         <source>Residency:</source>
         <translation>人户状态：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="118"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="99"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="152"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="133"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="154"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="135"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="156"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="137"/>
         <source>Moved out…</source>
         <translation>迁出…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="158"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="139"/>
         <source>Deceased…</source>
         <translation>死亡…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="160"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="141"/>
         <source>Living here again</source>
         <translation>恢复在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="172"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="153"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="174"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="155"/>
         <source>This tab is filled by a later version of the program.</source>
         <translation>这一页的内容将在程序的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="177"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="181"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="158"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="162"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="179"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="160"/>
         <source>Each visit to this household: date, who was met, what was noted</source>
         <translation>对这户的每次走访：日期、见到了谁、记录了什么</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="185"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="189"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="166"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="170"/>
         <source>Gas inspections</source>
         <translation>燃气检查</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="187"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="168"/>
         <source>Gas-safety inspections of this household with the checklist results</source>
         <translation>这户的燃气安全检查及检查表结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="193"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="197"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="174"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="178"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="195"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="176"/>
         <source>Hazards found here and how they were put right</source>
         <translation>在这户发现的隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="201"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="205"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="182"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="186"/>
         <source>Needs</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="203"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="184"/>
         <source>Requests for help this household made, and their progress</source>
         <translation>这户提出的诉求及办理进度</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="191"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="191"/>
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="191"/>
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="215"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="196"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="222"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="204"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="238"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="226"/>
         <source>This household no longer exists.</source>
         <translation>这一户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="243"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="231"/>
         <source>(no address)</source>
         <translation>（无地址）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="251"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="239"/>
         <source>Members ({0})</source>
         <translation>家庭成员（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="254"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="242"/>
         <source> (received)</source>
         <translation>（同步收到）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="263"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="251"/>
         <source>Change history ({0})</source>
         <translation>修改记录（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="293"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="279"/>
         <source>Select a member first.</source>
         <translation>请先选中一位成员。</translation>
     </message>
@@ -672,133 +677,133 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gridworker/ui/app.py" line="73"/>
-        <location filename="../../gridworker/ui/main_window.py" line="65"/>
+        <location filename="../../gridworker/ui/main_window.py" line="69"/>
         <source>GridWorker</source>
         <translation>网格员工作台</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="80"/>
+        <location filename="../../gridworker/ui/main_window.py" line="84"/>
         <source>Today&apos;s work</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="81"/>
+        <location filename="../../gridworker/ui/main_window.py" line="85"/>
         <source>Residents</source>
         <translation>居民花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="82"/>
+        <location filename="../../gridworker/ui/main_window.py" line="86"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="83"/>
+        <location filename="../../gridworker/ui/main_window.py" line="87"/>
         <source>Gas safety</source>
         <translation>燃气安全</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="84"/>
+        <location filename="../../gridworker/ui/main_window.py" line="88"/>
         <source>Care colours</source>
         <translation>三色关爱</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="85"/>
+        <location filename="../../gridworker/ui/main_window.py" line="89"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="86"/>
+        <location filename="../../gridworker/ui/main_window.py" line="90"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="87"/>
+        <location filename="../../gridworker/ui/main_window.py" line="91"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="128"/>
+        <location filename="../../gridworker/ui/main_window.py" line="132"/>
         <source>Worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="128"/>
+        <location filename="../../gridworker/ui/main_window.py" line="132"/>
         <source>Office</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="132"/>
+        <location filename="../../gridworker/ui/main_window.py" line="136"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="134"/>
-        <location filename="../../gridworker/ui/main_window.py" line="243"/>
+        <location filename="../../gridworker/ui/main_window.py" line="138"/>
+        <location filename="../../gridworker/ui/main_window.py" line="254"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="146"/>
+        <location filename="../../gridworker/ui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="147"/>
+        <location filename="../../gridworker/ui/main_window.py" line="149"/>
         <source>&amp;Roster</source>
         <translation>花名册(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="148"/>
+        <location filename="../../gridworker/ui/main_window.py" line="150"/>
         <source>Find a resident</source>
         <translation>查找居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="151"/>
+        <location filename="../../gridworker/ui/main_window.py" line="153"/>
         <source>New household / member</source>
         <translation>新建住户 / 成员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="154"/>
+        <location filename="../../gridworker/ui/main_window.py" line="156"/>
         <source>Import roster spreadsheet…</source>
         <translation>导入花名册表格…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="156"/>
+        <location filename="../../gridworker/ui/main_window.py" line="158"/>
         <source>Export roster…</source>
         <translation>导出花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="158"/>
+        <location filename="../../gridworker/ui/main_window.py" line="160"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="161"/>
+        <location filename="../../gridworker/ui/main_window.py" line="163"/>
         <source>Export bundle for the office…</source>
         <translation>导出同步包给社区…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="164"/>
+        <location filename="../../gridworker/ui/main_window.py" line="166"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="231"/>
+        <location filename="../../gridworker/ui/main_window.py" line="242"/>
         <source>{0} households · {1} residents · {2} moved out · {3} deceased</source>
         <translation>{0} 户 · 在住 {1} 人 · 迁出 {2} 人 · 死亡 {3} 人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="238"/>
+        <location filename="../../gridworker/ui/main_window.py" line="249"/>
         <source>Last bundle exported {0}</source>
         <translation>上次导出同步包 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="240"/>
+        <location filename="../../gridworker/ui/main_window.py" line="251"/>
         <source>Last bundle imported {0}</source>
         <translation>上次导入同步包 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="241"/>
+        <location filename="../../gridworker/ui/main_window.py" line="252"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -814,27 +819,27 @@
 <context>
     <name>PrintScreen</name>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="16"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="17"/>
         <source>Printing is not available in this version yet.</source>
         <translation>本版本还没有打印功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="19"/>
         <source>Visit sheets for a building or estate, with masked ID numbers</source>
         <translation>按楼栋或小区打印走访表（身份证号打码）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="20"/>
         <source>Gas-safety notices to leave with a household</source>
         <translation>留给住户的燃气安全告知书</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="21"/>
         <source>Monthly reports for the community office</source>
         <translation>报给社区的月度报表</translation>
     </message>
@@ -860,12 +865,12 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="160"/>
+        <location filename="../../gridworker/ui/widgets.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="191"/>
+        <location filename="../../gridworker/ui/widgets.py" line="206"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -873,123 +878,123 @@
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="87"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="102"/>
         <source>Edit resident</source>
         <translation>修改居民信息</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="87"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="102"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="93"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="108"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="96"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="111"/>
         <source>18 characters, e.g. 11010519491231002X</source>
         <translation>18 位，如 11010519491231002X</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="102"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="117"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="109"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="124"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="113"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="128"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="120"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="136"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="122"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="138"/>
         <source>mobile or landline, e.g. 13800001234</source>
         <translation>手机或座机，如 13800001234</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="124"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="140"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="134"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="151"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="142"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="165"/>
         <source>Population type</source>
         <translation>人口类型</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="149"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="172"/>
         <source>Change the status with the buttons under the member list.</source>
         <translation>请用成员列表下方的按钮更改状态。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="151"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="174"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="153"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="176"/>
         <source>Special groups</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="165"/>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="169"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="188"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="192"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="309"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="349"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="219"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="249"/>
         <source>Please enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="233"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="273"/>
         <source>{0} of 18 characters</source>
         <translation>已输入 {0} 位，共 18 位</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="244"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="259"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="259"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="281"/>
         <source>Taken from the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="302"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="342"/>
         <source>Possible duplicate</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="303"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="343"/>
         <source>Save this person anyway?</source>
         <translation>仍然保存这个人吗？</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="308"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="348"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -1055,145 +1060,145 @@
 <context>
     <name>RosterScreen</name>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="98"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="76"/>
         <source>Search: name, pinyin initials, address, last digits of ID or phone</source>
         <translation>搜索：姓名、拼音首字母、地址、身份证号或电话尾号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="103"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="81"/>
         <source>New household…</source>
         <translation>新建住户…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="104"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="82"/>
         <source>Register a household and its residents (Ctrl+N)</source>
         <translation>登记一户及其成员 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="106"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="84"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="107"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="85"/>
         <source>Import a roster spreadsheet (.xlsx or .csv)</source>
         <translation>导入花名册表格（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="109"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="87"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="110"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="88"/>
         <source>Save the roster as a spreadsheet</source>
         <translation>把花名册保存为表格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="118"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="96"/>
         <source>All micro-grids</source>
         <translation>全部微网格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="121"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="99"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="123"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="101"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="126"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="104"/>
         <source>Living here</source>
         <translation>在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="127"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="105"/>
         <source>Moved out</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="128"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="106"/>
         <source>Deceased</source>
         <translation>死亡</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="129"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="107"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="131"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="109"/>
         <source>All groups</source>
         <translation>全部人员类别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="136"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="114"/>
         <source>Any care colour</source>
         <translation>全部关爱颜色</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="139"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="117"/>
         <source>Care colours (red/yellow/green) come with the three-colour care feature.</source>
         <translation>关爱颜色（红/黄/绿）将随三色关爱功能提供。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="155"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="315"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="133"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="291"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="193"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="170"/>
         <source>Double-click a resident to open their household. ID and phone numbers are masked in this list.</source>
         <translation>双击居民打开其所在户（一户一档）。列表中的身份证号和电话已打码。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="259"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="235"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="241"/>
         <location filename="../../gridworker/ui/roster/screen.py" line="265"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="289"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="260"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="236"/>
         <source>Exporting the roster is not available in this version yet.</source>
         <translation>本版本还不能导出花名册。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="267"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="243"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="282"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="258"/>
         <source>Exporting the roster…</source>
         <translation>正在导出花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="290"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="266"/>
         <source>{0} residents were saved to {1}</source>
         <translation>已把 {0} 位居民保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="315"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="291"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="334"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="308"/>
         <source>First {0} matches; type more to narrow the search</source>
         <translation>只显示前 {0} 条结果，请输入更多字缩小范围</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="337"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="311"/>
         <source>{0} matches</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="339"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="313"/>
         <source>{0} residents</source>
         <translation>共 {0} 人</translation>
     </message>
@@ -1337,47 +1342,47 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="349"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="389"/>
         <source>Record moving out</source>
         <translation>登记迁出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="350"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="390"/>
         <source>Record a death</source>
         <translation>登记死亡</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="351"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="391"/>
         <source>Living here again</source>
         <translation>恢复在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="357"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="397"/>
         <source>{0} will be marked as moved out. The record is kept, with its history; it leaves the list of people living here.</source>
         <translation>{0} 将被登记为迁出。档案和修改记录都会保留，只是不再列入在住人员。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="361"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="401"/>
         <source>{0} will be marked as deceased. The record is kept, with its history; it leaves the list of people living here.</source>
         <translation>{0} 将被登记为死亡。档案和修改记录都会保留，只是不再列入在住人员。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="364"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="404"/>
         <source>{0} will be marked as living here again.</source>
         <translation>{0} 将恢复为在住。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="375"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="415"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="382"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="422"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="383"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="423"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1428,200 +1433,200 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="107"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="109"/>
         <source>{0} free</source>
         <translation>剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="111"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="113"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="150"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="147"/>
         <source>There are no bundles ({1}) in the folder {0}.</source>
         <translation>文件夹 {0} 里没有数据包（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="196"/>
-        <location filename="../../gridworker/ui/sync/screen.py" line="332"/>
-        <location filename="../../gridworker/ui/sync/screen.py" line="558"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="192"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="345"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="563"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="199"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="195"/>
         <source>Micro-grids</source>
         <translation>各微网格同步情况</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="199"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="195"/>
         <source>Sync with the office</source>
         <translation>与社区的同步情况</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="201"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="197"/>
         <source>Bundles sent and received</source>
         <translation>收发记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="213"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="210"/>
         <source>Send: export a bundle</source>
         <translation>发出：导出数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="215"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="212"/>
         <source>Send to the community office</source>
         <translation>交给社区：导出数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="222"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="219"/>
         <source>Save each micro-grid&apos;s updates onto a USB drive for its worker. Plug in the drive, check it is chosen below, and press the button.</source>
         <translation>把各微网格的更新保存到U盘，交给网格员。插好U盘，确认下面选中的是它，再点按钮。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="227"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="224"/>
         <source>Save your changes onto a USB drive and take it to the community office. Plug in the drive, check it is chosen below, and press the button.</source>
         <translation>把您的修改保存到U盘，带到社区。插好U盘，确认下面选中的是它，再点按钮。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="233"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="230"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="243"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="240"/>
         <source>Look for USB drives</source>
         <translation>重新查找U盘</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="246"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="243"/>
         <source>No USB drive found: plug one in, or choose a folder.</source>
         <translation>没有找到U盘：请插入U盘，或选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="257"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="254"/>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="258"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="255"/>
         <source>All micro-grids (one file each)</source>
         <translation>全部微网格（每个一个文件）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="261"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="258"/>
         <source>Export to USB drive</source>
         <translation>导出到U盘</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="273"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="270"/>
         <source>Receive: import bundles</source>
         <translation>收到：导入数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="278"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="275"/>
         <source>Import the bundles the workers brought. You can choose several files or a whole folder; you will see what changes before anything is saved.</source>
         <translation>导入网格员交来的数据包。可以一次选多个文件或整个文件夹；保存之前会先告诉您会有哪些变化。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="283"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="280"/>
         <source>Import the bundle the community office gave you. You will see what it changes before anything is saved.</source>
         <translation>导入社区交给您的数据包。保存之前会先告诉您会有哪些变化。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="290"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="287"/>
         <source>Choose bundle files…</source>
         <translation>选择数据包文件…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="293"/>
-        <location filename="../../gridworker/ui/sync/screen.py" line="362"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="290"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="375"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="305"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="302"/>
         <source>Show the details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="332"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="345"/>
         <source>Conflicts ({0})</source>
         <translation>冲突 ({0})</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="385"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="398"/>
         <source>Choose the folder to save the bundle in</source>
         <translation>选择保存数据包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="411"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="424"/>
         <source>The USB drive {0} is no longer there: plug it in again and retry.</source>
         <translation>U盘 {0} 已经拔出了，请重新插好后再试。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="419"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="432"/>
         <source>The folder {0} does not exist (is the USB drive plugged in?).</source>
         <translation>文件夹 {0} 不存在（U盘插好了吗？）。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="437"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="450"/>
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="448"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="461"/>
         <source>{0} bundles were written into {1} and checked.</source>
         <translation>已把 {0} 个数据包写入 {1}，并读回校验无误。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="452"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="465"/>
         <source>The bundle {0} ({1} changes) was written and checked.</source>
         <translation>数据包 {0}（{1} 条修改）已写入，并读回校验无误。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="455"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="468"/>
         <source>You can now safely remove the USB drive.</source>
         <translation>可以安全拔出U盘。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="457"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="470"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="465"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="476"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="476"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="487"/>
         <source>Choose the bundles to import</source>
         <translation>选择要导入的数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="478"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="489"/>
         <source>Bundles ({0});;All files (*)</source>
         <translation>数据包 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="485"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="496"/>
         <source>Choose the folder with the bundles</source>
         <translation>选择存放数据包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="498"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="509"/>
         <source>Checking the bundles…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="520"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="531"/>
         <source>Importing the bundles…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/screen.py" line="544"/>
+        <location filename="../../gridworker/ui/sync/screen.py" line="553"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1813,27 +1818,27 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="18"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="16"/>
         <source>Today&apos;s work</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="18"/>
         <source>The day&apos;s work list is not available in this version yet. It will be drawn from the visit records, care colours and gas-safety checks.</source>
         <translation>本版本还没有今日工作清单。以后它会根据走访记录、三色关爱和燃气安全检查自动列出。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="22"/>
         <source>Residents whose care colour calls for a visit this week</source>
         <translation>按关爱颜色本周应走访的居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="25"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="23"/>
         <source>Gas hazards waiting for a re-check</source>
         <translation>等待复查的燃气隐患</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="26"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="24"/>
         <source>Open requests for help, with their due dates</source>
         <translation>尚未办结的诉求及其期限</translation>
     </message>
@@ -1841,27 +1846,27 @@
 <context>
     <name>VisitsScreen</name>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="16"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="17"/>
         <source>Visit records are not available in this version yet.</source>
         <translation>本版本还没有走访记录功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="19"/>
         <source>Every door-to-door visit: date, household, who was met, notes</source>
         <translation>每次入户走访：日期、住户、见到了谁、记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="20"/>
         <source>Requests for help made during visits and how they were resolved</source>
         <translation>走访中收集的诉求及办理结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="21"/>
         <source>Visit sheets entered from paper after a round</source>
         <translation>走访结束后从纸质走访表录入</translation>
     </message>

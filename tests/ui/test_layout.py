@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from windows import OpenWindow
 
 from gridworker.demo import build_demo
 from gridworker.store.store import Store
 from gridworker.ui import preferences
-from gridworker.ui.app import build_application, open_main_window, read_identity
+from gridworker.ui.app import build_application
 from gridworker.ui.main_window import MainWindow
 
 
@@ -53,19 +54,11 @@ def text_size(request: pytest.FixtureRequest) -> Iterator[str]:
     build_application()
 
 
-def _open(qtbot: QtBot, db: Path) -> MainWindow:
-    build_application()
-    identity, mg = read_identity(db)
-    assert identity is not None
-    win = open_main_window(db, identity, mg)
-    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
-        win.show()
-    return win
-
-
 @pytest.mark.usefixtures("language", "text_size")
-def test_the_roster_fits_a_1280_window_without_sideways_scrolling(qtbot: QtBot, db: Path) -> None:
-    win = _open(qtbot, db)
+def test_the_roster_fits_a_1280_window_without_sideways_scrolling(
+    qtbot: QtBot, open_window: OpenWindow, db: Path
+) -> None:
+    win = open_window(db)
     try:
         assert win.minimumSizeHint().width() <= 1280  # nothing forces the window wider
         win.showNormal()

@@ -42,12 +42,10 @@ from gridworker.core.textnorm import norm, norm_key, norm_name, norm_prose, norm
 
 __all__ = [
     "HEAD",
-    "HOUSEHOLD_FIELDS",
     "LIVING",
     "NEW_RESIDENT_DEFAULTS",
     "NEW_RESIDENT_SUGGESTIONS",
     "RELATION_ORDER",
-    "RESIDENT_FIELDS",
     "Member",
     "Problem",
     "ResidentCheck",
@@ -75,38 +73,6 @@ Value = str | int | float | bool | None | list[str]
 
 Problem = tuple[str, str]
 """(field, Chinese message) — one thing wrong with one value."""
-
-RESIDENT_FIELDS: tuple[str, ...] = (
-    "name",
-    "id_number",
-    "sex",
-    "birth_date",
-    "ethnicity",
-    "phone",
-    "relation",
-    "population_type",
-    "status",
-    "status_date",
-    "tags",
-    "notes",
-)
-"""What a person gives about a resident (the record also links to its household)."""
-
-HOUSEHOLD_FIELDS: tuple[str, ...] = (
-    "estate",
-    "building",
-    "unit",
-    "room",
-    "head_name",
-    "house_use",
-    "residency",
-    "phone",
-    "notes",
-)
-"""What a person gives about a household (the record also links to its micro-grid)."""
-
-_RESIDENT_FIELD_SET = frozenset(RESIDENT_FIELDS)
-_HOUSEHOLD_FIELD_SET = frozenset(HOUSEHOLD_FIELDS) | {"micro_grid_id"}
 
 HEAD = "本人"
 """The relation of the head of household (户主) to themself."""
@@ -332,6 +298,8 @@ class ResidentCheck:
 def check_resident(raw: Mapping[str, object]) -> ResidentCheck:
     """Normalise the non-empty fields of a resident; return the values and all problems.
 
+    Fields this does not know are left out (the store refuses unknown fields).
+
     Empty values are left out (never "cleared"). A valid ID number is stored upper-case
     with 18 characters, and birth date and sex are derived from it: a given sex or birth
     date that contradicts the number is a problem, not silently overridden.
@@ -339,9 +307,6 @@ def check_resident(raw: Mapping[str, object]) -> ResidentCheck:
     values: dict[str, Value] = {}
     problems: list[Problem] = []
     given = given_values(raw)
-    if not _RESIDENT_FIELD_SET.issuperset(given):
-        unknown = given.keys() - _RESIDENT_FIELD_SET
-        raise RuleError(f"居民没有这些字段：{', '.join(sorted(unknown))}", min(unknown))
     result = ResidentCheck(values, problems)
 
     if "name" in given:
@@ -406,10 +371,7 @@ def check_resident(raw: Mapping[str, object]) -> ResidentCheck:
                 values["birth_date"] = birth
 
     if "phone" in given:
-        try:
-            values["phone"] = parse_phone(str(given["phone"]))
-        except PhoneError as e:
-            problems.append(("phone", str(e)))
+        _check_phone(given["phone"], values, problems)
 
     sex_known = values.get("sex")
     g = given.get
@@ -446,9 +408,6 @@ def check_household(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[P
     values: dict[str, Value] = {}
     problems: list[Problem] = []
     given = given_values(raw)
-    if not _HOUSEHOLD_FIELD_SET.issuperset(given):
-        unknown = given.keys() - _HOUSEHOLD_FIELD_SET
-        raise RuleError(f"户没有这些字段：{', '.join(sorted(unknown))}", min(unknown))
     for f in ("estate", "building", "unit", "room", "residency"):
         if f in given:
             values[f] = _norm_text_cached(str(given[f]))
@@ -463,13 +422,17 @@ def check_household(raw: Mapping[str, object]) -> tuple[dict[str, Value], list[P
         else:
             values["house_use"] = value
     if "phone" in given:
-        try:
-            values["phone"] = parse_phone(str(given["phone"]))
-        except PhoneError as e:
-            problems.append(("phone", str(e)))
+        _check_phone(given["phone"], values, problems)
     if "micro_grid_id" in given:
         values["micro_grid_id"] = str(given["micro_grid_id"])
     return values, problems
+
+
+def _check_phone(raw: object, values: dict[str, Value], problems: list[Problem]) -> None:
+    try:
+        values["phone"] = parse_phone(str(raw))
+    except PhoneError as e:
+        problems.append(("phone", str(e)))
 
 
 @lru_cache(maxsize=65536)

@@ -39,7 +39,6 @@ from gridworker.core.messages import LIST_SEPARATOR, Message, joined, msg
 from gridworker.core.people import norm_relation
 from gridworker.core.roster_rules import (
     HEAD,
-    RESIDENT_FIELDS,
     address_key,
     check_household,
     check_resident,
@@ -55,7 +54,7 @@ from gridworker.roster.sheets import Cell, Row, Sheet, cell_text, choose_sheet, 
 from gridworker.store.entities import HOUSEHOLD, RESIDENT
 from gridworker.store.merge import from_db
 from gridworker.store.ops import Value
-from gridworker.store.roster import RosterError, person_key
+from gridworker.store.roster import RESIDENT_FIELDS, RosterError, person_key
 from gridworker.store.store import Change, Store
 
 __all__ = [

@@ -36,7 +36,7 @@ from gridworker.core.roster_rules import (
     status_change,
 )
 from gridworker.core.textnorm import norm_name
-from gridworker.store.entities import FIELD_LABELS, RESIDENT
+from gridworker.store.entities import FIELD_LABELS, HOUSEHOLD, RESIDENT
 from gridworker.store.errors import ValidationError
 from gridworker.store.merge import from_db
 from gridworker.store.ops import Value
@@ -44,7 +44,9 @@ from gridworker.store.store import Store
 
 __all__ = [
     "ADDRESS_FIELDS",
+    "HOUSEHOLD_FIELDS",
     "RELATION_ORDER",
+    "RESIDENT_FIELDS",
     "DuplicatePerson",
     "HouseholdInput",
     "ResidentInput",
@@ -64,6 +66,16 @@ __all__ = [
 ]
 
 ADDRESS_FIELDS: tuple[str, ...] = ("estate", "building", "unit", "room")
+RESIDENT_FIELDS: tuple[str, ...] = tuple(f for f in RESIDENT.fields if f != "household_id")
+"""What a person gives about a resident (its household is where it is added)."""
+HOUSEHOLD_FIELDS: tuple[str, ...] = tuple(f for f in HOUSEHOLD.fields if f != "micro_grid_id")
+
+
+def _known(kind: str, fields: Sequence[str], given: Mapping[str, object]) -> None:
+    """Refuse fields the record does not have (a caller's mistake, never silently dropped)."""
+    unknown = set(given) - set(fields)
+    if unknown:
+        raise RosterError(f"{kind}没有这些字段：{', '.join(sorted(unknown))}", min(unknown))
 
 
 class RosterError(ValidationError):
@@ -210,6 +222,7 @@ def update_household(store: Store, household_id: str, changes: Mapping[str, obje
         raise RosterError(msg("户不存在（编号 {id}）。", id=household_id))
     if "micro_grid_id" in changes:
         raise RosterError(msg("不能通过修改住户来更换微网格。"), "micro_grid_id")
+    _known("户", HOUSEHOLD_FIELDS, changes)
     values, problems = check_household(changes)
     _raise_first(problems)
     for f in changes:
@@ -413,6 +426,7 @@ def update_resident(
         raise RosterError(msg("居民不存在（编号 {id}）。", id=resident_id))
     changes = dict(changes)
     household_id = changes.pop("household_id", None)
+    _known("居民", RESIDENT_FIELDS, changes)
     checked = check_resident(changes)
     values = checked.values
     _raise_first(checked.problems)

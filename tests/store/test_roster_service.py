@@ -308,3 +308,10 @@ def test_another_program_writing_to_the_file_keeps_one_numbering(worker_store: S
     assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
     hlcs = [r[1] for r in rows]
     assert hlcs == sorted(hlcs) and len(set(hlcs)) == len(hlcs)  # the clock went on too
+
+
+def test_unknown_fields_are_refused_not_dropped(worker_store: Store) -> None:
+    r = add_resident(worker_store, _home(worker_store), ResidentInput("张三"))
+    with pytest.raises(RosterError) as e:
+        update_resident(worker_store, r, {"phon": "13800138000"})
+    assert e.value.field == "phon"

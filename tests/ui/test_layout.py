@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from windows import OpenWindow
+from windows import OpenWindow, interface
 
 from gridworker.demo import build_demo
 from gridworker.store.store import Store
-from gridworker.ui import preferences
-from gridworker.ui.app import build_application
 from gridworker.ui.main_window import MainWindow
 
 
@@ -38,20 +36,14 @@ def db(request: pytest.FixtureRequest, tmp_path: Path, demo_db: Path) -> Path:
 
 @pytest.fixture(params=["zh_CN", "en"])
 def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    lang: preferences.Language = "en" if request.param == "en" else "zh_CN"
-    preferences.set_language(lang)
-    yield lang
-    preferences.set_language("zh_CN")
-    build_application()
+    with interface(language=request.param):
+        yield request.param
 
 
 @pytest.fixture(params=["normal", "large"])
 def text_size(request: pytest.FixtureRequest) -> Iterator[str]:
-    size: preferences.TextSize = "large" if request.param == "large" else "normal"
-    preferences.set_text_size(size)
-    yield size
-    preferences.set_text_size("normal")
-    build_application()
+    with interface(text_size=request.param):
+        yield request.param
 
 
 @pytest.mark.usefixtures("language", "text_size")

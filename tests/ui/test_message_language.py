@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from windows import OpenWindow
+from windows import OpenWindow, interface
 
 from gridworker.core.idcard import IdError, parse_id
 from gridworker.core.messages import message_of, msg
@@ -20,7 +20,6 @@ from gridworker.store.store import Store
 from gridworker.sync import BundleError, export_bundle
 from gridworker.sync.bundle import check_document, read_bundle
 from gridworker.ui import preferences
-from gridworker.ui.app import build_application
 from gridworker.ui.main_window import MainWindow
 from gridworker.ui.roster.import_dialog import ImportDialog
 from gridworker.ui.roster.resident_dialog import ResidentDialog
@@ -36,11 +35,8 @@ CHECKSUM_EN = "The ID number's check digit is wrong: it should be X, not 1"
 @pytest.fixture(params=["en", "zh_CN"])
 def language(request: pytest.FixtureRequest) -> Iterator[preferences.Language]:
     lang: preferences.Language = request.param
-    preferences.set_language(lang)
-    build_application()
-    yield lang
-    preferences.set_language("zh_CN")
-    build_application()
+    with interface(language=lang):
+        yield lang
 
 
 @pytest.fixture

@@ -36,12 +36,18 @@ def _residents(db: Path) -> int:
     return int(sqlite3.connect(db).execute("SELECT count(*) FROM resident").fetchone()[0])
 
 
-@pytest.fixture
-def dialog(qtbot: QtBot, window: MainWindow, demo_db: Path) -> ResidentDialog:
-    d = ResidentDialog(window.runner, _household(demo_db), None, window)
+def _open_dialog(
+    qtbot: QtBot, window: MainWindow, household_id: str, values: Any = None
+) -> ResidentDialog:
+    d = ResidentDialog(window.runner, household_id, values, window)
     qtbot.addWidget(d)
     d.show()
     return d
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, window: MainWindow, demo_db: Path) -> ResidentDialog:
+    return _open_dialog(qtbot, window, _household(demo_db))
 
 
 def test_bad_id_shows_its_error_and_blocks_saving(
@@ -174,13 +180,6 @@ def _family(store: Store, head_name: str | None = "张三") -> tuple[str, str | 
     if head_name is not None:
         head = add_resident(store, h, ResidentInput(head_name, relation="本人"))
     return h, head
-
-
-def _open_dialog(qtbot: QtBot, window: MainWindow, household_id: str, values: Any = None) -> Any:
-    d = ResidentDialog(window.runner, household_id, values, window)
-    qtbot.addWidget(d)
-    d.show()
-    return d
 
 
 def test_a_second_head_is_refused_with_a_sentence(

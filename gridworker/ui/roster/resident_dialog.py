@@ -12,6 +12,7 @@ writes only the fields the person changed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -71,6 +72,16 @@ def _message_label() -> QLabel:
     return label
 
 
+def _choices(words: Sequence[str], current: object) -> QComboBox:
+    """A list of a vocabulary's words (and a blank for "not given"), ``current`` chosen."""
+    box = QComboBox()
+    box.addItem("", None)
+    for w in words:
+        box.addItem(w, w)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
 def _show(label: QLabel, text: str, style: str) -> None:
     label.setText(text)
     label.setStyleSheet(style)
@@ -116,11 +127,7 @@ class ResidentDialog(QDialog):
         self.id_msg = _message_label()
         left.addRow(self.tr("ID number"), self.id_number)
         left.addRow("", self.id_msg)
-        self.sex = QComboBox()
-        self.sex.addItem("", None)
-        self.sex.addItem("男", "男")
-        self.sex.addItem("女", "女")
-        self.sex.setCurrentIndex(max(0, self.sex.findData(v.get("sex"))))
+        self.sex = _choices(("男", "女"), v.get("sex"))
         left.addRow(self.tr("Sex"), self.sex)
         self.birth_date = QLineEdit(str(v.get("birth_date") or ""))
         self.birth_date.setPlaceholderText("1990-01-02")
@@ -139,28 +146,12 @@ class ResidentDialog(QDialog):
         self.phone_msg = _message_label()
         left.addRow(self.tr("Phone"), self.phone)
         left.addRow("", self.phone_msg)
-        self.relation = QComboBox()
-        self.relation.addItem("", None)
-        for r in RELATIONS:
-            self.relation.addItem(r, r)
-        default_relation = HEAD if head_name else None
-        self.relation.setCurrentIndex(
-            max(0, self.relation.findData(v.get("relation") or default_relation))
-        )
+        self.relation = _choices(RELATIONS, v.get("relation") or (HEAD if head_name else None))
         self.relation_msg = _message_label()
         left.addRow(self.tr("Relation to head"), self.relation)
         left.addRow("", self.relation_msg)
-        self.population_type = QComboBox()
-        self.population_type.addItem("", None)
-        for p in POPULATION_TYPES:
-            self.population_type.addItem(p, p)
-        self.population_type.setCurrentIndex(
-            max(
-                0,
-                self.population_type.findData(
-                    v.get("population_type") or suggested.get("population_type")
-                ),
-            )
+        self.population_type = _choices(
+            POPULATION_TYPES, v.get("population_type") or suggested.get("population_type")
         )
         left.addRow(self.tr("Population type"), self.population_type)
         if values:

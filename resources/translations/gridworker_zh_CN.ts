@@ -205,117 +205,122 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="51"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="53"/>
         <source>Edit household</source>
         <translation>修改住户</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="51"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="53"/>
         <source>New household</source>
         <translation>新建住户</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="58"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="60"/>
         <source>Micro-grid *</source>
         <translation>微网格 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="64"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="66"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="64"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="66"/>
         <source>e.g. 3栋</source>
         <translation>如 3栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="65"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="67"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="65"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="67"/>
         <source>e.g. 2单元</source>
         <translation>如 2单元</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="66"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="68"/>
         <source>Room *</source>
         <translation>房号 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="66"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="68"/>
         <source>e.g. 301</source>
         <translation>如 301</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="67"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="69"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="68"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="70"/>
         <source>Residency</source>
         <translation>人户状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="68"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="70"/>
         <source>e.g. 人户一致</source>
         <translation>如 人户一致</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="69"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="71"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="69"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="71"/>
         <source>household contact number</source>
         <translation>住户联系电话</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="70"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="72"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="76"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="78"/>
         <source>Estate *</source>
         <translation>小区 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="86"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="91"/>
         <source>House use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="91"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="96"/>
         <source>After saving, you can add the people who live here.</source>
         <translation>保存后即可添加在这里居住的人。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="132"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="138"/>
         <source>The head of household is {0}, the member living here who is the head. To change the head, change the members&apos; relations to the head.</source>
         <translation>户主是{0}，即本户与户主关系为本人的成员。要更换户主，请修改成员的与户主关系。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="152"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="142"/>
+        <source>Taken from the member who is the head</source>
+        <translation>取自成员中与户主关系为本人的人</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="160"/>
         <source>estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="152"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="160"/>
         <source>room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="158"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="166"/>
         <source>Please fill in: {0}</source>
         <translation>请填写：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_dialog.py" line="158"/>
+        <location filename="../../gridworker/ui/roster/household_dialog.py" line="166"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -878,52 +883,52 @@
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="102"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="113"/>
         <source>Edit resident</source>
         <translation>修改居民信息</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="102"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="113"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="108"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="119"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="111"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="122"/>
         <source>18 characters, e.g. 11010519491231002X</source>
         <translation>18 位，如 11010519491231002X</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="117"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="128"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="124"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="131"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="128"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="135"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="136"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="143"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="138"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="145"/>
         <source>mobile or landline, e.g. 13800001234</source>
         <translation>手机或座机，如 13800001234</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="140"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="147"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -933,68 +938,68 @@
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="165"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="156"/>
         <source>Population type</source>
         <translation>人口类型</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="172"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="163"/>
         <source>Change the status with the buttons under the member list.</source>
         <translation>请用成员列表下方的按钮更改状态。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="174"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="165"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="176"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="167"/>
         <source>Special groups</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="188"/>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="192"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="179"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="183"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="349"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="340"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="249"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="240"/>
         <source>Please enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="273"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="264"/>
         <source>{0} of 18 characters</source>
         <translation>已输入 {0} 位，共 18 位</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="259"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="250"/>
         <source>Born {0}, {1}, {2} years old</source>
         <translation>出生日期 {0}，{1}，{2} 岁</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="281"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="272"/>
         <source>Taken from the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="342"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="333"/>
         <source>Possible duplicate</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="343"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="334"/>
         <source>Save this person anyway?</source>
         <translation>仍然保存这个人吗？</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="348"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="339"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -1342,47 +1347,47 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="389"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="380"/>
         <source>Record moving out</source>
         <translation>登记迁出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="390"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="381"/>
         <source>Record a death</source>
         <translation>登记死亡</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="391"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="382"/>
         <source>Living here again</source>
         <translation>恢复在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="397"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="388"/>
         <source>{0} will be marked as moved out. The record is kept, with its history; it leaves the list of people living here.</source>
         <translation>{0} 将被登记为迁出。档案和修改记录都会保留，只是不再列入在住人员。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="401"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="392"/>
         <source>{0} will be marked as deceased. The record is kept, with its history; it leaves the list of people living here.</source>
         <translation>{0} 将被登记为死亡。档案和修改记录都会保留，只是不再列入在住人员。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="404"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="395"/>
         <source>{0} will be marked as living here again.</source>
         <translation>{0} 将恢复为在住。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="415"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="406"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="422"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="413"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="423"/>
+        <location filename="../../gridworker/ui/roster/resident_dialog.py" line="414"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

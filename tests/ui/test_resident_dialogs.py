@@ -264,3 +264,24 @@ def test_a_typed_id_number_is_parsed_once(
     dialog.id_number.setText("11010519491231002X")
     assert calls == ["11010519491231002X"]
     assert "1949-12-31" in dialog.id_msg.text() and dialog.sex.currentData() == "女"
+
+
+def test_the_household_form_shows_the_head_it_follows_and_writes_only_edits(
+    qtbot: QtBot, window: MainWindow, db_call: DbCall
+) -> None:
+    h, _head = db_call(_family)
+    d = HouseholdDialog(window.runner, window.identity, h, window)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitUntil(lambda: d.fields["room"].text() == "101", timeout=5_000)
+    head = d.fields["head_name"]
+    assert head.text() == "张三" and head.isReadOnly() and d.head_note.isVisible()
+    d.fields["phone"].setText("13800001234")
+    with qtbot.waitSignal(d.saved, timeout=5_000):
+        d.save_button.click()
+    last = db_call(
+        lambda s: s.conn.execute(
+            "SELECT fields FROM ops WHERE entity_id = ? ORDER BY hlc DESC LIMIT 1", (h,)
+        ).fetchone()[0]
+    )
+    assert json.loads(last) == {"phone": "13800001234"}

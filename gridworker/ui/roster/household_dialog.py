@@ -30,6 +30,8 @@ from gridworker.ui.widgets import save_cancel_buttons
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
+READ_ONLY_STYLE = "background: #eeeeee; color: #333333;"
+
 
 class HouseholdDialog(QDialog):
     """``household_id`` None registers a new household; otherwise edits that one."""
@@ -78,6 +80,9 @@ class HouseholdDialog(QDialog):
             if key == "phone":
                 self.phone_msg = _message_label()
                 form.addRow("", self.phone_msg)
+            if key == "head_name":
+                self.head_note = _message_label()
+                form.addRow("", self.head_note)
             if key == "room":
                 self.house_use = QComboBox()
                 self.house_use.addItem("", None)
@@ -127,12 +132,15 @@ class HouseholdDialog(QDialog):
         if form.head is not None:
             head.setText(form.head)
             head.setReadOnly(True)
+            head.setStyleSheet(READ_ONLY_STYLE)
             head.setToolTip(
                 self.tr(
                     "The head of household is {0}, the member living here who is the head. "
                     "To change the head, change the members' relations to the head."
                 ).format(form.head)
             )
+            _show(self.head_note, self.tr("Taken from the member who is the head"), HINT_STYLE)
+            self.adjustSize()
         self._shown = self.form_values()
         self.validate()
 

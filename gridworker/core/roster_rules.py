@@ -278,12 +278,6 @@ def _tags_text(raw: str) -> tuple[Value, str | None]:
     return _vocab("tags", norm(raw), None)
 
 
-def vocabulary_value(kind: str, raw: str) -> tuple[Value, str | None]:
-    """One controlled word checked as :func:`check_resident` does: (value, None) or
-    (None, the Chinese reason). ``kind`` is a field: relation, status, house_use…"""
-    return _vocab(kind, raw, None)
-
-
 @dataclass(slots=True)
 class ResidentCheck:
     """What :func:`check_resident` found: the values to store, every problem, and the

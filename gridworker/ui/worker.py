@@ -185,7 +185,7 @@ class DbRunner(QObject):
         self._worker.done.connect(self._on_done)
         self._worker.failed.connect(self._on_failed)
         self._worker.progressed.connect(self._on_progress)
-        self._worker.outside.connect(lambda: self.changed.emit(Changes.anything()))
+        self._worker.outside.connect(self._on_outside)
         self._thread.start()
         self._running = True
 
@@ -230,6 +230,10 @@ class DbRunner(QObject):
             elif not isinstance(error, Cancelled):
                 log.warning("database job %s failed: %s", job_id, message)
         self._announce(changes)  # a job may commit some work before it fails
+
+    @Slot()
+    def _on_outside(self) -> None:
+        self._announce(Changes.anything())  # which records is not known: all of them
 
     def _announce(self, changes: Changes) -> None:
         if changes and self._running:

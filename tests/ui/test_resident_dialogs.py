@@ -285,3 +285,21 @@ def test_the_household_form_shows_the_head_it_follows_and_writes_only_edits(
         ).fetchone()[0]
     )
     assert json.loads(last) == {"phone": "13800001234"}
+
+
+def test_one_of_two_heads_after_sync_can_still_have_the_phone_changed(
+    qtbot: QtBot, window: MainWindow, db_call: DbCall
+) -> None:
+    def two_heads(store: Store) -> tuple[str, str]:
+        h, _ = _family(store)  # 张三 is the head …
+        second = store.create("resident", {"household_id": h, "name": "李四", "relation": "本人"})
+        return h, second  # … and 李四 became one on another laptop at the same time
+
+    h, second = db_call(two_heads)
+    values = db_call(lambda s: s.get("resident", second))
+    d = _open_dialog(qtbot, window, h, {"id": second, **values})
+    qtbot.waitUntil(lambda: d._head is not None, timeout=5_000)  # the head has been read
+    d.phone.setText("13800001234")
+    assert d.save_button.isEnabled() and not d.relation_msg.isVisible()
+    with qtbot.waitSignal(d.saved, timeout=5_000):
+        d.save_button.click()

@@ -109,6 +109,7 @@ class ResidentDialog(QDialog):
         self.duplicate_box: QMessageBox | None = None
         v = values or {}
         self._status = str(v.get("status") or LIVING)
+        self._relation = v.get("relation")  # as stored, for an edit
         self._head: Member | None = None  # the household's head, once read
         self.setWindowTitle(self.tr("Edit resident") if values else self.tr("New resident"))
 
@@ -284,8 +285,11 @@ class ResidentDialog(QDialog):
         return ok
 
     def _second_head(self) -> str | None:
-        """Why this person cannot be the head: the household has another one living there."""
-        if self._head is None:
+        """Why this person cannot be the head: the household has another one living there.
+        Only a relation chosen here is checked (a household can have two heads after
+        concurrent edits on two laptops; their other fields can still be edited)."""
+        unchanged = self.resident_id is not None and self.relation.currentData() == self._relation
+        if self._head is None or unchanged:
             return None
         me = Member(
             self.resident_id or "", self.name.text(), self.relation.currentData(), self._status

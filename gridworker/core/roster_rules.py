@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from gridworker.core.idcard import MIN_BIRTH_DATE, IdError, IdInfo, parse_id
 from gridworker.core.messages import Message, joined, message_of, msg, term
@@ -60,6 +61,7 @@ __all__ = [
     "head_name_problem",
     "is_empty",
     "is_living_head",
+    "members_in_order",
     "new_resident_values",
     "norm_sex",
     "other_head",
@@ -73,6 +75,8 @@ Value = str | int | float | bool | None | list[str]
 
 Problem = tuple[str, str]
 """(field, Chinese message) — one thing wrong with one value."""
+
+_M = TypeVar("_M", bound=Mapping[str, Value])
 
 HEAD = "本人"
 """The relation of the head of household (户主) to themself."""
@@ -574,7 +578,7 @@ def status_change(status: str, date: object) -> tuple[dict[str, Value], list[Pro
     return {"status": value, "status_date": when}, []
 
 
-def members_in_order(members: Sequence[Mapping[str, Value]]) -> list[Mapping[str, Value]]:
+def members_in_order(members: Iterable[_M]) -> list[_M]:
     """Household members head first, then spouse, children… and by age."""
     return sorted(
         members,

@@ -490,13 +490,12 @@ class _Planner:
         if is_head and not household.new:
             self._check_stored_head(household.id, rid, problem)
         # The household's 户主 name is its head's: as the sheet states it on any row.
-        if household.head_row is None:
-            stated = sheet_values.get("head_name", household.sheet.get("head_name"))
+        stated = sheet_values.get("head_name", household.sheet.get("head_name"))
+        if stated is not None and household.head_row is None:
             head = name if is_head else self._stored_head_name(household, rid)
-            if stated is not None and head is not None:
-                why = head_name_problem(stated, head)
-                if why is not None:
-                    problem("head_name", why)
+            why = None if head is None else head_name_problem(stated, head)
+            if why is not None:
+                problem("head_name", why)
         if problems:
             self._reject(number, cells, problems)
             return

@@ -290,7 +290,7 @@ def household_members(
     ]
     if not include_left:
         out = [m for m in out if m.get("status") in (None, "在住")]
-    return [dict(m) for m in members_in_order(out)]
+    return members_in_order(out)
 
 
 def _members(store: Store, household_id: str) -> list[Member]:

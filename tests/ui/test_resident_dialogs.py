@@ -182,6 +182,16 @@ def _family(store: Store, head_name: str | None = "张三") -> tuple[str, str | 
     return h, head
 
 
+def _last_written(db_call: DbCall, record_id: str) -> dict[str, object]:
+    """The fields of the record's latest operation: what the last save really wrote."""
+    fields = db_call(
+        lambda s: s.conn.execute(
+            "SELECT fields FROM ops WHERE entity_id = ? ORDER BY hlc DESC LIMIT 1", (record_id,)
+        ).fetchone()[0]
+    )
+    return dict(json.loads(fields))
+
+
 def test_a_second_head_is_refused_with_a_sentence(
     qtbot: QtBot, window: MainWindow, db_call: DbCall
 ) -> None:
@@ -235,12 +245,7 @@ def test_editing_only_the_phone_writes_only_the_phone(
     d.phone.setText("13800001234")
     with qtbot.waitSignal(d.saved, timeout=5_000):
         d.save_button.click()
-    last = db_call(
-        lambda s: s.conn.execute(
-            "SELECT fields FROM ops WHERE entity_id = ? ORDER BY hlc DESC LIMIT 1", (rid,)
-        ).fetchone()[0]
-    )
-    assert json.loads(last) == {"phone": "13800001234"}
+    assert _last_written(db_call, rid) == {"phone": "13800001234"}
 
 
 def test_a_typed_id_number_is_parsed_once(
@@ -279,12 +284,7 @@ def test_the_household_form_shows_the_head_it_follows_and_writes_only_edits(
     d.fields["phone"].setText("13800001234")
     with qtbot.waitSignal(d.saved, timeout=5_000):
         d.save_button.click()
-    last = db_call(
-        lambda s: s.conn.execute(
-            "SELECT fields FROM ops WHERE entity_id = ? ORDER BY hlc DESC LIMIT 1", (h,)
-        ).fetchone()[0]
-    )
-    assert json.loads(last) == {"phone": "13800001234"}
+    assert _last_written(db_call, h) == {"phone": "13800001234"}
 
 
 def test_one_of_two_heads_after_sync_can_still_have_the_phone_changed(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Protocol, TypeVar
 
+from gridworker.core.idcard import CHECK_CHARS, weighted_sum
 from gridworker.core.people import SPECIAL_TAGS
 
 __all__ = [
@@ -306,10 +307,8 @@ _DEPENDENT_NOTES = ("需专人照护", "由保姆照顾", "家属照护", "")
 _HOUSEHOLD_NOTES = ("房东不在本地", "门面兼住家", "楼下有商铺", "新搬入", "")
 
 
-_CHECK_CHARS = "10X98765432"
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 # (text, check-digit partial sum) for every 3-digit order code.
-_SEQ_PARTS = tuple((f"{s:03d}", s // 100 * 8 + s // 10 % 10 * 4 + s % 10 * 2) for s in range(1000))
+_SEQ_PARTS = tuple((f"{s:03d}", weighted_sum(f"{s:03d}", 14)) for s in range(1000))
 
 
 class _Generator:
@@ -398,7 +397,7 @@ class _Generator:
         date_part = self._date_part.get(birth.toordinal())
         if date_part is None:
             text = f"{birth.year:04d}{birth.month:02d}{birth.day:02d}"
-            date_part = (text, sum(int(c) * w for c, w in zip(text, _WEIGHTS[6:14], strict=True)))
+            date_part = (text, weighted_sum(text, 6))
             self._date_part[birth.toordinal()] = date_part
         date_text, date_sum = date_part
         used, r, seqs = self._used_ids, self.r, _SEQ_PARTS
@@ -408,14 +407,14 @@ class _Generator:
         prefix, base = area + date_text, area_sum + date_sum
         for _ in range(20):
             seq_text, seq_sum = seqs[int(r() * 500) * 2 + male]
-            number = prefix + seq_text + _CHECK_CHARS[(base + seq_sum) % 11]
+            number = prefix + seq_text + CHECK_CHARS[(base + seq_sum) % 11]
             if number not in used:
                 used.add(number)
                 return number
         for other in (area, *CHENGDU_AREA_CODES, *_MIGRANT_AREA_CODES):
             prefix, base = other + date_text, _area_sum(other) + date_sum
             for seq_text, seq_sum in seqs[male::2]:
-                number = prefix + seq_text + _CHECK_CHARS[(base + seq_sum) % 11]
+                number = prefix + seq_text + CHECK_CHARS[(base + seq_sum) % 11]
                 if number not in used:
                     used.add(number)
                     return number
@@ -582,7 +581,7 @@ class _Generator:
 
 def _area_sum(area: str) -> int:
     """Check-digit partial sum of a 6-digit area code."""
-    return sum(int(c) * w for c, w in zip(area, _WEIGHTS[:6], strict=True))
+    return weighted_sum(area, 0)
 
 
 def _age(birth: dt.date, today: dt.date) -> int:

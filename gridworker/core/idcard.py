@@ -20,7 +20,9 @@ from typing import Literal
 from gridworker.core.messages import msg
 
 __all__ = [
+    "CHECK_CHARS",
     "MIN_BIRTH_DATE",
+    "WEIGHTS",
     "IdError",
     "IdInfo",
     "age_on",
@@ -31,6 +33,7 @@ __all__ = [
     "normalize_id",
     "parse_id",
     "upgrade_15",
+    "weighted_sum",
 ]
 
 Sex = Literal["男", "女"]
@@ -38,9 +41,11 @@ Sex = Literal["男", "女"]
 MIN_BIRTH_DATE = dt.date(1890, 1, 1)
 """Earliest plausible birth date; anything older is a typo, not a resident."""
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_CHECK_CHARS = "10X98765432"
-_ASCII_ZERO_SUM = ord("0") * sum(_WEIGHTS)  # what the ASCII codes add over the digit values
+WEIGHTS: tuple[int, ...] = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+"""GB 11643: the weight of each of the first 17 digits in the check sum."""
+CHECK_CHARS = "10X98765432"
+"""GB 11643: the check character for each remainder of the weighted sum mod 11."""
+_ASCII_ZERO_SUM = ord("0") * sum(WEIGHTS)  # what the ASCII codes add over the digit values
 _LAST_CHARS = frozenset("0123456789Xx")
 
 _WS_RE = re.compile(r"\s+")
@@ -107,7 +112,7 @@ def _check_char(first17: str) -> str:
     Imports validate 100,000 numbers at a time: multiplying the ASCII codes in C and
     subtracting the weighted "0"s once avoids 17 ``int()`` calls.
     """
-    return _CHECK_CHARS[(sum(map(mul, first17.encode("ascii"), _WEIGHTS)) - _ASCII_ZERO_SUM) % 11]
+    return CHECK_CHARS[(sum(map(mul, first17.encode("ascii"), WEIGHTS)) - _ASCII_ZERO_SUM) % 11]
 
 
 def parse_id(raw: str, *, today: dt.date | None = None) -> IdInfo:
@@ -189,6 +194,14 @@ def upgrade_15(raw: str) -> str:
     first17 = number[:6] + "19" + number[6:]
     _birth_date(first17[6:14], None)
     return first17 + check_digit(first17)
+
+
+def weighted_sum(digits: str, start: int) -> int:
+    """The check-sum share of ``digits`` standing at position ``start`` of a number, for
+    building numbers from parts (the check character is ``CHECK_CHARS[total % 11]``)."""
+    return sum(
+        int(c) * w for c, w in zip(digits, WEIGHTS[start : start + len(digits)], strict=True)
+    )
 
 
 def make_id(area: str, birth: dt.date, seq: int) -> str:

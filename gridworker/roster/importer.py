@@ -38,6 +38,17 @@ from gridworker.core.ids import uuid7
 from gridworker.core.messages import LIST_SEPARATOR, Message, joined, msg
 from gridworker.core.people import norm_relation
 from gridworker.core.progress import QUIET, Progress, check
+from gridworker.core.roster_rules import (
+    HEAD,
+    address_key,
+    check_household,
+    check_resident,
+    diff_values,
+    head_name_problem,
+    is_living_head,
+    new_resident_values,
+    second_head_problem,
+)
 from gridworker.core.textnorm import norm_key, norm_text
 from gridworker.roster.exporter import EXCEL_CELL_LIMIT
 from gridworker.roster.headers import BY_FIELD, HeaderMatch, find_header
@@ -45,15 +56,7 @@ from gridworker.roster.sheets import Cell, Row, Sheet, cell_text, choose_sheet, 
 from gridworker.store.entities import HOUSEHOLD, RESIDENT
 from gridworker.store.merge import from_db
 from gridworker.store.ops import Value
-from gridworker.store.roster import (
-    RESIDENT_FIELDS,
-    RosterError,
-    address_key,
-    check_household,
-    check_resident,
-    diff_values,
-    person_key,
-)
+from gridworker.store.roster import RESIDENT_FIELDS, RosterError, person_key
 from gridworker.store.store import Change, Store
 
 __all__ = [
@@ -410,8 +413,9 @@ class _Planner:
                             shown=cell_text(cells[i]),
                         ),
                     )
-        values, res_problems = check_resident(raw)
-        for f, text in res_problems:
+        checked_resident = check_resident(raw)
+        values = checked_resident.values
+        for f, text in checked_resident.problems:
             problem(f, text)
         checked = self.hh_checked.get(htexts)
         if checked is None:
@@ -467,17 +471,27 @@ class _Planner:
                         here=sv,
                     ),
                 )
-        is_head = values.get("relation") == "本人"
+        rid, current = self._match(household, values, name, number, problem)
+        stored = current or {}
+        is_head = is_living_head(
+            values.get("relation", stored.get("relation")),
+            values.get("status", stored.get("status")),
+        )
         if is_head and household.head_row is not None:
             problem("relation", msg("同一户已有户主（第 {row} 行）", row=household.head_row))
-
-        rid, current = self._match(household, values, name, number, problem)
         if is_head and not household.new:
             self._check_stored_head(household.id, rid, problem)
+        # The household's 户主 name is its head's: as the sheet states it on any row.
+        stated = sheet_values.get("head_name", household.sheet.get("head_name"))
+        if stated is not None and household.head_row is None:
+            head = name if is_head else self._stored_head_name(household, rid)
+            why = None if head is None else head_name_problem(stated, head)
+            if why is not None:
+                problem("head_name", why)
         if problems:
             self._reject(number, cells, problems)
             return
-        if rid is not None and values.get("relation", "本人") != "本人":
+        if rid is not None and not is_head:
             self.released_heads.add(rid)
 
         # Accepted: record it.
@@ -498,7 +512,7 @@ class _Planner:
             self.new_mgs.setdefault(mg, mg_text)
         values["household_id"] = household.id
         if rid is None:
-            values.setdefault("status", "在住")
+            values = new_resident_values(values)
             rid = uuid7()
             self.plan.resident_changes.append(Change("resident", values, entity_id=rid, new=True))
             self.plan.new += 1
@@ -528,31 +542,38 @@ class _Planner:
                     except ValueError:
                         continue  # an unknown word: its own row reports it
 
-    def _check_stored_head(
-        self, household_id: str, rid: str | None, problem: Callable[[str, str], None]
-    ) -> None:
-        """A household keeps one head: a new 本人 needs the stored one changed in the sheet."""
+    def _stored_heads(self, household_id: str, rid: str | None) -> list[dict[str, Value]]:
+        """The household's stored heads (本人, living here) the sheet leaves heads: not the
+        row's own resident, nor one the sheet gives another relation (anywhere in it)."""
         if self.stored_heads is None:
             self.stored_heads = {}
             for r, v in self.residents.items():
-                if v.get("relation") == "本人" and v.get("status") in (None, "", "在住"):
+                if is_living_head(v.get("relation"), v.get("status")):
                     self.stored_heads.setdefault(str(v.get("household_id") or ""), []).append(r)
+        out = []
         for head in self.stored_heads.get(household_id, []):
             if head == rid or head in self.released_heads:
                 continue
             stored = self.residents[head]
             number = stored.get("id_number")
-            if isinstance(number, str) and self.sheet_relations.get(number, "本人") != "本人":
+            if isinstance(number, str) and self.sheet_relations.get(number, HEAD) != HEAD:
                 continue
-            problem(
-                "relation",
-                msg(
-                    "这一户已登记户主{name}，一户只能有一位户主；如要更换户主，"
-                    "请在表中把{name}的与户主关系也改过来",
-                    name=stored.get("name") or "",
-                ),
-            )
-            return
+            out.append(stored)
+        return out
+
+    def _check_stored_head(
+        self, household_id: str, rid: str | None, problem: Callable[[str, str], None]
+    ) -> None:
+        """A household keeps one head: a new 本人 needs the stored one changed in the sheet."""
+        for stored in self._stored_heads(household_id, rid)[:1]:
+            problem("relation", second_head_problem(str(stored.get("name") or ""), in_sheet=True))
+
+    def _stored_head_name(self, household: _Household, rid: str | None) -> str | None:
+        """The name of the household's stored head that stays head, if any."""
+        if household.new:
+            return None
+        heads = self._stored_heads(household.id, rid)
+        return str(heads[0].get("name") or "") if heads else None
 
     def _raw_resident(self, cells: Row, problem: Callable[[str, str], None]) -> dict[str, object]:
         """The resident cells of a spreadsheet row as values for check_resident."""

@@ -20,6 +20,13 @@ class Changes:
     conflicts: bool = False  # the open-conflicts list may differ
     sync: bool = False  # bundle history, peers or acknowledgements changed
     settings: bool = False  # device-local settings (installation, policies) changed
+    everything: bool = False  # another program wrote to the file: anything may differ
+
+    @classmethod
+    def anything(cls) -> Changes:
+        """Changes that are not known one by one (another program wrote): every screen
+        that filters by kind or flag refreshes; ids are unknown (check ``everything``)."""
+        return cls(conflicts=True, sync=True, settings=True, everything=True)
 
     def add(self, entity: str, ids: Iterable[str]) -> None:
         self.records.setdefault(entity, set()).update(ids)
@@ -31,9 +38,12 @@ class Changes:
         self.conflicts |= other.conflicts
         self.sync |= other.sync
         self.settings |= other.settings
+        self.everything |= other.everything
 
     def touches(self, *entities: str) -> bool:
         """Whether any record of these kinds changed (any kind at all if none are named)."""
+        if self.everything:
+            return True
         if not entities:
             return any(self.records.values())
         return any(self.records.get(e) for e in entities)

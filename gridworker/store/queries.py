@@ -15,23 +15,45 @@ from dataclasses import dataclass
 from datetime import date
 
 from gridworker.core.ordering import name_order_key, natural_key
+from gridworker.store.history import HistoryEntry, history
+from gridworker.store.ops import Value
+from gridworker.store.roster import household_head
+from gridworker.store.search import search_residents
+from gridworker.store.store import Store
 
 __all__ = [
+    # the screens' named reads (take the Store)
+    "ROSTER_SEARCH_LIMIT",
     "SORT_KEYS",
     "Counts",
+    "FilterChoices",
+    "HouseholdForm",
     "HouseholdRow",
+    "HouseholdView",
     "ResidentFilter",
     "ResidentRow",
+    "StatusFigures",
+    "building_choices",
     "buildings",
+    "community_micro_grids",
     "counts",
+    "data_version",
+    "estate_choices",
     "estates",
+    "filter_choices",
     "household",
+    "household_form",
     "household_member_ids",
+    "household_of",
+    "household_view",
     "last_sync",
     "micro_grids",
     "resident_ids",
     "resident_rows",
+    "roster_list",
+    "roster_rows",
     "simple_search",
+    "status_figures",
 ]
 
 
@@ -381,3 +403,154 @@ def simple_search(
         f"{where} ORDER BY {_ADDRESS_ORDER.format(d='ASC')}, r.id LIMIT ?"
     )
     return [row[0] for row in conn.execute(sql, [*params, limit])]
+
+
+# ------------------------------------------------------------ the screens' named reads
+# The desktop's database jobs are handed the Store the database thread owns and call
+# these: the screens hold no SQL and never see the connection.
+
+
+@dataclass(frozen=True)
+class StatusFigures:
+    """The status bar: counts and when bundles last went out and came in (UTC text)."""
+
+    counts: Counts
+    last_exported: str | None
+    last_imported: str | None
+
+
+def status_figures(store: Store, micro_grid_id: str | None = None) -> StatusFigures:
+    """Counts for the whole database or one micro-grid, and the last sync times."""
+    exported, imported = last_sync(store.conn)
+    return StatusFigures(counts(store.conn, micro_grid_id), exported, imported)
+
+
+ROSTER_SEARCH_LIMIT = 5000
+"""The most residents a search lists (the person types more to narrow it)."""
+
+
+def roster_list(
+    store: Store,
+    text: str,
+    f: ResidentFilter,
+    *,
+    sort: str = "",
+    descending: bool = False,
+) -> list[str]:
+    """The roster list: ids matching the search ``text`` within the filter, best match
+    first unless a column ``sort`` is chosen; without text, everyone in the filter in
+    that order (address order by default)."""
+    if text:
+        found = search_residents(
+            store.conn,
+            text,
+            limit=ROSTER_SEARCH_LIMIT,
+            micro_grid_id=f.micro_grid_id,
+            statuses=list(f.statuses) if f.statuses else None,
+            estate=f.estate,
+            building=f.building,
+            tag=f.tag,
+        )
+        if not sort:
+            return found
+        return resident_ids(store.conn, f, sort=sort, descending=descending, only=found)
+    return resident_ids(store.conn, f, sort=sort or "address", descending=descending)
+
+
+def roster_rows(store: Store, ids: Sequence[str]) -> dict[str, ResidentRow]:
+    """A page of the roster list (see :func:`resident_rows`)."""
+    return resident_rows(store.conn, ids)
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the roster's filter lists offer."""
+
+    micro_grids: list[tuple[str, str]]  # (id, name)
+    estates: list[str]
+
+
+def filter_choices(store: Store, micro_grid_id: str | None = None) -> FilterChoices:
+    """Every micro-grid, and the 小区 of one micro-grid (all if None)."""
+    return FilterChoices(micro_grids(store.conn), estates(store.conn, micro_grid_id))
+
+
+def estate_choices(store: Store, micro_grid_id: str | None = None) -> list[str]:
+    """The 小区 of one micro-grid (all if None), for the filter and the household form."""
+    return estates(store.conn, micro_grid_id)
+
+
+def building_choices(store: Store, estate: str) -> list[str]:
+    """The 楼栋 of one 小区, in numeric order."""
+    return buildings(store.conn, estate)
+
+
+def household_of(store: Store, resident_id: str) -> str | None:
+    """The id of the household a resident belongs to (None if unknown)."""
+    r = store.conn.execute(
+        "SELECT household_id FROM resident WHERE id = ?", (resident_id,)
+    ).fetchone()
+    return None if r is None or r[0] is None else str(r[0])
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    """Everything the household page shows, read in one database job."""
+
+    household: HouseholdRow
+    member_ids: list[str]
+    history: list[HistoryEntry]
+
+
+def household_view(
+    store: Store, household_id: str, history_limit: int = 500
+) -> HouseholdView | None:
+    """A household, its members (head first) and the history of all of them."""
+    row = household(store.conn, household_id)
+    if row is None:
+        return None
+    members = household_member_ids(store.conn, household_id)
+    return HouseholdView(
+        row, members, history(store.conn, [household_id, *members], limit=history_limit)
+    )
+
+
+@dataclass(frozen=True)
+class HouseholdForm:
+    """What the household form needs: choices, the household's stored values (None for a
+    new one) and the name of its head when a member living there is the head."""
+
+    estates: list[str]
+    micro_grids: list[tuple[str, str]]
+    current: dict[str, Value] | None
+    head: str | None
+
+
+def household_form(
+    store: Store, household_id: str | None, micro_grid_id: str | None = None
+) -> HouseholdForm:
+    """The household form's data: 小区 choices within ``micro_grid_id`` (all if None)."""
+    current = head = None
+    if household_id is not None:
+        current = store.get("household", household_id)
+        member = household_head(store, household_id)
+        head = member.name if member is not None else None
+    return HouseholdForm(estates(store.conn, micro_grid_id), micro_grids(store.conn), current, head)
+
+
+def community_micro_grids(store: Store) -> list[tuple[str, str]]:
+    """(id, name) of this installation's community's micro-grids, by name."""
+    return [
+        (str(r[0]), str(r[1] or r[0]))
+        for r in store.conn.execute(
+            "SELECT id, name FROM micro_grid WHERE community = ? OR community IS NULL "
+            "ORDER BY name",
+            (store.identity.community,),
+        )
+    ]
+
+
+def data_version(store: Store) -> int:
+    """SQLite's count of commits made by other connections to the file (another program,
+    such as a CLI command, writing while the app is open); the app's own do not count."""
+    return int(store.conn.execute("PRAGMA data_version").fetchone()[0])

@@ -216,6 +216,7 @@ def export_bundle(
     if recorded:
         with store.transaction():
             state.log(store.conn, manifest, "sent", str(path), utc_now())
+            store.changes.sync = True  # the bundle history and the status bar show it
             if kind == "setup":
                 where, params = state.scope_sql(store.conn, mg_id)
                 holds = SeqSet.from_pairs(

@@ -405,6 +405,7 @@ def apply_bundle(
         held=counts.held,
         conflicts=counts.conflicts,
     )
+    store.changes.sync = True  # the bundle history and the peers' acknowledgements
     return counts
 
 

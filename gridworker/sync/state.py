@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from gridworker.store.entities import ENTITIES
 from gridworker.store.scope import members_sql, moving_field
+from gridworker.store.store import Store
 from gridworker.sync.bundle import Manifest
 from gridworker.sync.vector import SeqSet, intersect_all
 
@@ -238,8 +239,9 @@ class LogEntry:
     conflicts: int
 
 
-def bundle_history(conn: sqlite3.Connection, limit: int = 100) -> list[LogEntry]:
+def bundle_history(store: Store, limit: int = 100) -> list[LogEntry]:
     """Bundles sent and received, newest first (for the 同步 screen)."""
+    conn = store.conn
     return [
         LogEntry(
             r["bundle_id"],

@@ -1,11 +1,14 @@
-"""The main window: navigation side bar, one screen at a time, status bar, shortcuts."""
+"""The main window: navigation side bar, one screen at a time, status bar, shortcuts.
+
+Screens refresh themselves from the database thread's one ``changed`` signal; the window
+only asks it to look for other programs' writes when it is activated or a page is shown.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from gridworker.store import queries
-from gridworker.store.queries import Counts
+from gridworker.store.changes import Changes
+from gridworker.store.queries import StatusFigures
 from gridworker.store.store import Identity
 from gridworker.ui import preferences
 from gridworker.ui.care.screen import CareScreen
@@ -134,9 +138,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(self.tr("Not synced yet"))
 
         self._make_actions()
-        self.roster.data_changed.connect(self.refresh_status)
-        self.sync.data_changed.connect(self.refresh_status)
-        self.sync.data_changed.connect(self.roster.reload)
+        runner.changed.connect(self._data_changed)
         self.settings_screen.text_size_changed.connect(self._text_size_changed)
         self._restore()
         self.refresh_status()
@@ -215,18 +217,27 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
+            self.runner.look_outside()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            # Back from another window, perhaps a terminal where a command changed the
+            # database: one cheap look, and the screens refresh if it did.
+            self.runner.look_outside()
 
     # -- status bar ---------------------------------------------------------------------
     def refresh_status(self) -> None:
         mg = self.identity.micro_grid_id if self.identity.role == "worker" else None
+        self.runner.run(lambda store, _ctx: queries.status_figures(store, mg), self._status_loaded)
 
-        def job(conn: sqlite3.Connection) -> tuple[Counts, tuple[str | None, str | None]]:
-            return queries.counts(conn, mg), queries.last_sync(conn)
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches("household", "resident", "micro_grid") or changes.sync:
+            self.refresh_status()
 
-        self.runner.query(job, self._status_loaded)
-
-    def _status_loaded(self, result: tuple[Counts, tuple[str | None, str | None]]) -> None:
-        c, (exported, imported) = result
+    def _status_loaded(self, figures: StatusFigures) -> None:
+        c = figures.counts
+        exported, imported = figures.last_exported, figures.last_imported
         self.counts_label.setText(
             self.tr("{0} households · {1} residents · {2} moved out · {3} deceased").format(
                 c.households, c.residents, c.moved_out, c.deceased

@@ -8,6 +8,12 @@ Jobs can report progress and be cancelled: :class:`JobContext` is the app's
 :class:`gridworker.core.progress.Progress`, so the lower layers' long work takes it as it
 is. A write that must wait for another program's (the command line importing beside the
 app) says so through the job's progress.
+
+After a job, what its committed transactions changed (``Store.take_changes``) goes to
+every screen in one :attr:`DbRunner.changed` signal, after the job's own callback; each
+screen decides whether it shows any of it (like Anki's ``OpChanges``). Writes made by
+another program (a CLI command while the app is open) are noticed by
+:meth:`DbRunner.look_outside`, which the window calls when it is activated.
 """
 
 from __future__ import annotations
@@ -26,7 +32,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from gridworker.core.messages import message_of
 from gridworker.core.progress import Cancelled
+from gridworker.store.changes import Changes
+from gridworker.store.errors import StoreError
 from gridworker.store.known_errors import describe, is_bug
+from gridworker.store.queries import data_version
 from gridworker.store.store import Store
 from gridworker.ui.wording import display
 
@@ -96,19 +105,30 @@ def error_message(e: BaseException, db: Path | None = None) -> str:
 class _DbWorker(QObject):
     """Lives in the database thread; owns the Store there."""
 
-    done = Signal(int, object)
-    failed = Signal(int, object)
+    done = Signal(int, object, object)  # job id, result, Changes
+    failed = Signal(int, object, object)  # job id, error, Changes
     progressed = Signal(int, int, int, str)
+    outside = Signal()  # another program wrote to the file
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         self._path = path
         self._store: Store | None = None
+        self._seen_version = 0
+
+    def _open(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self._path, create=False)
+            self._seen_version = data_version(self._store)
+        return self._store
+
+    def _changes(self) -> Changes:
+        return self._store.take_changes() if self._store is not None else Changes()
 
     @Slot(object)
-    def execute(self, job: Job) -> None:
+    def run_job(self, job: Job) -> None:
         if job.cancel.is_set():
-            self.failed.emit(job.id, Cancelled())
+            self.failed.emit(job.id, Cancelled(), Changes())
             return
         ctx = JobContext(job.id, job.cancel, lambda *a: self.progressed.emit(*a))
         try:
@@ -116,19 +136,32 @@ class _DbWorker(QObject):
                 self.close()
                 result = job.fn(None, ctx)
             else:
-                if self._store is None:
-                    self._store = Store.open(self._path, create=False)
-                self._store.on_wait = lambda text: ctx.report(0, 0, text)
-                result = job.fn(self._store, ctx)
+                store = self._open()
+                store.on_wait = lambda text: ctx.report(0, 0, text)
+                result = job.fn(store, ctx)
         except BaseException as e:  # every failure goes back to the UI as a message
             if not isinstance(e, Cancelled | ValueError) and is_bug(e):
                 log.error("database job failed:\n%s", traceback.format_exc())
-            self.failed.emit(job.id, e)
+            self.failed.emit(job.id, e, self._changes())
             return
         finally:
             if self._store is not None:
                 self._store.on_wait = None
-        self.done.emit(job.id, result)
+        # A job run with the database closed (restoring a backup) may have changed anything.
+        self.done.emit(job.id, result, Changes.anything() if job.closed else self._changes())
+
+    @Slot()
+    def look_outside(self) -> None:
+        """Say whether another program committed since the last look (one cheap read)."""
+        try:
+            store = self._open()
+            version = data_version(store)
+        except (StoreError, sqlite3.Error) as e:
+            log.warning("could not look for outside writes: %s", e)
+            return
+        if version != self._seen_version:
+            self._seen_version = version
+            self.outside.emit()
 
     @Slot()
     def close(self) -> None:
@@ -138,9 +171,15 @@ class _DbWorker(QObject):
 
 
 class DbRunner(QObject):
-    """Lives in the UI thread; queues jobs to the database thread and routes results back."""
+    """Lives in the UI thread; queues jobs to the database thread and routes results back.
 
+    ``changed`` carries what a job (or another program) changed, once per job, after the
+    job's own callback: screens subscribe and filter it for what they show.
+    """
+
+    changed = Signal(object)  # Changes
     _queue = Signal(object)
+    _look = Signal()
     _close = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
@@ -152,11 +191,13 @@ class DbRunner(QObject):
         self._thread.setObjectName("gridworker-db")
         self._worker = _DbWorker(path)
         self._worker.moveToThread(self._thread)
-        self._queue.connect(self._worker.execute)
+        self._queue.connect(self._worker.run_job)
+        self._look.connect(self._worker.look_outside)
         self._close.connect(self._worker.close)
         self._worker.done.connect(self._on_done)
         self._worker.failed.connect(self._on_failed)
         self._worker.progressed.connect(self._on_progress)
+        self._worker.outside.connect(self._on_outside)
         self._thread.start()
         self._running = True
 
@@ -191,36 +232,42 @@ class DbRunner(QObject):
         self._queue.emit(job)
         return job
 
-    def query(
-        self,
-        fn: Callable[[sqlite3.Connection], T],
-        on_done: Callable[[T], None],
-        on_error: Callable[[str], None] | None = None,
-    ) -> Job:
-        """Shorthand for a read: ``fn`` gets the connection only."""
-        return self.run(lambda store, _ctx: fn(store.conn), on_done, on_error)
+    def look_outside(self) -> None:
+        """Check (after the queued jobs) whether another program wrote to the database;
+        if it did, ``changed`` says anything may have changed."""
+        if self._running:
+            self._look.emit()
 
     def pending(self) -> int:
         return len(self._jobs)
 
-    @Slot(int, object)
-    def _on_done(self, job_id: int, result: object) -> None:
+    @Slot(int, object, object)
+    def _on_done(self, job_id: int, result: object, changes: Changes) -> None:
         job = self._jobs.pop(job_id, None)
         if job is not None and job.on_done is not None:
             job.on_done(result)
+        self._announce(changes)
 
-    @Slot(int, object)
-    def _on_failed(self, job_id: int, error: object) -> None:
+    @Slot(int, object, object)
+    def _on_failed(self, job_id: int, error: object, changes: Changes) -> None:
         job = self._jobs.pop(job_id, None)
-        if job is None:
-            return
-        message = error_message(
-            error if isinstance(error, BaseException) else Exception(error), self.path
-        )
-        if job.on_error is not None:
-            job.on_error(message)
-        elif not isinstance(error, Cancelled):
-            log.warning("database job %s failed: %s", job_id, message)
+        if job is not None:
+            message = error_message(
+                error if isinstance(error, BaseException) else Exception(error), self.path
+            )
+            if job.on_error is not None:
+                job.on_error(message)
+            elif not isinstance(error, Cancelled):
+                log.warning("database job %s failed: %s", job_id, message)
+        self._announce(changes)  # a job may commit some work before it fails
+
+    @Slot()
+    def _on_outside(self) -> None:
+        self._announce(Changes.anything())  # which records is not known: all of them
+
+    def _announce(self, changes: Changes) -> None:
+        if changes and self._running:
+            self.changed.emit(changes)
 
     @Slot(int, int, int, str)
     def _on_progress(self, job_id: int, done: int, total: int, text: str) -> None:

@@ -505,3 +505,33 @@ def test_an_import_with_nothing_to_change_opens_no_write_transaction(
     monkeypatch.setattr(worker_store, "transaction", refuse)
     result = apply_import(worker_store, plan)
     assert (result.unchanged, result.ops) == (5, 0)
+
+
+def test_the_head_name_column_must_name_the_head(worker_store: Store, write_xlsx: Writer) -> None:
+    header = [*HEADER, "户主姓名"]
+    rows = [[*r, "张静华" if r[4] == "101" else "王芳"] for r in family_rows()]
+    rows[0][-1] = "张三"  # the 本人 row says its own head is someone else
+    plan = plan_import(worker_store, write_xlsx(rows, header=header))
+    assert [(p.row, p.column) for p in plan.problems] == [(5, "户主姓名")]
+    assert "张静华" in plan.problems[0].message
+
+
+def test_a_sheet_cannot_rename_a_stored_head(worker_store: Store, write_xlsx: Writer) -> None:
+    _import(worker_store, write_xlsx(family_rows()))
+    header = [*HEADER, "户主姓名"]
+    son = [*family_rows()[2], "隔壁老李"]  # 张静华 is the stored head of 101
+    plan = plan_import(worker_store, write_xlsx([son], header=header))
+    assert [p.column for p in plan.problems] == ["户主姓名"]
+    assert "张静华" in plan.problems[0].message
+
+
+def test_a_renamed_head_gives_the_household_its_new_name(
+    worker_store: Store, write_xlsx: Writer
+) -> None:
+    _import(worker_store, write_xlsx(family_rows()))
+    head = family_rows()[0]
+    head[5] = "张静化"  # the name corrected, matched by the ID number
+    head[7] = ""  # and the relation left blank: the stored 本人 stays the head
+    _import(worker_store, write_xlsx([head]))
+    row = worker_store.conn.execute("SELECT head_name FROM household WHERE room = '101'")
+    assert row.fetchone()[0] == "张静化"

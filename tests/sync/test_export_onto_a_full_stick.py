@@ -75,5 +75,5 @@ def test_a_full_stick_reports_the_files_written_before_it(site: Site, tmp_path: 
     [line] = done.stderr.strip().splitlines()
     assert "空间不足" in line and "第二微网格-社区回传" in line and "没有写成" in line
     assert "已写入、校验并记为已发送 1 个文件：致强社区-第一微网格-社区回传" in line
-    sent = [h for h in bundle_history(site.office.conn) if h.direction == "sent"]
+    sent = [h for h in bundle_history(site.office) if h.direction == "sent"]
     assert [h.micro_grid_id for h in sent] == [site.mg_a]

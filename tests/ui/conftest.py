@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,8 @@ from gridworker.demo import build_demo
 from gridworker.store.store import Store
 from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.main_window import MainWindow
+
+T = TypeVar("T")
 
 
 @pytest.fixture(autouse=True)
@@ -40,16 +43,31 @@ def demo_db(tmp_path: Path, demo_template: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo_db: Path) -> Iterator[MainWindow]:
+def open_window(qtbot: QtBot) -> Iterator[Callable[[Path], MainWindow]]:
+    """Opens the main window on a database as the app starts it (in the language and text
+    size the settings hold), shown with its first roster list loaded; closed afterwards."""
+    opened: list[MainWindow] = []
+
+    def open_on(db: Path) -> MainWindow:
+        build_application()
+        identity, mg = read_identity(db)
+        assert identity is not None
+        win = open_main_window(db, identity, mg)
+        opened.append(win)
+        with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
+            win.show()
+        return win
+
+    yield open_on
+    for win in opened:
+        if win.runner.running:
+            win.close()
+
+
+@pytest.fixture
+def window(open_window: Callable[[Path], MainWindow], demo_db: Path) -> MainWindow:
     """The main window on the demo database, with its first roster list loaded."""
-    build_application()
-    identity, mg = read_identity(demo_db)
-    assert identity is not None
-    win = open_main_window(demo_db, identity, mg)
-    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
-        win.show()
-    yield win
-    win.close()
+    return open_window(demo_db)
 
 
 @pytest.fixture
@@ -68,3 +86,21 @@ def _wait_rows_loaded(qtbot: QtBot, win: MainWindow) -> None:
         assert all(model.loaded_row(r) is not None for r in range(n))
 
     qtbot.waitUntil(loaded, timeout=10_000)
+
+
+@pytest.fixture
+def db_call(qtbot: QtBot, window: MainWindow) -> Callable[[Callable[[Store], T]], T]:
+    """Runs ``fn(store)`` on the window's own database thread and waits for its result.
+
+    Test data is written through the app's Store, as the screens write: a second Store
+    on the same file would be another program writing behind the window's back."""
+
+    def call(fn: Callable[[Store], T]) -> T:
+        out: list[T] = []
+        errors: list[str] = []
+        window.runner.run(lambda store, _ctx: fn(store), out.append, errors.append)
+        qtbot.waitUntil(lambda: bool(out or errors), timeout=10_000)
+        assert not errors, errors
+        return out[0]
+
+    return call

@@ -9,11 +9,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from windows import OpenWindow
 
 from gridworker.roster.importer import RowProblem
 from gridworker.store.store import Store
 from gridworker.ui import preferences
-from gridworker.ui.app import build_application, open_main_window, read_identity
+from gridworker.ui.app import build_application
 from gridworker.ui.i18n import QM_FILE, TS_FILE
 from gridworker.ui.main_window import SCREENS, MainWindow
 from gridworker.ui.roster.import_dialog import ProblemTableModel
@@ -21,22 +22,12 @@ from gridworker.ui.roster.model import PAGE, ResidentTableModel
 from gridworker.ui.setup_dialog import SetupDialog
 
 
-def _open(qtbot: QtBot, db: Path) -> MainWindow:
-    build_application()
-    identity, mg = read_identity(db)
-    assert identity is not None
-    win = open_main_window(db, identity, mg)
-    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
-        win.show()
-    return win
-
-
 def _nav_texts(win: MainWindow) -> list[str]:
     return [win.nav.item(i).text() for i in range(win.nav.count())]
 
 
 def test_chinese_by_default_and_english_after_switching(
-    qtbot: QtBot, window: MainWindow, demo_db: Path
+    window: MainWindow, open_window: OpenWindow, demo_db: Path
 ) -> None:
     assert _nav_texts(window) == [
         "今日工作",
@@ -55,7 +46,7 @@ def test_chinese_by_default_and_english_after_switching(
     assert preferences.language() == "en"
     window.close()
 
-    english = _open(qtbot, demo_db)  # the app started again
+    english = open_window(demo_db)  # the app started again
     try:
         assert _nav_texts(english)[1] == "Residents"
         assert english.roster.search.placeholderText().startswith("Search")
@@ -105,7 +96,7 @@ def test_larger_text_applies_at_once(window: MainWindow) -> None:
 
 
 def test_geometry_and_screen_are_remembered(
-    qtbot: QtBot, window: MainWindow, demo_db: Path
+    qtbot: QtBot, window: MainWindow, open_window: OpenWindow, demo_db: Path
 ) -> None:
     window.showNormal()
     window.resize(window.minimumSizeHint().width() + 40, 520)
@@ -113,7 +104,7 @@ def test_geometry_and_screen_are_remembered(
     size = window.size()
     window.show_screen("gas")
     window.close()
-    again = _open(qtbot, demo_db)
+    again = open_window(demo_db)
     try:
         assert again.current_screen() == "gas"
         # the offscreen test screen is 800 px wide, so only the height is free to differ

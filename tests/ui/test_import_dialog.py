@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
+from windows import planned
 
 from gridworker.ui.main_window import MainWindow
 from gridworker.ui.roster.import_dialog import ImportDialog
@@ -37,10 +38,7 @@ def test_a_bad_row_is_shown_and_nothing_is_written(
     qtbot: QtBot, window: MainWindow, demo_db: Path, tmp_path: Path
 ) -> None:
     before = _counts(demo_db)
-    dialog = ImportDialog(window.runner, window.roster)
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.planned, timeout=10_000):
-        dialog.plan_file(_sheet(tmp_path, BAD_ID))
+    dialog = planned(qtbot, window, _sheet(tmp_path, BAD_ID))
     assert dialog.figure_labels["new"].text() == "1"
     assert dialog.figure_labels["invalid"].text() == "1"
     model = dialog.problems.model()
@@ -66,10 +64,7 @@ def test_a_clean_sheet_imports_after_confirming(
     qtbot: QtBot, window: MainWindow, demo_db: Path, tmp_path: Path
 ) -> None:
     before = _counts(demo_db)
-    dialog = ImportDialog(window.runner, window.roster)
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.planned, timeout=10_000):
-        dialog.plan_file(_sheet(tmp_path, "110105200001010016"))
+    dialog = planned(qtbot, window, _sheet(tmp_path, "110105200001010016"))
     assert dialog.figure_labels["new"].text() == "2"
     assert not dialog.problems.isVisible()
     assert _counts(demo_db) == before  # the preview wrote nothing

@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from pytestqt.qtbot import QtBot
+from windows import interface, planned
 
-from gridworker.ui import preferences
-from gridworker.ui.app import build_application
 from gridworker.ui.main_window import MainWindow
-from gridworker.ui.roster.import_dialog import ImportDialog
 
 HEADER = ["小区", "楼栋", "单元", "房号", "姓名", "身份证号"]
 
@@ -35,25 +33,14 @@ def _workbook(path: Path, *others: str) -> Path:
 
 @pytest.fixture
 def english() -> Iterator[None]:
-    preferences.set_language("en")
-    build_application()
-    yield
-    preferences.set_language("zh_CN")
-    build_application()
+    with interface(language="en"):
+        yield
 
 
-def _preview(qtbot: QtBot, window: MainWindow, path: Path) -> ImportDialog:
-    dialog = ImportDialog(window.runner, window.roster)
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.planned, timeout=10_000):
-        dialog.plan_file(path)
-    return dialog
-
-
-def test_other_sheets_with_data_are_named_in_the_preview(
+def test_other_sheets_with_data_are_named_in_theplanned(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    dialog = _preview(qtbot, window, _workbook(tmp_path / "楼栋.xlsx", "2栋", "3栋"))
+    dialog = planned(qtbot, window, _workbook(tmp_path / "楼栋.xlsx", "2栋", "3栋"))
     assert not dialog.sheets_label.isHidden()
     text = dialog.sheets_label.text()
     assert "读取的是工作表「1栋」（文件中共有 3 个工作表）。" in text
@@ -62,14 +49,14 @@ def test_other_sheets_with_data_are_named_in_the_preview(
 
 
 def test_a_single_sheet_shows_no_notice(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    dialog = _preview(qtbot, window, _workbook(tmp_path / "one.xlsx"))
+    dialog = planned(qtbot, window, _workbook(tmp_path / "one.xlsx"))
     assert dialog.sheets_label.isHidden()
 
 
 def test_the_notice_in_english(
     qtbot: QtBot, english: None, window: MainWindow, tmp_path: Path
 ) -> None:
-    dialog = _preview(qtbot, window, _workbook(tmp_path / "楼栋.xlsx", "2栋"))
+    dialog = planned(qtbot, window, _workbook(tmp_path / "楼栋.xlsx", "2栋"))
     text = dialog.sheets_label.text()
     assert "worksheet" in text and "“1栋”" in text and "2栋" in text
     assert "读取" not in text and "没有导入" not in text

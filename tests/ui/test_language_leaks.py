@@ -4,7 +4,7 @@ no English in the Chinese one, apart from data (names, places) and a few loan wo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from windows import OpenWindow
 
 from gridworker.ui import preferences
-from gridworker.ui.app import build_application, open_main_window, read_identity
+from gridworker.ui.app import build_application
 from gridworker.ui.main_window import SCREENS, MainWindow
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff60]")
@@ -90,21 +91,21 @@ def _strip_data(text: str, data: list[str]) -> str:
     return text
 
 
+Opener = Callable[[preferences.Language], MainWindow]
+
+
 @pytest.fixture
-def opened(qtbot: QtBot, demo_db: Path) -> Iterator[tuple[QtBot, Path]]:
-    yield qtbot, demo_db
+def opened(qtbot: QtBot, open_window: OpenWindow, demo_db: Path) -> Iterator[Opener]:
+    def open_in(language: preferences.Language) -> MainWindow:
+        preferences.set_language(language)
+        return _open_everywhere(qtbot, open_window(demo_db))
+
+    yield open_in
     preferences.set_language("zh_CN")
     build_application()
 
 
-def _open_everywhere(qtbot: QtBot, db: Path, language: preferences.Language) -> MainWindow:
-    preferences.set_language(language)
-    build_application()
-    identity, mg = read_identity(db)
-    assert identity is not None
-    win = open_main_window(db, identity, mg)
-    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
-        win.show()
+def _open_everywhere(qtbot: QtBot, win: MainWindow) -> MainWindow:
     with qtbot.waitSignal(win.sync.refreshed, timeout=10_000):
         win.show_screen("sync")
     for key in SCREENS:
@@ -115,9 +116,8 @@ def _open_everywhere(qtbot: QtBot, db: Path, language: preferences.Language) -> 
     return win
 
 
-def test_no_chinese_in_the_english_interface(opened: tuple[QtBot, Path]) -> None:
-    qtbot, db = opened
-    win = _open_everywhere(qtbot, db, "en")
+def test_no_chinese_in_the_english_interface(opened: Opener) -> None:
+    win = opened("en")
     try:
         data = _data(win)
         leaks = sorted(
@@ -128,9 +128,8 @@ def test_no_chinese_in_the_english_interface(opened: tuple[QtBot, Path]) -> None
         win.close()
 
 
-def test_no_english_in_the_chinese_interface(opened: tuple[QtBot, Path]) -> None:
-    qtbot, db = opened
-    win = _open_everywhere(qtbot, db, "zh_CN")
+def test_no_english_in_the_chinese_interface(opened: Opener) -> None:
+    win = opened("zh_CN")
     try:
         leaks = sorted(
             t

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from windows import OpenWindow, interface
 
 from gridworker.demo import build_demo
 from gridworker.store.store import Store
-from gridworker.ui import preferences
-from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.main_window import MainWindow
 
 
@@ -37,35 +36,21 @@ def db(request: pytest.FixtureRequest, tmp_path: Path, demo_db: Path) -> Path:
 
 @pytest.fixture(params=["zh_CN", "en"])
 def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    lang: preferences.Language = "en" if request.param == "en" else "zh_CN"
-    preferences.set_language(lang)
-    yield lang
-    preferences.set_language("zh_CN")
-    build_application()
+    with interface(language=request.param):
+        yield request.param
 
 
 @pytest.fixture(params=["normal", "large"])
 def text_size(request: pytest.FixtureRequest) -> Iterator[str]:
-    size: preferences.TextSize = "large" if request.param == "large" else "normal"
-    preferences.set_text_size(size)
-    yield size
-    preferences.set_text_size("normal")
-    build_application()
-
-
-def _open(qtbot: QtBot, db: Path) -> MainWindow:
-    build_application()
-    identity, mg = read_identity(db)
-    assert identity is not None
-    win = open_main_window(db, identity, mg)
-    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
-        win.show()
-    return win
+    with interface(text_size=request.param):
+        yield request.param
 
 
 @pytest.mark.usefixtures("language", "text_size")
-def test_the_roster_fits_a_1280_window_without_sideways_scrolling(qtbot: QtBot, db: Path) -> None:
-    win = _open(qtbot, db)
+def test_the_roster_fits_a_1280_window_without_sideways_scrolling(
+    qtbot: QtBot, open_window: OpenWindow, db: Path
+) -> None:
+    win = open_window(db)
     try:
         assert win.minimumSizeHint().width() <= 1280  # nothing forces the window wider
         win.showNormal()

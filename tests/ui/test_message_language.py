@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from windows import OpenWindow, interface
 
 from gridworker.core.idcard import IdError, parse_id
 from gridworker.core.messages import message_of, msg
@@ -19,7 +20,6 @@ from gridworker.store.store import Store
 from gridworker.sync import BundleError, export_bundle
 from gridworker.sync.bundle import check_document, read_bundle
 from gridworker.ui import preferences
-from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.main_window import MainWindow
 from gridworker.ui.roster.import_dialog import ImportDialog
 from gridworker.ui.roster.resident_dialog import ResidentDialog
@@ -35,31 +35,21 @@ CHECKSUM_EN = "The ID number's check digit is wrong: it should be X, not 1"
 @pytest.fixture(params=["en", "zh_CN"])
 def language(request: pytest.FixtureRequest) -> Iterator[preferences.Language]:
     lang: preferences.Language = request.param
-    preferences.set_language(lang)
-    build_application()
-    yield lang
-    preferences.set_language("zh_CN")
-    build_application()
-
-
-def _open(qtbot: QtBot, db: Path) -> MainWindow:
-    identity, mg = read_identity(db)
-    assert identity is not None
-    win = open_main_window(db, identity, mg)
-    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
-        win.show()
-    return win
+    with interface(language=lang):
+        yield lang
 
 
 @pytest.fixture
-def win(qtbot: QtBot, language: preferences.Language, demo_db: Path) -> Iterator[MainWindow]:
-    w = _open(qtbot, demo_db)
-    yield w
-    w.close()
+def win(language: preferences.Language, open_window: OpenWindow, demo_db: Path) -> MainWindow:
+    return open_window(demo_db)
 
 
 def test_a_refused_bundle_is_explained_in_the_interface_language(
-    qtbot: QtBot, language: preferences.Language, demo_db: Path, tmp_path: Path
+    qtbot: QtBot,
+    language: preferences.Language,
+    open_window: OpenWindow,
+    demo_db: Path,
+    tmp_path: Path,
 ) -> None:
     office_db = tmp_path / "office.sqlite3"
     with Store.open(office_db) as s:
@@ -80,7 +70,7 @@ def test_a_refused_bundle_is_explained_in_the_interface_language(
     )
     expected = english if language == "en" else chinese
 
-    office = _open(qtbot, office_db)
+    office = open_window(office_db)
     try:
         with qtbot.waitSignal(office.sync.refreshed, timeout=10_000):
             office.show_screen("sync")

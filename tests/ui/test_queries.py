@@ -1,7 +1,12 @@
-"""The screens' read queries (pure SQLite): ordering, filters, rows, counts."""
+"""The screens' read queries (pure SQLite): ordering, filters, rows, counts; and the
+house rule that the screens themselves hold no SQL."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import gridworker.ui
 from gridworker.store import queries
 from gridworker.store.queries import ResidentFilter
 from gridworker.store.roster import (
@@ -10,8 +15,10 @@ from gridworker.store.roster import (
     add_household,
     add_resident,
     set_status,
+    update_resident,
 )
 from gridworker.store.store import Store
+from gridworker.ui.worker import DbRunner
 
 
 def _fill(store: Store) -> dict[str, str]:
@@ -118,3 +125,88 @@ def test_sorting_by_name_follows_pinyin(worker_store: Store) -> None:
     assert got == [ids["安琪"], ids["李四"], ids["王五"], ids["张三"]]
     assert queries.resident_ids(conn, sort="name", descending=True) == got[::-1]
     assert queries.resident_ids(conn, ResidentFilter(tag="低保"), sort="name") == [ids["王五"]]
+
+
+# -- the screens hold no SQL ----------------------------------------------------------
+
+UI = Path(gridworker.ui.__file__).parent
+SQL = re.compile(
+    r"\b(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA|CREATE\s+TABLE)\b"
+    r"|\.execute(many|script)?\("
+    r"|\.conn\b"
+)
+
+
+def test_the_ui_holds_no_sql() -> None:
+    """House rule: the screens call named reads in store/ through the database thread;
+    they never write SQL or touch the connection."""
+    found = [
+        f"{path.relative_to(UI.parent)}:{n}: {line.strip()}"
+        for path in sorted(UI.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if SQL.search(line)
+    ]
+    assert found == []
+    assert not hasattr(DbRunner, "query")  # no job is handed the raw connection
+
+
+def test_the_scan_would_see_sql() -> None:
+    for line in (
+        'conn.execute("SELECT id FROM resident")',
+        "store.conn",
+        "rows = db.executemany(sql, params)",
+        '"UPDATE household SET phone = ?"',
+    ):
+        assert SQL.search(line), line
+    assert not SQL.search("self.runner.run(lambda store, _ctx: queries.household_of(store, rid))")
+
+
+def test_the_screens_named_reads(worker_store: Store) -> None:
+    ids = _fill(worker_store)
+    mg = worker_store.identity.micro_grid_id
+    everyone = ResidentFilter(micro_grid_id=mg)
+    assert queries.roster_list(worker_store, "", everyone) == [
+        ids["李四"],
+        ids["王五"],
+        ids["张三"],
+    ]
+    assert queries.roster_list(worker_store, "张三", everyone) == [ids["张三"]]
+    by_name = queries.roster_list(worker_store, "1234", everyone, sort="name", descending=True)
+    assert by_name == [ids["张三"], ids["王五"], ids["李四"]]  # zhang, wang, li
+    assert set(queries.roster_rows(worker_store, [ids["张三"]])) == {ids["张三"]}
+
+    figures = queries.status_figures(worker_store, mg)
+    assert (figures.counts.households, figures.counts.residents) == (3, 3)
+    assert figures.last_exported is None and figures.last_imported is None
+
+    choices = queries.filter_choices(worker_store, mg)
+    assert choices.estates == ["锦华苑"] and [n for _, n in choices.micro_grids] == ["第三微网格"]
+    assert queries.estate_choices(worker_store) == ["锦华苑"]
+    assert queries.building_choices(worker_store, "锦华苑") == ["2栋", "10栋"]
+    assert queries.community_micro_grids(worker_store) == choices.micro_grids
+
+    home = queries.household_of(worker_store, ids["张三"])
+    assert home is not None and queries.household_of(worker_store, "no-such-id") is None
+    view = queries.household_view(worker_store, home)
+    assert view is not None and view.member_ids == [ids["张三"]]
+    assert view.household.address == "锦华苑10栋1单元101" and view.history
+    assert queries.household_view(worker_store, "no-such-id") is None
+
+    form = queries.household_form(worker_store, home, mg)
+    assert form.current is not None and form.current["room"] == "101"
+    assert form.head is None  # no one there is 本人
+    update_resident(worker_store, ids["张三"], {"relation": "本人"})
+    assert queries.household_form(worker_store, home, mg).head == "张三"
+    new = queries.household_form(worker_store, None, mg)
+    assert new.current is None and new.estates == ["锦华苑"]
+
+
+def test_data_version_counts_other_programs_commits_only(worker_store: Store) -> None:
+    before = queries.data_version(worker_store)
+    _fill(worker_store)
+    assert queries.data_version(worker_store) == before  # our own writes
+    assert worker_store.path is not None
+    with Store.open(worker_store.path) as other:
+        other.set_meta("note", "x")
+        other.conn.commit()
+    assert queries.data_version(worker_store) != before

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
+from windows import OpenWindow
 
 from gridworker.demo import build_demo
 from gridworker.store.store import Store
-from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.main_window import MainWindow
 
 Loaded = Callable[[MainWindow], None]
@@ -141,7 +141,7 @@ def test_double_click_opens_the_household_page(
 
 
 def test_a_household_moved_to_another_micro_grid_leaves_the_workers_roster(
-    qtbot: QtBot, demo_db: Path
+    open_window: OpenWindow, demo_db: Path
 ) -> None:
     """The office moved it away: it stays in the file, but the worker no longer lists it."""
     with Store.open(demo_db) as s:
@@ -151,29 +151,18 @@ def test_a_household_moved_to_another_micro_grid_leaves_the_workers_roster(
         ).fetchone()
         living = s.conn.execute("SELECT count(*) FROM resident WHERE status = '在住'").fetchone()[0]
         s.update("household", home, {"micro_grid_id": s.ensure_micro_grid("第九微网格")})
-    build_application()
-    identity, mg = read_identity(demo_db)
-    assert identity is not None
-    win = open_main_window(demo_db, identity, mg)
-    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
-        win.show()
+    win = open_window(demo_db)
     assert win.roster.model.rowCount() == living - count
-    win.close()
 
 
 def test_the_office_roster_says_which_micro_grid_each_resident_is_in(
-    qtbot: QtBot, tmp_path: Path, rows_loaded: Loaded
+    open_window: OpenWindow, tmp_path: Path, rows_loaded: Loaded
 ) -> None:
     db = tmp_path / "office.sqlite3"
     with Store.open(db) as s:
         build_demo(s, households=130, seed=5, role="office", user="王主任")
         grids = {r[0] for r in s.conn.execute("SELECT name FROM micro_grid")}
-    build_application()
-    identity, mg = read_identity(db)
-    assert identity is not None
-    win = open_main_window(db, identity, mg)
-    with qtbot.waitSignal(win.roster.ids_loaded, timeout=10_000):
-        win.show()
+    win = open_window(db)
     try:
         model = win.roster.model
         titles = [

@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from windows import OpenWindow
 
 from gridworker.store.store import Store
 from gridworker.sync import BundleError, ExportResult, export_bundle, import_bundles
-from gridworker.ui.app import build_application, open_main_window, read_identity
 from gridworker.ui.main_window import MainWindow
 from gridworker.ui.sync import screen as sync_screen
 from gridworker.ui.sync.views import PreviewItem
 
 
-def _open_on_sync(qtbot: QtBot, db: Path) -> MainWindow:
-    build_application()
-    identity, mg = read_identity(db)
-    assert identity is not None
-    win = open_main_window(db, identity, mg)
-    win.show()
+def _open_on_sync(qtbot: QtBot, open_window: OpenWindow, db: Path) -> MainWindow:
+    win = open_window(db)
     with qtbot.waitSignal(win.sync.refreshed, timeout=10_000):
         win.show_screen("sync")
     return win
@@ -38,10 +33,8 @@ def office_db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def office(qtbot: QtBot, office_db: Path) -> Iterator[MainWindow]:
-    win = _open_on_sync(qtbot, office_db)
-    yield win
-    win.close()
+def office(qtbot: QtBot, open_window: OpenWindow, office_db: Path) -> MainWindow:
+    return _open_on_sync(qtbot, open_window, office_db)
 
 
 def _count(db: Path, table: str) -> int:
@@ -175,10 +168,10 @@ def _conflicted_office(tmp_path: Path, worker_db: Path, office_db: Path) -> tupl
 
 
 def test_a_conflict_is_listed_and_resolving_it_removes_it(
-    qtbot: QtBot, demo_db: Path, office_db: Path, tmp_path: Path
+    qtbot: QtBot, open_window: OpenWindow, demo_db: Path, office_db: Path, tmp_path: Path
 ) -> None:
     rid, name, _office_value = _conflicted_office(tmp_path, demo_db, office_db)
-    win = _open_on_sync(qtbot, office_db)
+    win = _open_on_sync(qtbot, open_window, office_db)
     try:
         view = win.sync.conflicts
         assert view.table.rowCount() == 1
@@ -203,12 +196,12 @@ def test_a_conflict_is_listed_and_resolving_it_removes_it(
 
 
 def test_the_office_exports_every_micro_grid_at_once(
-    qtbot: QtBot, office_db: Path, tmp_path: Path
+    qtbot: QtBot, open_window: OpenWindow, office_db: Path, tmp_path: Path
 ) -> None:
     with Store.open(office_db) as s:
         for name in ("第一微网格", "第二微网格"):
             s.ensure_micro_grid(name)
-    win = _open_on_sync(qtbot, office_db)
+    win = _open_on_sync(qtbot, open_window, office_db)
     try:
         screen = win.sync
         names = [screen.micro_grid.itemText(i) for i in range(screen.micro_grid.count())]
@@ -242,7 +235,8 @@ def test_times_are_shown_as_friendly_local_time_never_raw_utc(
     # the status bar: "上次导出同步包 今天 14:05", not "2026-…T06:05:00Z"
     qtbot.waitUntil(lambda: "今天" in window.sync_label.text(), timeout=5_000)
     assert "T" not in window.sync_label.text() and "Z" not in window.sync_label.text()
-    # the history of bundles sent
+    # the history of bundles sent (read when the screen is shown)
+    window.show_screen("sync")
     qtbot.waitUntil(lambda: window.sync.history.rowCount() == 1, timeout=5_000)
     assert window.sync.history.item(0, 0).text().startswith("今天 ")
     assert window.sync.history.item(0, 2).text() == "网格员上报"

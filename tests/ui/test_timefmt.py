@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from windows import interface
 
-from gridworker.ui import preferences
-from gridworker.ui.app import build_application
 from gridworker.ui.timefmt import friendly_time, to_local
 
 CHINA = timezone(timedelta(hours=8))
@@ -15,18 +15,15 @@ NOW = datetime(2026, 3, 5, 16, 30, tzinfo=CHINA)
 
 
 @pytest.fixture
-def chinese() -> None:
-    preferences.set_language("zh_CN")
-    build_application()
+def chinese() -> Iterator[None]:
+    with interface(language="zh_CN"):
+        yield
 
 
 @pytest.fixture
-def english() -> None:
-    preferences.set_language("en")
-    build_application()
-    yield
-    preferences.set_language("zh_CN")
-    build_application()
+def english() -> Iterator[None]:
+    with interface(language="en"):
+        yield
 
 
 def test_utc_text_becomes_local_time() -> None:

@@ -496,6 +496,10 @@
         <translation>The household does not exist (id {id}).</translation>
     </message>
     <message>
+        <source>户主写的是“{stated}”，但本户与户主关系为本人的是{name}；户主姓名随本人而定，如要更换户主，请改成员的与户主关系</source>
+        <translation>The head is written as “{stated}”, but the member whose relation is 本人 (the head) is {name}; the head&apos;s name follows that member: to change the head, change the members&apos; relations to the head</translation>
+    </message>
+    <message>
         <source>房号为空</source>
         <translation>the room is empty</translation>
     </message>
@@ -1058,6 +1062,10 @@
     <message>
         <source>这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请在表中把{name}的与户主关系也改过来</source>
         <translation>this household already has {name} as its head, and a household has one head; to change the head, also change {name}&apos;s relation to the head in the sheet</translation>
+    </message>
+    <message>
+        <source>这一户的户主是{name}，一户只能有一位户主；如要更换户主，请先把{name}的与户主关系改成别的</source>
+        <translation>{name} is the head of this household, and a household has one head; to change the head, first change {name}&apos;s relation to the head to another one</translation>
     </message>
     <message>
         <source>这一行属于微网格「{theirs}」，本机只管理「{ours}」，不能导入</source>

@@ -244,6 +244,14 @@
         <translation>保存后即可添加在这里居住的人。</translation>
     </message>
     <message>
+        <source>The head of household is {0}, the member living here who is the head. To change the head, change the members&apos; relations to the head.</source>
+        <translation>户主是{0}，即本户与户主关系为本人的成员。要更换户主，请修改成员的与户主关系。</translation>
+    </message>
+    <message>
+        <source>Taken from the member who is the head</source>
+        <translation>取自成员中与户主关系为本人的人</translation>
+    </message>
+    <message>
         <source>estate</source>
         <translation>小区</translation>
     </message>

@@ -1,8 +1,11 @@
-"""Register a household at an address, or change one: checked as the person types."""
+"""Register a household at an address, or change one: checked as the person types.
+
+The 户主 name follows the member living there whose relation is 本人: while there is one,
+the box shows that name and is not edited here. Saving an edit writes only the fields
+the person changed.
+"""
 
 from __future__ import annotations
-
-import sqlite3
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,20 +20,17 @@ from PySide6.QtWidgets import (
 
 from gridworker.core.messages import SENTENCE_SEPARATOR, joined
 from gridworker.core.people import HOUSE_USES
+from gridworker.core.roster_rules import check_household, edited_fields
 from gridworker.store import queries
-from gridworker.store.ops import Value
-from gridworker.store.roster import (
-    HouseholdInput,
-    add_household,
-    check_household,
-    get_household,
-    update_household,
-)
+from gridworker.store.queries import HouseholdForm
+from gridworker.store.roster import HouseholdInput, add_household, update_household
 from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.resident_dialog import ERROR_STYLE, HINT_STYLE, _message_label, _show
 from gridworker.ui.widgets import save_cancel_buttons
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
+
+READ_ONLY_STYLE = "background: #eeeeee; color: #333333;"
 
 
 class HouseholdDialog(QDialog):
@@ -80,6 +80,9 @@ class HouseholdDialog(QDialog):
             if key == "phone":
                 self.phone_msg = _message_label()
                 form.addRow("", self.phone_msg)
+            if key == "head_name":
+                self.head_note = _message_label()
+                form.addRow("", self.head_note)
             if key == "room":
                 self.house_use = QComboBox()
                 self.house_use.addItem("", None)
@@ -101,30 +104,21 @@ class HouseholdDialog(QDialog):
             edit.textChanged.connect(self.validate)
         self.estate.currentTextChanged.connect(self.validate)
         self.save_button.setEnabled(False)
+        self._shown: dict[str, object] = {}
         self._load()
 
     def _load(self) -> None:
         household_id = self.household_id
         mg = self.identity.micro_grid_id if self.identity.role == "worker" else None
+        self.runner.run(
+            lambda store, _ctx: queries.household_form(store, household_id, mg), self._loaded
+        )
 
-        def job(
-            conn: sqlite3.Connection,
-        ) -> tuple[list[str], list[tuple[str, str]], dict[str, Value] | None]:
-            current = None
-            if household_id is not None:
-                r = conn.execute("SELECT * FROM household WHERE id = ?", (household_id,)).fetchone()
-                current = dict(r) if r else None
-            return queries.estates(conn, mg), queries.micro_grids(conn), current
-
-        self.runner.query(job, self._loaded)
-
-    def _loaded(
-        self, result: tuple[list[str], list[tuple[str, str]], dict[str, Value] | None]
-    ) -> None:
-        estates, grids, current = result
-        self.estate.addItems(estates)
-        for gid, name in grids:
+    def _loaded(self, form: HouseholdForm) -> None:
+        self.estate.addItems(form.estates)
+        for gid, name in form.micro_grids:
             self.micro_grid.addItem(name, gid)
+        current = form.current
         if current:
             self.estate.setCurrentText(str(current.get("estate") or ""))
             for key, edit in self.fields.items():
@@ -134,6 +128,20 @@ class HouseholdDialog(QDialog):
             )
         else:
             self.estate.setCurrentText("")
+        head = self.fields["head_name"]
+        if form.head is not None:
+            head.setText(form.head)
+            head.setReadOnly(True)
+            head.setStyleSheet(READ_ONLY_STYLE)
+            head.setToolTip(
+                self.tr(
+                    "The head of household is {0}, the member living here who is the head. "
+                    "To change the head, change the members' relations to the head."
+                ).format(form.head)
+            )
+            _show(self.head_note, self.tr("Taken from the member who is the head"), HINT_STYLE)
+            self.adjustSize()
+        self._shown = self.form_values()
         self.validate()
 
     def form_values(self) -> dict[str, object]:
@@ -172,14 +180,17 @@ class HouseholdDialog(QDialog):
         household_id = self.household_id
         mg = self.micro_grid.currentData() if self.identity.role == "office" else None
 
+        changes = edited_fields(self._shown, raw)
+        if household_id is not None and not changes:
+            self.accept()  # nothing was changed: nothing to write
+            return
+
         def job(store: Store, _ctx: JobContext) -> str:
             if household_id is None:
                 return add_household(
                     store,
                     HouseholdInput(micro_grid_id=mg, **raw),  # type: ignore[arg-type]
                 )
-            current = get_household(store, household_id) or {}
-            changes = {k: v for k, v in raw.items() if (v or None) != (current.get(k) or None)}
             update_household(store, household_id, changes)
             return household_id
 

@@ -6,8 +6,7 @@ tabs that later features fill, and until then they say what they will hold.
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,33 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from gridworker.store import queries
-from gridworker.store.history import HistoryEntry, history
+from gridworker.store.changes import Changes
+from gridworker.store.history import HistoryEntry
 from gridworker.store.ops import Value
-from gridworker.store.queries import HouseholdRow
+from gridworker.store.queries import HouseholdView
 from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
 from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.widgets import EmptyState, inform
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
-
-
-@dataclass(frozen=True)
-class HouseholdView:
-    """Everything the page shows, read in one database job."""
-
-    household: HouseholdRow
-    member_ids: list[str]
-    history: list[HistoryEntry]
-
-
-def load_household(conn: sqlite3.Connection, household_id: str) -> HouseholdView | None:
-    row = queries.household(conn, household_id)
-    if row is None:
-        return None
-    members = queries.household_member_ids(conn, household_id)
-    return HouseholdView(row, members, history(conn, [household_id, *members], limit=500))
-
 
 # Links between records are internal ids: meaningless to a person reading the history.
 _HIDDEN_FIELDS = frozenset({"household_id", "micro_grid_id"})
@@ -68,7 +50,6 @@ class HouseholdPage(QWidget):
     """Shown in place of the roster list; "Back" returns to the list."""
 
     back_requested = Signal()
-    changed = Signal()  # a write happened here
     loaded = Signal()
 
     def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
@@ -213,6 +194,7 @@ class HouseholdPage(QWidget):
         self.history_tree.setWordWrap(True)
         self.history_tree.header().setStretchLastSection(True)
         self.tabs.addTab(self.history_tree, self.tr("Change history"))
+        runner.changed.connect(self._data_changed)
 
     # -- loading --------------------------------------------------------------------
     def show_household(self, household_id: str) -> None:
@@ -220,8 +202,8 @@ class HouseholdPage(QWidget):
         self._generation += 1
         generation = self._generation
         self.title.setText(self.tr("Loading…"))
-        self.runner.query(
-            lambda conn: load_household(conn, household_id),
+        self.runner.run(
+            lambda store, _ctx: queries.household_view(store, household_id),
             lambda view: self._loaded(generation, view),
             self._failed,
         )
@@ -229,6 +211,12 @@ class HouseholdPage(QWidget):
     def reload(self) -> None:
         if self.household_id:
             self.show_household(self.household_id)
+
+    def _data_changed(self, changes: Changes) -> None:
+        """Read the page again when its household or any resident may have changed (a
+        resident may have moved in from elsewhere, so any resident counts)."""
+        if self.household_id and changes.touches("household", "resident", "micro_grid"):
+            self.reload()
 
     def _loaded(self, generation: int, view: HouseholdView | None) -> None:
         if generation != self._generation:
@@ -274,7 +262,6 @@ class HouseholdPage(QWidget):
         from gridworker.ui.roster.household_dialog import HouseholdDialog
 
         dialog = HouseholdDialog(self.runner, self.identity, self.household_id, self)
-        dialog.saved.connect(self._after_write)
         dialog.open()
 
     def add_member(self, first: bool = False) -> None:
@@ -284,7 +271,6 @@ class HouseholdPage(QWidget):
 
         head = self.view.household.head_name if self.view and first else None
         dialog = ResidentDialog(self.runner, self.household_id, None, self, head_name=head)
-        dialog.saved.connect(self._after_write)
         dialog.open()
 
     def _selected_id(self) -> str | None:
@@ -317,7 +303,6 @@ class HouseholdPage(QWidget):
             if values is None or household_id != self.household_id:
                 return
             dialog = ResidentDialog(self.runner, str(household_id), values, self)
-            dialog.saved.connect(self._after_write)
             dialog.open()
 
         self.runner.run(fetch, show)
@@ -331,9 +316,4 @@ class HouseholdPage(QWidget):
         row = self.members_model.loaded_row(self.members.selectionModel().selectedRows()[0].row())
         name = row.name if row else ""
         dialog = StatusDialog(self.runner, rid, name, status, self)
-        dialog.saved.connect(self._after_write)
         dialog.open()
-
-    def _after_write(self) -> None:
-        self.reload()
-        self.changed.emit()

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 
 from gridworker.core.idcard import mask_id
 from gridworker.core.phone import mask_phone
-from gridworker.store.queries import ResidentRow, resident_rows
+from gridworker.store.queries import ResidentRow, roster_rows
 from gridworker.ui.wording import join_items
 from gridworker.ui.worker import DbRunner
 
@@ -219,8 +219,8 @@ class ResidentTableModel(QAbstractTableModel):
         self._pending.add(p)
         ids = self._ids[p * PAGE : (p + 1) * PAGE]
         generation = self._generation
-        self._runner.query(
-            lambda conn: resident_rows(conn, ids),
+        self._runner.run(
+            lambda store, _ctx: roster_rows(store, ids),
             lambda rows: self._loaded(generation, p, ids, rows),
             lambda _msg: self._pending.discard(p),
         )

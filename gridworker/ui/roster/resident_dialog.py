@@ -1,14 +1,18 @@
 """Add or edit a resident, with checks as the person types; and status changes with a date.
 
-The ID number is checked on every keystroke (checksum, birth date, old 15-digit numbers,
-Excel-mangled numbers) and the birth date and sex it encodes are shown at once; Save
-stays disabled while any field is wrong. A likely duplicate of someone already in the
-roster is shown before saving, and the person decides.
+The checks are the roster rules (:mod:`gridworker.core.roster_rules`), the same the
+importer and the store apply. The ID number is checked on every keystroke (checksum,
+birth date, old 15-digit numbers, Excel-mangled numbers) — parsed once, and the birth
+date and sex it encodes are shown at once; a second head of the household is refused as
+it is chosen; Save stays disabled while anything is wrong. A likely duplicate of someone
+already in the roster is shown before saving, and the person decides. Saving an edit
+writes only the fields the person changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,15 +33,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridworker.core.idcard import IdError, age_on, parse_id
+from gridworker.core.idcard import age_on
 from gridworker.core.messages import SENTENCE_SEPARATOR, joined, message_of
 from gridworker.core.people import ETHNICITIES, POPULATION_TYPES, RELATIONS, SPECIAL_TAGS
+from gridworker.core.roster_rules import (
+    HEAD,
+    LIVING,
+    NEW_RESIDENT_SUGGESTIONS,
+    Member,
+    check_resident,
+    edited_fields,
+    other_head,
+    second_head_problem,
+)
 from gridworker.store.ops import Value
 from gridworker.store.roster import (
     DuplicatePerson,
     ResidentInput,
     add_resident,
-    check_resident,
+    household_head,
     set_status,
     update_resident,
 )
@@ -56,6 +70,16 @@ def _message_label() -> QLabel:
     label.setWordWrap(True)
     label.setVisible(False)
     return label
+
+
+def _choices(words: Sequence[str], current: object) -> QComboBox:
+    """A list of a vocabulary's words (and a blank for "not given"), ``current`` chosen."""
+    box = QComboBox()
+    box.addItem("", None)
+    for w in words:
+        box.addItem(w, w)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
 
 
 def _show(label: QLabel, text: str, style: str) -> None:
@@ -84,6 +108,9 @@ class ResidentDialog(QDialog):
         self._saving = False
         self.duplicate_box: QMessageBox | None = None
         v = values or {}
+        self._status = str(v.get("status") or LIVING)
+        self._relation = v.get("relation")  # as stored, for an edit
+        self._head: Member | None = None  # the household's head, once read
         self.setWindowTitle(self.tr("Edit resident") if values else self.tr("New resident"))
 
         left = QFormLayout()
@@ -101,11 +128,7 @@ class ResidentDialog(QDialog):
         self.id_msg = _message_label()
         left.addRow(self.tr("ID number"), self.id_number)
         left.addRow("", self.id_msg)
-        self.sex = QComboBox()
-        self.sex.addItem("", None)
-        self.sex.addItem("男", "男")
-        self.sex.addItem("女", "女")
-        self.sex.setCurrentIndex(max(0, self.sex.findData(v.get("sex"))))
+        self.sex = _choices(("男", "女"), v.get("sex"))
         left.addRow(self.tr("Sex"), self.sex)
         self.birth_date = QLineEdit(str(v.get("birth_date") or ""))
         self.birth_date.setPlaceholderText("1990-01-02")
@@ -116,28 +139,20 @@ class ResidentDialog(QDialog):
         self.ethnicity.setEditable(True)
         self.ethnicity.addItem("")
         self.ethnicity.addItems(list(ETHNICITIES))
-        self.ethnicity.setCurrentText(str(v.get("ethnicity") or ("" if values else "汉族")))
+        suggested = {} if values else NEW_RESIDENT_SUGGESTIONS  # a new person's form only
+        self.ethnicity.setCurrentText(str(v.get("ethnicity") or suggested.get("ethnicity", "")))
         left.addRow(self.tr("Ethnicity"), self.ethnicity)
         self.phone = QLineEdit(str(v.get("phone") or ""))
         self.phone.setPlaceholderText(self.tr("mobile or landline, e.g. 13800001234"))
         self.phone_msg = _message_label()
         left.addRow(self.tr("Phone"), self.phone)
         left.addRow("", self.phone_msg)
-        self.relation = QComboBox()
-        self.relation.addItem("", None)
-        for r in RELATIONS:
-            self.relation.addItem(r, r)
-        default_relation = "本人" if head_name else None
-        self.relation.setCurrentIndex(
-            max(0, self.relation.findData(v.get("relation") or default_relation))
-        )
+        self.relation = _choices(RELATIONS, v.get("relation") or (HEAD if head_name else None))
+        self.relation_msg = _message_label()
         left.addRow(self.tr("Relation to head"), self.relation)
-        self.population_type = QComboBox()
-        self.population_type.addItem("", None)
-        for p in POPULATION_TYPES:
-            self.population_type.addItem(p, p)
-        self.population_type.setCurrentIndex(
-            max(0, self.population_type.findData(v.get("population_type") or "户籍"))
+        left.addRow("", self.relation_msg)
+        self.population_type = _choices(
+            POPULATION_TYPES, v.get("population_type") or suggested.get("population_type")
         )
         left.addRow(self.tr("Population type"), self.population_type)
         if values:
@@ -187,6 +202,13 @@ class ResidentDialog(QDialog):
         self.ethnicity.currentTextChanged.connect(self.validate)
         self.id_number.editingFinished.connect(self.validate)
         self.sex.currentIndexChanged.connect(self.validate)
+        self.relation.currentIndexChanged.connect(self.validate)
+        self.validate()
+        self._shown = self.form_values()  # an edit saves what differs from this
+        self.runner.run(lambda store, _ctx: household_head(store, household_id), self._head_read)
+
+    def _head_read(self, head: Member | None) -> None:
+        self._head = head
         self.validate()
 
     # -- checks ----------------------------------------------------------------------
@@ -208,8 +230,8 @@ class ResidentDialog(QDialog):
 
     def validate(self) -> bool:
         """Check every field, show messages under the fields; returns whether Save is allowed."""
-        raw = self.form_values()
-        _values, problems = check_resident(raw)
+        checked = check_resident(self.form_values())
+        problems = checked.problems
         by_field: dict[str, str] = {}
         for f, problem in problems:
             by_field.setdefault(f, display(problem))
@@ -221,50 +243,59 @@ class ResidentDialog(QDialog):
             _show(self.name_msg, by_field.get("name", ""), ERROR_STYLE)
 
         id_text = self.id_number.text().strip()
-        id_ok = not id_text
-        if id_text:
-            try:
-                info = parse_id(id_text)
-            except IdError as e:
-                typing = e.code == "length" and len(id_text) < 18 and self.id_number.hasFocus()
-                if typing:
-                    _show(
-                        self.id_msg,
-                        self.tr("{0} of 18 characters").format(len(id_text)),
-                        HINT_STYLE,
-                    )
-                else:
-                    _show(self.id_msg, display(e.message), ERROR_STYLE)
-                ok = False
+        info, error = checked.id_info, checked.id_error
+        if info is not None:
+            age = age_on(info, dt.date.today())
+            _show(
+                self.id_msg,
+                self.tr("Born {0}, {1}, {2} years old").format(
+                    info.birth_date.isoformat(), info.sex, age
+                ),
+                OK_STYLE,
+            )
+            for widget in (self.sex, self.birth_date):
+                widget.blockSignals(True)  # shown, not checked again
+            self.sex.setCurrentIndex(self.sex.findData(info.sex))
+            self.birth_date.setText(info.birth_date.isoformat())
+            for widget in (self.sex, self.birth_date):
+                widget.blockSignals(False)
+        elif error is not None:
+            typing = error.code == "length" and len(id_text) < 18 and self.id_number.hasFocus()
+            if typing:
+                _show(self.id_msg, self.tr("{0} of 18 characters").format(len(id_text)), HINT_STYLE)
             else:
-                id_ok = True
-                age = age_on(info, dt.date.today())
-                _show(
-                    self.id_msg,
-                    self.tr("Born {0}, {1}, {2} years old").format(
-                        info.birth_date.isoformat(), info.sex, age
-                    ),
-                    OK_STYLE,
-                )
-                self.sex.setCurrentIndex(self.sex.findData(info.sex))
-                self.birth_date.blockSignals(True)
-                self.birth_date.setText(info.birth_date.isoformat())
-                self.birth_date.blockSignals(False)
+                _show(self.id_msg, display(error.message), ERROR_STYLE)
         else:
             _show(self.id_msg, "", HINT_STYLE)
-        derived = bool(id_text) and id_ok
+        derived = info is not None
         self.sex.setEnabled(not derived)
         self.birth_date.setEnabled(not derived)
-        if derived:
-            self.sex.setToolTip(self.tr("Taken from the ID number"))
-        else:
-            self.sex.setToolTip("")
+        self.sex.setToolTip(self.tr("Taken from the ID number") if derived else "")
         _show(self.birth_msg, "" if id_text else by_field.get("birth_date", ""), ERROR_STYLE)
         _show(self.phone_msg, by_field.get("phone", ""), ERROR_STYLE)
-        other = [m for f, m in problems if f not in ("name", "id_number", "birth_date", "phone")]
+        head = self._second_head()
+        _show(
+            self.relation_msg, display(head) if head else by_field.get("relation", ""), ERROR_STYLE
+        )
+        ok = ok and head is None
+        shown_below = ("name", "id_number", "birth_date", "phone", "relation")
+        other = [m for f, m in problems if f not in shown_below]
         _show(self.save_msg, display(joined(other, SENTENCE_SEPARATOR)), ERROR_STYLE)
         self.save_button.setEnabled(ok and not self._saving)
         return ok
+
+    def _second_head(self) -> str | None:
+        """Why this person cannot be the head: the household has another one living there.
+        Only a relation chosen here is checked (a household can have two heads after
+        concurrent edits on two laptops; their other fields can still be edited)."""
+        unchanged = self.resident_id is not None and self.relation.currentData() == self._relation
+        if self._head is None or unchanged:
+            return None
+        me = Member(
+            self.resident_id or "", self.name.text(), self.relation.currentData(), self._status
+        )
+        other = other_head([self._head], me)
+        return None if other is None else second_head_problem(other.name)
 
     # -- saving ------------------------------------------------------------------------
     def save(self, allow_duplicate: bool = False) -> None:
@@ -272,6 +303,10 @@ class ResidentDialog(QDialog):
             return
         raw = self.form_values()
         household_id, resident_id = self.household_id, self.resident_id
+        changes = edited_fields(self._shown, raw)
+        if resident_id is not None and not changes:
+            self.accept()  # nothing was changed: nothing to write
+            return
 
         def job(store: Store, _ctx: JobContext) -> tuple[str, str]:
             try:
@@ -283,7 +318,7 @@ class ResidentDialog(QDialog):
                         allow_duplicate=allow_duplicate,
                     )
                     return "saved", rid
-                update_resident(store, resident_id, raw, allow_duplicate=allow_duplicate)
+                update_resident(store, resident_id, changes, allow_duplicate=allow_duplicate)
                 return "saved", resident_id
             except DuplicatePerson as e:
                 return "duplicate", message_of(e)

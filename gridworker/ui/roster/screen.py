@@ -3,12 +3,12 @@
 Searching and filtering ask the database thread for the ordered ids of the matching
 residents; the table model then loads the visible rows page by page. Typing restarts a
 short timer so a query runs once the person pauses, and a reply that arrives after a
-newer request is dropped.
+newer request is dropped. A write anywhere (a dialog, an import, a bundle) reaches the
+list through the database thread's ``changed`` signal.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from gridworker.core.people import SPECIAL_TAGS
 from gridworker.roster.exporter import RosterExport
 from gridworker.store import queries
-from gridworker.store.queries import ResidentFilter
+from gridworker.store.changes import Changes
+from gridworker.store.queries import FilterChoices, ResidentFilter
 from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.household_page import HouseholdPage
 from gridworker.ui.roster.model import COLUMNS, ID_ROLE, OFFICE_COLUMNS, ResidentTableModel
@@ -39,36 +40,13 @@ from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 SEARCH_DELAY_MS = 250
-SEARCH_LIMIT = 5000
-
-
-def _search(conn: sqlite3.Connection, text: str, f: ResidentFilter) -> list[str]:
-    """Ids matching ``text`` within the filter, best first.
-
-    Uses the roster search (pinyin initials, address parts, ID/phone tails) when it is
-    installed, else a plain substring search.
-    """
-    try:
-        from gridworker.store.search import search_residents
-    except ImportError:
-        return queries.simple_search(conn, text, f, limit=SEARCH_LIMIT)
-    return search_residents(
-        conn,
-        text,
-        limit=SEARCH_LIMIT,
-        micro_grid_id=f.micro_grid_id,
-        statuses=list(f.statuses) if f.statuses else None,
-        estate=f.estate,
-        building=f.building,
-        tag=f.tag,
-    )
+SEARCH_LIMIT = queries.ROSTER_SEARCH_LIMIT
 
 
 class RosterScreen(QWidget):
     """The list of residents and, on demand, one household's page."""
 
     ids_loaded = Signal(int)  # number of residents now listed
-    data_changed = Signal()  # something was written: counts may differ
 
     def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,7 +64,7 @@ class RosterScreen(QWidget):
         self.stack.addWidget(self.list_page)
         self.household_page = HouseholdPage(runner, identity)
         self.household_page.back_requested.connect(self.show_list)
-        self.household_page.changed.connect(self._after_write)
+        runner.changed.connect(self._data_changed)
         self.stack.addWidget(self.household_page)
 
         layout = QVBoxLayout(self.list_page)
@@ -248,7 +226,6 @@ class RosterScreen(QWidget):
         from gridworker.ui.roster.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.runner, self)
-        dialog.imported.connect(self._after_write)
         dialog.start()
 
     def export_roster(self) -> None:
@@ -315,20 +292,18 @@ class RosterScreen(QWidget):
         sort, descending = self.model.sort_key, self.model.descending
         self.count_label.setText(self.tr("Searching…") if text else self.tr("Loading…"))
 
-        def job(conn: sqlite3.Connection) -> list[str]:
-            if text:
-                found = _search(conn, text, f)
-                if not sort:
-                    return found  # best match first
-                return queries.resident_ids(conn, f, sort=sort, descending=descending, only=found)
-            return queries.resident_ids(conn, f, sort=sort or "address", descending=descending)
+        def job(store: Store, _ctx: JobContext) -> list[str]:
+            return queries.roster_list(store, text, f, sort=sort, descending=descending)
 
-        self.runner.query(job, lambda ids: self._ids_loaded(generation, text, ids), self._failed)
+        self.runner.run(job, lambda ids: self._ids_loaded(generation, text, ids), self._failed)
 
     def _ids_loaded(self, generation: int, text: str, ids: list[str]) -> None:
         if generation != self._generation:
             return
-        self.model.set_ids(ids)
+        if ids == self.model.ids():
+            self.model.refresh()  # the same people: keep the place in the list
+        else:
+            self.model.set_ids(ids)
         n = len(ids)
         if text and n >= SEARCH_LIMIT:
             self.count_label.setText(
@@ -353,22 +328,19 @@ class RosterScreen(QWidget):
     # -- filters ------------------------------------------------------------------------
     def _load_filter_choices(self) -> None:
         mg = self.identity.micro_grid_id if self.identity.role == "worker" else None
+        self.runner.run(
+            lambda store, _ctx: queries.filter_choices(store, mg), self._filter_choices_loaded
+        )
 
-        def job(conn: sqlite3.Connection) -> tuple[list[tuple[str, str]], list[str]]:
-            return queries.micro_grids(conn), queries.estates(conn, mg)
-
-        self.runner.query(job, self._filter_choices_loaded)
-
-    def _filter_choices_loaded(self, result: tuple[list[tuple[str, str]], list[str]]) -> None:
-        grids, estates = result
+    def _filter_choices_loaded(self, choices: FilterChoices) -> None:
         if self.identity.role == "office":
-            _refill(self.micro_grid_filter, [(name, gid) for gid, name in grids])
-        _refill(self.estate_filter, [(e, e) for e in estates])
+            _refill(self.micro_grid_filter, [(name, gid) for gid, name in choices.micro_grids])
+        _refill(self.estate_filter, [(e, e) for e in choices.estates])
 
     def _micro_grid_changed(self) -> None:
         mg = self.micro_grid_filter.currentData()
-        self.runner.query(
-            lambda conn: queries.estates(conn, mg),
+        self.runner.run(
+            lambda store, _ctx: queries.estate_choices(store, mg),
             lambda estates: _refill(self.estate_filter, [(e, e) for e in estates]),
         )
         self.reload()
@@ -380,8 +352,8 @@ class RosterScreen(QWidget):
         self.building_filter.blockSignals(False)
         self.building_filter.setEnabled(estate is not None)
         if estate is not None:
-            self.runner.query(
-                lambda conn: queries.buildings(conn, estate),
+            self.runner.run(
+                lambda store, _ctx: queries.building_choices(store, estate),
                 lambda bs: _refill(self.building_filter, [(b, b) for b in bs]),
             )
         self.reload()
@@ -395,22 +367,22 @@ class RosterScreen(QWidget):
         if row is not None and row.household_id:
             self.open_household(row.household_id)
             return
-        self.runner.query(
-            lambda conn: conn.execute(
-                "SELECT household_id FROM resident WHERE id = ?", (rid,)
-            ).fetchone()[0],
+        self.runner.run(
+            lambda store, _ctx: queries.household_of(store, rid),
             lambda hid: self.open_household(hid) if hid else None,
         )
 
     def _household_created(self, household_id: str) -> None:
-        self._after_write()
         self.open_household(household_id)
         self.household_page.add_member(first=True)
 
-    def _after_write(self) -> None:
-        self._load_filter_choices()
-        self.reload()
-        self.data_changed.emit()
+    def _data_changed(self, changes: Changes) -> None:
+        """Something was written (here, in a dialog, by an import or a bundle): list again
+        what the list shows, and the filter choices if addresses may differ."""
+        if changes.touches("household", "micro_grid"):
+            self._load_filter_choices()
+        if changes.touches("resident", "household", "micro_grid"):
+            self.reload()
 
     def _size_columns(self) -> None:
         """Widths from typical content, so columns fit without measuring 100,000 rows.
@@ -435,7 +407,7 @@ class RosterScreen(QWidget):
             "tags": "空巢老人、低保",
             "micro_grid": "第十二微网格",
         }
-        least = {"address": "双福路院落1栋…", "tags": "独居老人…", "micro_grid": "第十二…"}
+        least = {"address": "双福路院落1栋…", "tags": "独居老…", "micro_grid": "第十二…"}
         pad = 18
         self._widths: dict[int, tuple[int, int]] = {}
         for col in range(self.model.columnCount()):

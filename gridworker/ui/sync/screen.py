@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridworker.store import queries
+from gridworker.store.changes import Changes
 from gridworker.store.errors import StoreError
 from gridworker.store.store import Identity, Store
 from gridworker.sync import (
@@ -124,17 +126,12 @@ class Overview:
 
 
 def load_overview(store: Store) -> Overview:
-    conn = store.conn
-    ident = store.identity
-    grids = [
-        (str(r[0]), str(r[1] or r[0]))
-        for r in conn.execute(
-            "SELECT id, name FROM micro_grid WHERE community = ? OR community IS NULL "
-            "ORDER BY name",
-            (ident.community,),
-        )
-    ]
-    return Overview(list_conflicts(store), sync_status(store), bundle_history(conn), grids)
+    return Overview(
+        list_conflicts(store),
+        sync_status(store),
+        bundle_history(store),
+        queries.community_micro_grids(store),
+    )
 
 
 def preview_all(store: Store, ctx: JobContext, paths: list[Path]) -> list[PreviewItem]:
@@ -166,7 +163,6 @@ class SyncScreen(QWidget):
     imported = Signal(object)  # ImportSummary
     import_failed = Signal(str)
     refreshed = Signal()
-    data_changed = Signal()  # an import or a resolved conflict changed the roster
 
     def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +197,7 @@ class SyncScreen(QWidget):
         self.tabs.addTab(self.history, self.tr("Bundles sent and received"))
         layout.addWidget(self.tabs, 1)
         self.conflicts.resolve_requested.connect(self.resolve)
+        runner.changed.connect(self._data_changed)
 
         self._drive_timer = QTimer(self)
         self._drive_timer.setInterval(3000)
@@ -319,6 +316,22 @@ class SyncScreen(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         self._drive_timer.stop()
         super().hideEvent(event)
+
+    def _data_changed(self, changes: Changes) -> None:
+        """Bundles, conflicts or micro-grids changed (or the records a conflict names):
+        read the lists again if they are on screen; showing the screen reads them anyway."""
+        shown = bool(self.overview and self.overview.conflicts)
+        if not (
+            changes.conflicts
+            or changes.sync
+            or changes.touches("micro_grid")
+            or (shown and changes.touches("household", "resident"))
+        ):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.overview = None  # stale; read again when shown
 
     def refresh(self) -> None:
         """Reload conflicts, status, history and the micro-grid list."""
@@ -456,8 +469,6 @@ class SyncScreen(QWidget):
         self._say(self.export_result, text, ok=True)
         inform(self, self.tr("Export finished"), text)
         self.exported.emit(result)
-        self.data_changed.emit()
-        self.refresh()
 
     def _export_failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
@@ -528,8 +539,6 @@ class SyncScreen(QWidget):
         self.details_button.setVisible(True)
         self.show_summary()
         self.imported.emit(summary)
-        self.data_changed.emit()
-        self.refresh()
 
     def show_summary(self) -> None:
         """(Re)open the full summary of the last import."""
@@ -550,16 +559,13 @@ class SyncScreen(QWidget):
         choice: Literal["current", "other"] = "other" if keep == "other" else "current"
         self.conflicts.set_busy(True)
 
-        def done(_op: object) -> None:
-            self.data_changed.emit()
-            self.refresh()
-
         def failed(message: str) -> None:
             inform(self, self.tr("Conflicts"), message, warning=True)
             self.refresh()
 
+        # The resolution is a write: the lists come back through ``changed``.
         self.runner.run(
-            lambda store, _ctx: store.resolve_conflict(conflict_id, choice), done, failed
+            lambda store, _ctx: store.resolve_conflict(conflict_id, choice), None, failed
         )
 
     # -- helpers ------------------------------------------------------------------------

@@ -205,6 +205,11 @@ class FontSet:
     def name(self) -> str:
         return self.main.name
 
+    def begin_document(self) -> None:
+        """Forget what the previous document lacked (a font set serves many documents)."""
+        self.missing.clear()
+        self._cache.clear()
+
     def fallbacks(self) -> list[FontFace]:
         """Other fonts for rare characters, loaded the first time one is needed."""
         if self._fallbacks is None:

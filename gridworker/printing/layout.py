@@ -32,6 +32,9 @@ __all__ = [
     "Cancelled",
     "RenderResult",
     "Styles",
+    "care_chip",
+    "font_notes",
+    "make_doc",
     "masked_id",
     "masked_phone",
     "printable_tags",
@@ -64,6 +67,7 @@ class Styles:
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
+        fonts.begin_document()
         f = fonts.name
         self.title = ParagraphStyle("title", fontName=f, fontSize=17, leading=22, alignment=TA_CENTER)
         self.subtitle = ParagraphStyle("subtitle", fontName=f, fontSize=9, leading=12, alignment=TA_CENTER, textColor=GRID)
@@ -80,6 +84,14 @@ class Styles:
     def raw(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of the program's own markup (labels, boxes): no data inside."""
         return Paragraph(markup, style or self.body)
+
+
+def care_chip(colour: str | None) -> str:
+    """Markup for a care colour: a coloured square and the colour's name."""
+    fill = CARE_FILL.get(colour or "")
+    if fill is None:
+        return ""
+    return f'<font color="#{fill.hexval()[2:]}">■</font>{colour}'
 
 
 def masked_id(number: str) -> str:
@@ -102,9 +114,15 @@ def zh_date(d: date | None) -> str:
 PageHook = Callable[[Any, BaseDocTemplate], None]
 
 
-def make_doc(out: BinaryIO, title: str, author: str, on_page_end: PageHook) -> BaseDocTemplate:
-    """An A4 document with one frame inside the margins; ``on_page_end`` draws headers and
-    footers once the page's content is known."""
+def make_doc(
+    out: BinaryIO,
+    title: str,
+    author: str,
+    on_page_end: PageHook,
+    frames: list[Frame] | None = None,
+) -> BaseDocTemplate:
+    """An A4 document with one frame inside the margins (or ``frames``); ``on_page_end``
+    draws headers and footers once the page's content is known."""
     doc = BaseDocTemplate(
         out,
         pagesize=A4,
@@ -118,8 +136,13 @@ def make_doc(out: BinaryIO, title: str, author: str, on_page_end: PageHook) -> B
         invariant=1,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=on_page_end)])
+    doc.addPageTemplates([PageTemplate(id="page", frames=frames or [frame], onPageEnd=on_page_end)])
     return doc
+
+
+def font_notes(fonts: FontSet) -> list[Message]:
+    """What to tell the person about the fonts after a document was drawn."""
+    return [n for n in (fonts.note, fonts.missing_message()) if n]
 
 
 def stream_build(

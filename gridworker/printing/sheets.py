@@ -22,7 +22,6 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Spacer, 
 from gridworker.core.sheet_code import sheet_code
 from gridworker.printing.fonts import FontSet
 from gridworker.printing.layout import (
-    CARE_FILL,
     GRID,
     LIGHT,
     MARGIN,
@@ -30,6 +29,8 @@ from gridworker.printing.layout import (
     PAGE_WIDTH,
     RenderResult,
     Styles,
+    care_chip,
+    font_notes,
     make_doc,
     masked_id,
     masked_phone,
@@ -81,13 +82,6 @@ def _qr(code: str) -> Drawing:
     return d
 
 
-def _care_chip(st: Styles, colour: str | None) -> str:
-    if colour not in CARE_COLOURS:
-        return ""
-    hexc = CARE_FILL[str(colour)].hexval()[2:]
-    return f'<font color="#{hexc}">■</font>{colour}'
-
-
 def _header(st: Styles, s: HouseholdSheet, code: str) -> Table:
     where = s.address or s.head_name
     lines: list[Any] = [st.p(s.address or "（无地址）", st.big, where)]
@@ -99,7 +93,7 @@ def _header(st: Styles, s: HouseholdSheet, code: str) -> Table:
     if s.house_use:
         facts.append("房屋用途：" + st.fonts.markup(s.house_use))
     if s.care_colour in CARE_COLOURS:
-        facts.append("关爱：" + _care_chip(st, s.care_colour))
+        facts.append("关爱：" + care_chip(s.care_colour))
     if facts:
         lines.append(st.raw(GAP.join(facts), st.body))
     place = GAP.join(st.fonts.markup(x) for x in (s.community, s.micro_grid) if x)
@@ -167,7 +161,7 @@ def _member_row(st: Styles, m: SheetMember, where: str, care: bool) -> list[Any]
         st.p("、".join(printable_tags(m.tags)), st.cell),
     ]
     if care:
-        row.append(st.raw(_care_chip(st, m.care_colour), st.cell))
+        row.append(st.raw(care_chip(m.care_colour), st.cell))
     return row
 
 
@@ -370,10 +364,4 @@ def render_sheets(
         progress=progress,
         cancelled=cancelled,
     )
-    result = RenderResult(pages=state.pages, records=n)
-    if fonts.note:
-        result.notes.append(fonts.note)
-    missing = fonts.missing_message()
-    if missing:
-        result.notes.append(missing)
-    return result
+    return RenderResult(pages=state.pages, records=n, notes=font_notes(fonts))

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from gridworker import __version__
 from gridworker.commands import inspect, roster, setup, sync
+from gridworker.commands import print as print_command
 from gridworker.commands.common import CommandError
 from gridworker.store.errors import StoreError
 
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster.register(sub)
     sync.register(sub)
     inspect.register(sub)
+    print_command.register(sub)
     return parser
 
 

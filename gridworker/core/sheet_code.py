@@ -1,7 +1,8 @@
 """The code printed as a QR code on each household sheet: which household, which sheet.
 
 ``GW1:<household id>:<YYYYMMDD>`` — a version tag, the household's 32-hex-digit id and the
-date the sheet was printed. A USB barcode scanner types it like a keyboard, so the roster
+date the sheet was printed, in upper case (QR's compact alphanumeric mode; case does not
+matter when it is read back). A USB barcode scanner types it like a keyboard, so the roster
 search box (and the 录入纸质表 box) recognise it and open the household. Pure text rules.
 """
 
@@ -33,7 +34,7 @@ def sheet_code(household_id: str, printed_on: date) -> str:
     """The text encoded in the sheet's QR code."""
     if not re.fullmatch(r"[0-9a-f]{32}", household_id):
         raise ValueError(f"not a household id: {household_id!r}")
-    return f"{PREFIX}:{household_id}:{printed_on:%Y%m%d}"
+    return f"{PREFIX}:{household_id.upper()}:{printed_on:%Y%m%d}"
 
 
 def parse_sheet_code(text: str) -> SheetCode | None:

@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -28,6 +26,7 @@ from gridworker.printing.layout import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     RenderResult,
+    SameOnEveryPage,
     Styles,
     care_chip,
     font_notes,
@@ -38,6 +37,7 @@ from gridworker.printing.layout import (
     stream_build,
     zh_date,
 )
+from gridworker.printing.qr import QrFlowable
 from gridworker.printing.models import CARE_COLOURS, HouseholdSheet, SheetMember
 
 __all__ = ["QR_SIZE", "render_sheets", "sheet_flowables"]
@@ -74,14 +74,6 @@ class _SheetStart(Flowable):
         self.state.page_in_sheet = 1
 
 
-def _qr(code: str) -> Drawing:
-    w = QrCodeWidget(code, barLevel="M", barBorder=2)
-    x0, y0, x1, y1 = w.getBounds()
-    d = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
-    d.add(w)
-    return d
-
-
 def _header(st: Styles, s: HouseholdSheet, code: str) -> Table:
     where = s.address or s.head_name
     lines: list[Any] = [st.p(s.address or "（无地址）", st.big, where)]
@@ -100,7 +92,7 @@ def _header(st: Styles, s: HouseholdSheet, code: str) -> Table:
     if place or s.worker:
         worker = f"{GAP}网格员：{st.fonts.markup(s.worker)}" if s.worker else ""
         lines.append(st.raw(place + worker, st.small))
-    qr_cell = [_qr(code), st.raw(code, st.small)]
+    qr_cell = [QrFlowable(code, QR_SIZE), st.raw(code, st.small)]
     t = Table([[lines, qr_cell]], colWidths=[PAGE_WIDTH - 2 * MARGIN - QR_SIZE - 14 * mm, QR_SIZE + 14 * mm])
     t.setStyle(
         TableStyle(
@@ -316,10 +308,18 @@ def sheet_flowables(
     records = _records(st, s)
     if records:
         out += [Spacer(0, 1.5 * mm), *records]
-    out += [Spacer(0, 2.5 * mm), KeepTogether([_fill_in(st)]), Spacer(0, 2.5 * mm)]
-    # The checklist and the signatures stay on one page: a household that needs a second
-    # page carries them over whole, the members' header repeated above any members left.
-    out.append(KeepTogether([*_checklist(st, s, cache), _signatures(st)]))
+    # The boxes to fill, the checklist and the signatures are the same on every sheet: laid
+    # out once per batch and kept on one page (a household that needs a second page
+    # carries them over whole, the members' header repeated above any members left).
+    block = cache.get("block")
+    if block is None:
+        parts: list[Flowable] = [Spacer(0, 2.5 * mm), _fill_in(st), Spacer(0, 2.5 * mm)]
+        parts += _checklist(st, s, cache)
+        parts.append(_signatures(st))
+        block = cache["block"] = (s.checklist, SameOnEveryPage(str(len(cache)), parts, PAGE_WIDTH - 2 * MARGIN))
+    if block[0] is not s.checklist:
+        raise ValueError("one batch of sheets uses one checklist template")
+    out.append(block[1])
     return out
 
 

@@ -53,7 +53,11 @@ def register(sub: SubParsers) -> None:
     common(s)
     scope = s.add_mutually_exclusive_group()
     scope.add_argument("--building", metavar="B", help="一栋楼，如 锦华苑3栋")
-    scope.add_argument("--household", metavar="HOUSEHOLD", help="一户：地址（锦华苑3栋2单元301）、户编号或二维码内容")
+    scope.add_argument(
+        "--household",
+        metavar="HOUSEHOLD",
+        help="一户：地址（锦华苑3栋2单元301）、户编号或二维码内容",
+    )
     scope.add_argument("--micro-grid", metavar="G", help="一个微网格（社区电脑上用）")
     s.add_argument("--date", metavar="YYYY-MM-DD", help="表上的打印日期（默认今天）")
     s.set_defaults(handler=cmd_sheets)
@@ -110,7 +114,9 @@ def cmd_sheets(args: argparse.Namespace) -> int:
         conn = store.conn
         mine = ident.micro_grid_id if ident.role == "worker" else None
         if args.household:
-            scope = SheetScope(household_ids=(print_data.resolve_household(conn, args.household, mine),))
+            scope = SheetScope(
+                household_ids=(print_data.resolve_household(conn, args.household, mine),)
+            )
         elif args.building:
             estate, building = print_data.resolve_building(conn, args.building, mine)
             scope = SheetScope(micro_grid_id=mine, estate=estate, building=building)
@@ -123,7 +129,9 @@ def cmd_sheets(args: argparse.Namespace) -> int:
         elif mine:
             scope = SheetScope(micro_grid_id=mine)
         else:
-            raise CommandError("社区电脑上请用 --micro-grid、--building 或 --household 指定要打印哪些住户。")
+            raise CommandError(
+                "社区电脑上请用 --micro-grid、--building 或 --household 指定要打印哪些住户。"
+            )
         ids = print_data.sheet_household_ids(conn, scope)
         if not ids:
             raise CommandError("没有要打印的住户。")
@@ -133,7 +141,12 @@ def cmd_sheets(args: argparse.Namespace) -> int:
             raise CommandError(message_of(e)) from e
         fonts = _fonts(args)
         sheets = print_data.household_sheets(
-            conn, ids, printed_on=printed_on, checklist=checklist, community=ident.community, worker=ident.user if mine else ""
+            conn,
+            ids,
+            printed_on=printed_on,
+            checklist=checklist,
+            community=ident.community,
+            worker=ident.user if mine else "",
         )
         result = _write(args, lambda f: render_sheets(sheets, f, fonts, author=ident.user))
         print(f"已写入 {args.out}：{result.records} 户，{result.pages} 页。")
@@ -145,10 +158,16 @@ def cmd_sheets(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
-        report = print_data.month_report(store.conn, args.month, store.identity, made_on=date.today())
+        report = print_data.month_report(
+            store.conn, args.month, store.identity, made_on=date.today()
+        )
         fonts = _fonts(args)
-        result = _write(args, lambda f: render_month_report(report, f, fonts, author=store.identity.user))
-        print(f"已写入 {args.out}：{result.pages} 页。报表目前只有花名册部分；走访、关爱、诉求和燃气的数字在这些功能完成后加入。")
+        result = _write(
+            args, lambda f: render_month_report(report, f, fonts, author=store.identity.user)
+        )
+        print(
+            f"已写入 {args.out}：{result.pages} 页。报表目前只有花名册部分；走访、关爱、诉求和燃气的数字在这些功能完成后加入。"
+        )
         return 0
     finally:
         store.close()

@@ -145,7 +145,11 @@ def parse_checklist(data: object) -> ChecklistTemplate:
         )
         if item.grade not in GRADES:
             raise ChecklistError(
-                msg("检查表 {where} 的等级“{grade}”不是重大、一般或提示。", where=where, grade=item.grade)
+                msg(
+                    "检查表 {where} 的等级“{grade}”不是重大、一般或提示。",
+                    where=where,
+                    grade=item.grade,
+                )
             )
         if item.code in seen:
             raise ChecklistError(msg("检查表中检查项代码 {code} 出现了两次。", code=item.code))

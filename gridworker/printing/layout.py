@@ -49,7 +49,11 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 14 * mm
 GRID = colors.HexColor("#444444")
 LIGHT = colors.HexColor("#eeeeee")
-CARE_FILL = {"红": colors.HexColor("#d93025"), "黄": colors.HexColor("#f2b600"), "绿": colors.HexColor("#2e9e44")}
+CARE_FILL = {
+    "红": colors.HexColor("#d93025"),
+    "黄": colors.HexColor("#f2b600"),
+    "绿": colors.HexColor("#2e9e44"),
+}
 
 
 class Cancelled(Exception):
@@ -72,13 +76,21 @@ class Styles:
         self.fonts = fonts
         fonts.begin_document()
         f = fonts.name
-        self.title = ParagraphStyle("title", fontName=f, fontSize=17, leading=22, alignment=TA_CENTER)
-        self.subtitle = ParagraphStyle("subtitle", fontName=f, fontSize=9, leading=12, alignment=TA_CENTER, textColor=GRID)
+        self.title = ParagraphStyle(
+            "title", fontName=f, fontSize=17, leading=22, alignment=TA_CENTER
+        )
+        self.subtitle = ParagraphStyle(
+            "subtitle", fontName=f, fontSize=9, leading=12, alignment=TA_CENTER, textColor=GRID
+        )
         self.big = ParagraphStyle("big", fontName=f, fontSize=13, leading=16, wordWrap="CJK")
         self.body = ParagraphStyle("body", fontName=f, fontSize=9.5, leading=12.5, wordWrap="CJK")
         self.cell = ParagraphStyle("cell", fontName=f, fontSize=9, leading=11, wordWrap="CJK")
-        self.small = ParagraphStyle("small", fontName=f, fontSize=7, leading=8.6, wordWrap="CJK", textColor=GRID)
-        self.heading = ParagraphStyle("heading", fontName=f, fontSize=11, leading=14, spaceBefore=5, spaceAfter=2)
+        self.small = ParagraphStyle(
+            "small", fontName=f, fontSize=7, leading=8.6, wordWrap="CJK", textColor=GRID
+        )
+        self.heading = ParagraphStyle(
+            "heading", fontName=f, fontSize=11, leading=14, spaceBefore=5, spaceAfter=2
+        )
 
     def p(self, text: str, style: ParagraphStyle | None = None, where: str = "") -> Paragraph:
         """A paragraph of data text (escaped; rare characters handled by the font set)."""
@@ -138,7 +150,17 @@ def make_doc(
         creator="GridWorker 网格员工作台",
         invariant=1,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=frames or [frame], onPageEnd=on_page_end)])
     return doc
 

@@ -43,10 +43,17 @@ def _part(st: Styles, n: HazardNotice, part: str) -> list[Flowable]:
     where = n.address or n.head_name
     title = "燃气安全隐患整改通知书" + ("（再次通知）" if n.second_notice else "")
     head = Table(
-        [[st.raw(title, st.title), st.raw(f"{part}<br/>编号：{st.fonts.markup(n.notice_no)}", st.body)]],
+        [
+            [
+                st.raw(title, st.title),
+                st.raw(f"{part}<br/>编号：{st.fonts.markup(n.notice_no)}", st.body),
+            ]
+        ],
         colWidths=[PAGE_WIDTH - 2 * MARGIN - 40 * mm, 40 * mm],
     )
-    head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    head.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
     label = st.cell
     rows: list[list[Any]] = [
         ["住户地址", st.p(n.address, label, where), "户主", st.p(n.head_name, label, where)],
@@ -78,7 +85,10 @@ def _part(st: Styles, n: HazardNotice, part: str) -> list[Flowable]:
     )
     out: list[Flowable] = [head, Spacer(0, 2 * mm), t, Spacer(0, 2 * mm)]
     if n.stop_use:
-        stop = Table([[st.raw(f'<font color="#c5221f" size="11">{STOP_USE}</font>', st.heading)]], colWidths=[width])
+        stop = Table(
+            [[st.raw(f'<font color="#c5221f" size="11">{STOP_USE}</font>', st.heading)]],
+            colWidths=[width],
+        )
         stop.setStyle(
             TableStyle(
                 [

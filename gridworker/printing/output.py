@@ -30,9 +30,13 @@ def write_pdf(path: Path, render: Callable[[BinaryIO], T]) -> T:
     """Run ``render`` on a temporary file beside ``path`` and rename it into place."""
     path = Path(path)
     if path.is_dir():
-        raise PrintError(msg("{path} 是一个文件夹；请给出 PDF 文件名，例如 入户表.pdf。", path=path))
+        raise PrintError(
+            msg("{path} 是一个文件夹；请给出 PDF 文件名，例如 入户表.pdf。", path=path)
+        )
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=".pdf.tmp", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{path.stem[:40]}-", suffix=".pdf.tmp", dir=path.parent
+        )
     except OSError as e:
         raise PrintError(msg("PDF 没有保存：{problem}。", problem=file_problem(e, path))) from e
     tmp = Path(tmp_name)

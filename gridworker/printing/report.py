@@ -34,7 +34,12 @@ from gridworker.printing.models import CARE_COLOURS, MonthFigures, MonthReport
 __all__ = ["render_month_report"]
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN
-SERIES = [colors.HexColor("#3d6d99"), colors.HexColor("#2e9e44"), colors.HexColor("#d93025"), colors.HexColor("#f2b600")]
+SERIES = [
+    colors.HexColor("#3d6d99"),
+    colors.HexColor("#2e9e44"),
+    colors.HexColor("#d93025"),
+    colors.HexColor("#f2b600"),
+]
 
 
 def _pct(part: int, whole: int) -> str:
@@ -52,12 +57,21 @@ def _table(st: Styles, head: list[str], rows: list[list[Any]], total: bool) -> T
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]
     if total:
-        style += [("BACKGROUND", (0, -1), (-1, -1), LIGHT), ("LINEABOVE", (0, -1), (-1, -1), 1.2, GRID)]
+        style += [
+            ("BACKGROUND", (0, -1), (-1, -1), LIGHT),
+            ("LINEABOVE", (0, -1), (-1, -1), 1.2, GRID),
+        ]
     t.setStyle(TableStyle(style))
     return t
 
 
-def _chart(st: Styles, title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[int]]], fills: Sequence[Any] = SERIES) -> Drawing:
+def _chart(
+    st: Styles,
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int]]],
+    fills: Sequence[Any] = SERIES,
+) -> Drawing:
     """A grouped bar chart, one group per label, with a legend."""
     height = 58 * mm
     d = Drawing(WIDTH, height)
@@ -111,12 +125,32 @@ def _sections(st: Styles, report: MonthReport) -> list[Flowable]:
             _table(
                 st,
                 [label, "户数", "在住人数", "本月新登记", "本月迁出", "本月死亡"],
-                [[st.p(r.label), r.households, r.residents, r.new_residents, r.moved_out, r.deceased] for r in all_rows],
+                [
+                    [
+                        st.p(r.label),
+                        r.households,
+                        r.residents,
+                        r.new_residents,
+                        r.moved_out,
+                        r.deceased,
+                    ]
+                    for r in all_rows
+                ],
                 total,
             )
         ]
         + (
-            [_chart(st, "各微网格户数与在住人数", [r.label for r in rows], [("户数", [r.households for r in rows]), ("在住人数", [r.residents for r in rows])])]
+            [
+                _chart(
+                    st,
+                    "各微网格户数与在住人数",
+                    [r.label for r in rows],
+                    [
+                        ("户数", [r.households for r in rows]),
+                        ("在住人数", [r.residents for r in rows]),
+                    ],
+                )
+            ]
             if len(rows) > 1
             else []
         ),
@@ -132,7 +166,15 @@ def _sections(st: Styles, report: MonthReport) -> list[Flowable]:
                     st,
                     [label, "走访次数", "走访户数", "走访覆盖率", "入户", "电话", "到访不遇"],
                     [
-                        [st.p(r.label), v.visits, v.households_visited, _pct(v.households_visited, r.households), v.in_person, v.by_phone, v.not_home]
+                        [
+                            st.p(r.label),
+                            v.visits,
+                            v.households_visited,
+                            _pct(v.households_visited, r.households),
+                            v.in_person,
+                            v.by_phone,
+                            v.not_home,
+                        ]
                         for r in visits
                         if (v := r.visits) is not None
                     ],
@@ -149,7 +191,9 @@ def _sections(st: Styles, report: MonthReport) -> list[Flowable]:
             cells: list[Any] = [st.p(r.label)]
             for colour in CARE_COLOURS:
                 c = by.get(colour)
-                cells.append(f"{c.covered}/{c.flagged}（{_pct(c.covered, c.flagged)}）" if c else "—")
+                cells.append(
+                    f"{c.covered}/{c.flagged}（{_pct(c.covered, c.flagged)}）" if c else "—"
+                )
             body.append(cells)
         subject = report.total or rows[0]
         by = {c.colour: c for c in subject.care or ()}
@@ -157,10 +201,16 @@ def _sections(st: Styles, report: MonthReport) -> list[Flowable]:
             st,
             f"关爱对象按期走访（{subject.label}）",
             [f"{c}色" for c in CARE_COLOURS],
-            [("关爱对象", [by[c].flagged if c in by else 0 for c in CARE_COLOURS]), ("按期走访", [by[c].covered if c in by else 0 for c in CARE_COLOURS])],
+            [
+                ("关爱对象", [by[c].flagged if c in by else 0 for c in CARE_COLOURS]),
+                ("按期走访", [by[c].covered if c in by else 0 for c in CARE_COLOURS]),
+            ],
             [colors.HexColor("#9e9e9e"), colors.HexColor("#3d6d99")],
         )
-        section(f"{numbers[n - 2]}、三色关爱（按期走访/关爱对象）", [_table(st, [label, "红色", "黄色", "绿色"], body, total), chart])
+        section(
+            f"{numbers[n - 2]}、三色关爱（按期走访/关爱对象）",
+            [_table(st, [label, "红色", "黄色", "绿色"], body, total), chart],
+        )
         n += 1
     needs = [r for r in all_rows if r.needs is not None]
     if needs:
@@ -170,7 +220,18 @@ def _sections(st: Styles, report: MonthReport) -> list[Flowable]:
                 _table(
                     st,
                     [label, "收集", "当场解决", "上报", "已办结", "逾期未办"],
-                    [[st.p(r.label), x.raised, x.solved_on_spot, x.passed_up, x.closed, x.overdue] for r in needs if (x := r.needs) is not None],
+                    [
+                        [
+                            st.p(r.label),
+                            x.raised,
+                            x.solved_on_spot,
+                            x.passed_up,
+                            x.closed,
+                            x.overdue,
+                        ]
+                        for r in needs
+                        if (x := r.needs) is not None
+                    ],
                     total,
                 )
             ],
@@ -185,7 +246,18 @@ def _sections(st: Styles, report: MonthReport) -> list[Flowable]:
                 _table(
                     st,
                     [label, "检查次数", "检查户数", "发现隐患", "已整改", "逾期未整改"],
-                    [[st.p(r.label), g.inspections, g.households_inspected, g.hazards_found, g.rectified, g.overdue] for r in gas if (g := r.gas) is not None],
+                    [
+                        [
+                            st.p(r.label),
+                            g.inspections,
+                            g.households_inspected,
+                            g.hazards_found,
+                            g.rectified,
+                            g.overdue,
+                        ]
+                        for r in gas
+                        if (g := r.gas) is not None
+                    ],
                     total,
                 ),
                 _chart(
@@ -197,7 +269,11 @@ def _sections(st: Styles, report: MonthReport) -> list[Flowable]:
                         ("已整改", [r.gas.rectified if r.gas else 0 for r in grid_rows]),
                         ("逾期未整改", [r.gas.overdue if r.gas else 0 for r in grid_rows]),
                     ],
-                    [colors.HexColor("#f2b600"), colors.HexColor("#2e9e44"), colors.HexColor("#d93025")],
+                    [
+                        colors.HexColor("#f2b600"),
+                        colors.HexColor("#2e9e44"),
+                        colors.HexColor("#d93025"),
+                    ],
                 ),
             ],
         )
@@ -209,7 +285,11 @@ def _story(st: Styles, report: MonthReport) -> list[Flowable]:
     out: list[Flowable] = [
         st.raw(f"月度工作报表　{int(y)}年{int(m)}月", st.title),
         st.raw(
-            st.fonts.markup(f"{report.community}　{report.scope}" if report.scope != report.community else report.community)
+            st.fonts.markup(
+                f"{report.community}　{report.scope}"
+                if report.scope != report.community
+                else report.community
+            )
             + f"&nbsp;&nbsp;&nbsp;制表：{st.fonts.markup(report.prepared_by)}&nbsp;&nbsp;&nbsp;{zh_date(report.made_on)}",
             st.subtitle,
         ),
@@ -227,7 +307,9 @@ def _page_end(st: Styles, pages: list[int]) -> Callable[[Any, BaseDocTemplate], 
         canv.saveState()
         canv.setFont(st.fonts.name, 7.5)
         canv.setFillColor(GRID)
-        canv.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 2 * mm, f"月度工作报表　第 {pages[0]} 页")
+        canv.drawRightString(
+            PAGE_WIDTH - MARGIN, MARGIN - 2 * mm, f"月度工作报表　第 {pages[0]} 页"
+        )
         canv.restoreState()
 
     return draw
@@ -246,4 +328,3 @@ def render_month_report(
     doc = make_doc(out, f"月度工作报表 {report.month}", author, _page_end(st, pages))
     stream_build(doc, [_story(st, report)], cancelled=cancelled)
     return RenderResult(pages=pages[0], records=len(report.rows), notes=font_notes(fonts))
-

@@ -46,7 +46,14 @@ QR_SIZE = 27 * mm
 BOX = "□"
 GAP = "&nbsp;" * 3  # Paragraph folds spaces, U+3000 too: a visible gap between facts
 VISIT_METHODS = ("入户", "电话", "视频", "到访不遇")
-VISIT_PURPOSES = ("日常走访", "关爱探访", "燃气安全检查", "矛盾纠纷调解", "政策/反诈宣传", "健康随访")
+VISIT_PURPOSES = (
+    "日常走访",
+    "关爱探访",
+    "燃气安全检查",
+    "矛盾纠纷调解",
+    "政策/反诈宣传",
+    "健康随访",
+)
 
 
 @dataclass
@@ -93,7 +100,10 @@ def _header(st: Styles, s: HouseholdSheet, code: str) -> Table:
         worker = f"{GAP}网格员：{st.fonts.markup(s.worker)}" if s.worker else ""
         lines.append(st.raw(place + worker, st.small))
     qr_cell = [QrFlowable(code, QR_SIZE), st.raw(code, st.small)]
-    t = Table([[lines, qr_cell]], colWidths=[PAGE_WIDTH - 2 * MARGIN - QR_SIZE - 14 * mm, QR_SIZE + 14 * mm])
+    t = Table(
+        [[lines, qr_cell]],
+        colWidths=[PAGE_WIDTH - 2 * MARGIN - QR_SIZE - 14 * mm, QR_SIZE + 14 * mm],
+    )
     t.setStyle(
         TableStyle(
             [
@@ -121,7 +131,9 @@ def _members(st: Styles, s: HouseholdSheet) -> Table:
     for m in s.members:
         rows.append(_member_row(st, m, where, care))
     if not s.members:
-        rows.append([st.raw("（花名册中没有这户的成员，请在下方补记）", st.cell)] + [""] * (len(head) - 1))
+        rows.append(
+            [st.raw("（花名册中没有这户的成员，请在下方补记）", st.cell)] + [""] * (len(head) - 1)
+        )
     t = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
     style = [
         ("FONTNAME", (0, 0), (-1, -1), st.fonts.name),
@@ -179,7 +191,9 @@ def _records(st: Styles, s: HouseholdSheet) -> list[Flowable]:
         out.append(st.p(text, st.body, where))
     if s.open_hazards:
         items = [
-            f"{h.item_label}（{h.grade}" + (f"，{zh_date(h.deadline)}前整改" if h.deadline else "") + "）"
+            f"{h.item_label}（{h.grade}"
+            + (f"，{zh_date(h.deadline)}前整改" if h.deadline else "")
+            + "）"
             for h in s.open_hazards
         ]
         out.append(st.p("未整改隐患：" + "；".join(items), st.body, where))
@@ -192,13 +206,22 @@ def _fill_in(st: Styles) -> Table:
     purposes = GAP.join(f"{BOX}{p}" for p in VISIT_PURPOSES)
     width = PAGE_WIDTH - 2 * MARGIN
     rows = [
-        [st.raw("走访日期", st.cell), "　　　　年　　月　　日　　时", st.raw("方式", st.cell), st.raw(methods, st.cell)],
+        [
+            st.raw("走访日期", st.cell),
+            "　　　　年　　月　　日　　时",
+            st.raw("方式", st.cell),
+            st.raw(methods, st.cell),
+        ],
         [st.raw("走访目的", st.cell), st.raw(purposes, st.cell), "", ""],
         [st.raw("见到的人", st.cell), "", "", ""],
         [st.raw("情况记录", st.cell), "", "", ""],
         [st.raw("诉求与需求", st.cell), "", "", ""],
     ]
-    t = Table(rows, colWidths=[20 * mm, 58 * mm, 12 * mm, width - 90 * mm], rowHeights=[7 * mm, 7 * mm, 7 * mm, 19 * mm, 13 * mm])
+    t = Table(
+        rows,
+        colWidths=[20 * mm, 58 * mm, 12 * mm, width - 90 * mm],
+        rowHeights=[7 * mm, 7 * mm, 7 * mm, 19 * mm, 13 * mm],
+    )
     t.setStyle(
         TableStyle(
             [
@@ -222,44 +245,46 @@ def _fill_in(st: Styles) -> Table:
     return t
 
 
-def _checklist(st: Styles, s: HouseholdSheet, cache: dict[int, Any]) -> list[Flowable]:
-    """The gas checklist of the current template (its cells are made once per batch; the
-    table itself is new for each sheet, as reportlab marks flowables while laying out)."""
+def _checklist(st: Styles, s: HouseholdSheet) -> list[Flowable]:
+    """The gas checklist of the sheet's template."""
     c = s.checklist
     if c is None:
         return []
-    made = cache.get(id(c))
-    if made is None:
-        answers = list(c.answers)
-        rows: list[list[Any]] = [["", "燃气安全检查项", "属于隐患的情形", "等级", *answers]]
-        for i, it in enumerate(c.items, 1):
-            grade = it.grade + (f"<br/><font size='6'>{st.fonts.markup(it.grade_note)}</font>" if it.grade_note else "")
-            rows.append(
-                [str(i), st.p(it.label, st.cell), st.p(it.hazard_when, st.small), st.raw(grade, st.cell)]
-                + [BOX] * len(answers)
-            )
-        width = PAGE_WIDTH - 2 * MARGIN
-        fixed = [6 * mm, 36 * mm, 0, 17 * mm] + [11 * mm] * len(answers)
-        fixed[2] = width - sum(fixed)
-        style = TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), st.fonts.name),
-                    ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-                    ("FONTSIZE", (4, 1), (-1, -1), 12),
-                    ("LEADING", (0, 0), (-1, -1), 10),
-                    ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
-                    ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("ALIGN", (4, 0), (-1, -1), "CENTER"),
-                    ("ALIGN", (0, 0), (0, -1), "CENTER"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                ]
-            )
-        made = cache[id(c)] = (rows, fixed, style)
-    rows, fixed, style = made
+    answers = list(c.answers)
+    rows: list[list[Any]] = [["", "燃气安全检查项", "属于隐患的情形", "等级", *answers]]
+    for i, it in enumerate(c.items, 1):
+        grade = it.grade + (
+            f"<br/><font size='6'>{st.fonts.markup(it.grade_note)}</font>" if it.grade_note else ""
+        )
+        rows.append(
+            [
+                str(i),
+                st.p(it.label, st.cell),
+                st.p(it.hazard_when, st.small),
+                st.raw(grade, st.cell),
+            ]
+            + [BOX] * len(answers)
+        )
+    width = PAGE_WIDTH - 2 * MARGIN
+    fixed = [6 * mm, 36 * mm, 0, 17 * mm] + [11 * mm] * len(answers)
+    fixed[2] = width - sum(fixed)
+    style = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), st.fonts.name),
+            ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+            ("FONTSIZE", (4, 1), (-1, -1), 12),
+            ("LEADING", (0, 0), (-1, -1), 10),
+            ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (4, 0), (-1, -1), "CENTER"),
+            ("ALIGN", (0, 0), (0, -1), "CENTER"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ]
+    )
     table = Table(rows, colWidths=fixed, repeatRows=1, style=style)
     caption = st.raw(
         f"燃气安全检查（{st.fonts.markup(c.name)}，第 {c.version} 版）：每项勾选一格；有隐患的写明情况，"
@@ -293,7 +318,7 @@ def _signatures(st: Styles) -> Table:
 
 
 def sheet_flowables(
-    st: Styles, s: HouseholdSheet, state: _PageState, cache: dict[int, Any]
+    st: Styles, s: HouseholdSheet, state: _PageState, cache: dict[Any, SameOnEveryPage]
 ) -> list[Flowable]:
     """One household's sheet as flowables (a new page is started before it)."""
     code = sheet_code(s.household_id, s.printed_on)
@@ -311,15 +336,14 @@ def sheet_flowables(
     # The boxes to fill, the checklist and the signatures are the same on every sheet: laid
     # out once per batch and kept on one page (a household that needs a second page
     # carries them over whole, the members' header repeated above any members left).
-    block = cache.get("block")
+    block = cache.get(s.checklist)
     if block is None:
         parts: list[Flowable] = [Spacer(0, 2.5 * mm), _fill_in(st), Spacer(0, 2.5 * mm)]
-        parts += _checklist(st, s, cache)
+        parts += _checklist(st, s)
         parts.append(_signatures(st))
-        block = cache["block"] = (s.checklist, SameOnEveryPage(str(len(cache)), parts, PAGE_WIDTH - 2 * MARGIN))
-    if block[0] is not s.checklist:
-        raise ValueError("one batch of sheets uses one checklist template")
-    out.append(block[1])
+        block = SameOnEveryPage(str(len(cache)), parts, PAGE_WIDTH - 2 * MARGIN)
+        cache[s.checklist] = block
+    out.append(block)
     return out
 
 
@@ -331,13 +355,17 @@ def _page_end(state: _PageState, st: Styles) -> Callable[[Any, BaseDocTemplate],
         canv.setFont(st.fonts.name, 7.5)
         canv.setFillColor(GRID)
         y = MARGIN - 2 * mm
-        canv.drawString(MARGIN, y, "证件号、电话已部分隐藏；本表不记录敏感个人信息。请妥善保管，用后交回社区。")
+        canv.drawString(
+            MARGIN, y, "证件号、电话已部分隐藏；本表不记录敏感个人信息。请妥善保管，用后交回社区。"
+        )
         if s is not None:
             where = st.fonts.plain(s.address or s.head_name)
             canv.drawRightString(PAGE_WIDTH - MARGIN, y, f"{where}　第 {state.page_in_sheet} 页")
             if state.page_in_sheet > 1:
                 canv.setFont(st.fonts.name, 9)
-                canv.drawString(MARGIN, PAGE_HEIGHT - MARGIN + 3 * mm, f"入户走访登记表（续）　{where}")
+                canv.drawString(
+                    MARGIN, PAGE_HEIGHT - MARGIN + 3 * mm, f"入户走访登记表（续）　{where}"
+                )
         canv.restoreState()
         state.page_in_sheet += 1
 
@@ -357,7 +385,7 @@ def render_sheets(
     st = Styles(fonts)
     state = _PageState()
     doc = make_doc(out, "入户走访登记表", author, _page_end(state, st))
-    cache: dict[int, Any] = {}
+    cache: dict[Any, SameOnEveryPage] = {}  # per checklist template
     n = stream_build(
         doc,
         (sheet_flowables(st, s, state, cache) for s in sheets),

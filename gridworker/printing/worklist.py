@@ -53,14 +53,18 @@ def route_groups(route: WeekRoute) -> list[tuple[tuple[str, str, str], list[Rout
     return out
 
 
-def _page_end(st: Styles, route: WeekRoute, pages: list[int]) -> Callable[[Any, BaseDocTemplate], None]:
+def _page_end(
+    st: Styles, route: WeekRoute, pages: list[int]
+) -> Callable[[Any, BaseDocTemplate], None]:
     def draw(canv: Any, doc: BaseDocTemplate) -> None:
         pages[0] += 1
         canv.saveState()
         canv.setFont(st.fonts.name, 7.5)
         canv.setFillColor(GRID)
         canv.drawString(MARGIN, MARGIN - 2 * mm, "电话已部分隐藏。走访后在“完成”栏打勾，当天录入。")
-        canv.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 2 * mm, f"本周走访清单　第 {pages[0]} 页")
+        canv.drawRightString(
+            PAGE_WIDTH - MARGIN, MARGIN - 2 * mm, f"本周走访清单　第 {pages[0]} 页"
+        )
         canv.restoreState()
 
     return draw
@@ -72,7 +76,15 @@ def _story(st: Styles, route: WeekRoute) -> list[Flowable]:
         st.raw("本周走访清单", st.title),
         st.raw(
             st.fonts.markup(
-                "　".join(x for x in (route.community, route.micro_grid, f"网格员：{route.worker}" if route.worker else "") if x)
+                "　".join(
+                    x
+                    for x in (
+                        route.community,
+                        route.micro_grid,
+                        f"网格员：{route.worker}" if route.worker else "",
+                    )
+                    if x
+                )
             )
             + f"&nbsp;&nbsp;&nbsp;{zh_date(route.week_start)}—{zh_date(end)}",
             st.subtitle,
@@ -83,7 +95,9 @@ def _story(st: Styles, route: WeekRoute) -> list[Flowable]:
         out.append(st.raw("本周没有到期的走访。", st.body))
         return out
     counts = {c: sum(1 for s in route.stops if s.care_colour == c) for c in CARE_COLOURS}
-    summary = f"共 {len(route.stops)} 户" + "".join(f"，{c}色关爱 {n} 户" for c, n in counts.items() if n)
+    summary = f"共 {len(route.stops)} 户" + "".join(
+        f"，{c}色关爱 {n} 户" for c, n in counts.items() if n
+    )
     out += [st.raw(summary, st.body), Spacer(0, 2 * mm)]
     head = ["完成", "房号", "户主", "关爱", "事由", "到期", "电话", "备注"]
     width = PAGE_WIDTH - 2 * MARGIN

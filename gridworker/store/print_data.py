@@ -80,7 +80,10 @@ def sheet_household_ids(conn: sqlite3.Connection, scope: SheetScope) -> list[str
         params.append(scope.building)
     where = " WHERE " + " AND ".join(clauses)
     order = _ADDRESS_ORDER.format(d="ASC")
-    return [r[0] for r in conn.execute(f"SELECT h.id FROM household h{where} ORDER BY {order}, h.id", params)]
+    return [
+        r[0]
+        for r in conn.execute(f"SELECT h.id FROM household h{where} ORDER BY {order}, h.id", params)
+    ]
 
 
 def resolve_building(
@@ -101,7 +104,9 @@ def resolve_building(
     if len(exact) == 1:
         return exact[0]
     if not exact:
-        raise StoreError(msg("没有找到楼栋“{building}”（写成 小区+楼栋，如 锦华苑3栋）。", building=text))
+        raise StoreError(
+            msg("没有找到楼栋“{building}”（写成 小区+楼栋，如 锦华苑3栋）。", building=text)
+        )
     choices = sorted((e + b for e, b in exact), key=natural_key)
     raise StoreError(
         msg(
@@ -133,8 +138,19 @@ def resolve_household(conn: sqlite3.Connection, text: str, micro_grid_id: str | 
     if len(rows) == 1:
         return str(rows[0][0])
     if len(rows) > 1:
-        raise StoreError(msg("地址“{address}”有 {n} 户，请用户编号或扫描入户表上的二维码。", address=text, n=len(rows)))
-    raise StoreError(msg("没有找到住户“{household}”（可写地址，如 锦华苑3栋2单元301，或扫描二维码）。", household=text))
+        raise StoreError(
+            msg(
+                "地址“{address}”有 {n} 户，请用户编号或扫描入户表上的二维码。",
+                address=text,
+                n=len(rows),
+            )
+        )
+    raise StoreError(
+        msg(
+            "没有找到住户“{household}”（可写地址，如 锦华苑3栋2单元301，或扫描二维码）。",
+            household=text,
+        )
+    )
 
 
 def _age(birth: str | None, on: date) -> int | None:
@@ -241,7 +257,9 @@ def month_report(
     mine = identity.micro_grid_id if identity.role == "worker" else None
     grids = [(gid, name) for gid, name in micro_grids(conn) if mine is None or gid == mine]
     households = dict(
-        conn.execute("SELECT micro_grid_id, count(*) FROM household GROUP BY micro_grid_id").fetchall()
+        conn.execute(
+            "SELECT micro_grid_id, count(*) FROM household GROUP BY micro_grid_id"
+        ).fetchall()
     )
     living = dict(
         conn.execute(

@@ -25,7 +25,15 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from gridworker.core.demo_people import generate_households
 from gridworker.core.gas_checklist import load_checklist
@@ -48,7 +56,9 @@ def demo_sheets(n: int) -> Iterator[HouseholdSheet]:
     """Realistic households (the demo's people), made as they are printed."""
     checklist = load_checklist()
     today = date(2025, 6, 3)
-    for i, hh in enumerate(generate_households(random.Random(5), n, ["锦华苑", "双福路院落"], today=today)):
+    for i, hh in enumerate(
+        generate_households(random.Random(5), n, ["锦华苑", "双福路院落"], today=today)
+    ):
         members = tuple(
             SheetMember(
                 name=m.name,
@@ -83,22 +93,75 @@ def bare_document(path: Path, fonts: FontSet, pages: list[int]) -> int:
     """The baseline: per page the same tables as a sheet, plain strings, doc.build."""
     font = fonts.name
     title = ParagraphStyle("t", fontName=font, fontSize=17, leading=22)
-    doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=14 * mm, rightMargin=14 * mm, topMargin=14 * mm, bottomMargin=18 * mm)
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=14 * mm,
+        rightMargin=14 * mm,
+        topMargin=14 * mm,
+        bottomMargin=18 * mm,
+    )
     count = [0]
 
     def page_end(canv: object, _doc: object) -> None:
         count[0] += 1
 
-    doc.addPageTemplates([PageTemplate(frames=[Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height)], onPageEnd=page_end)])
-    style = TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 9), ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))])
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                frames=[Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height)],
+                onPageEnd=page_end,
+            )
+        ]
+    )
+    style = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("FONTSIZE", (0, 0), (-1, -1), 9),
+            ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+        ]
+    )
     story: list[object] = []
     for n_members in pages:
         story.append(Paragraph("入户走访登记表", title))
         story.append(Table([["锦华苑3栋2单元301", "户主：赵红　电话：138****5678"]], style=style))
-        story.append(Table([["姓名", "性别", "年龄", "关系", "身份证号", "电话", "人群"]] + [["赵红", "女", "45", "本人", "510104********1234", "138****5678", "空巢老人"]] * n_members, style=style))
-        story.append(Table([["走访日期", "　年　月　日", "方式", "□入户 □电话 □视频 □到访不遇"]] * 5, style=style))
-        story.append(Table([["", "燃气安全检查项", "属于隐患的情形", "等级", "合格", "隐患", "不适用"]] + [["1", "燃气泄漏检查（检漏）", "肥皂水检漏起泡或检测仪报警", "重大", "□", "□", "□"]] * 16, style=style))
-        story.append(Table([["户主（住户）签字：", "", "网格员签字：", "", "日期：　年　月　日"]], style=style))
+        story.append(
+            Table(
+                [["姓名", "性别", "年龄", "关系", "身份证号", "电话", "人群"]]
+                + [["赵红", "女", "45", "本人", "510104********1234", "138****5678", "空巢老人"]]
+                * n_members,
+                style=style,
+            )
+        )
+        story.append(
+            Table(
+                [["走访日期", "　年　月　日", "方式", "□入户 □电话 □视频 □到访不遇"]] * 5,
+                style=style,
+            )
+        )
+        story.append(
+            Table(
+                [["", "燃气安全检查项", "属于隐患的情形", "等级", "合格", "隐患", "不适用"]]
+                + [
+                    [
+                        "1",
+                        "燃气泄漏检查（检漏）",
+                        "肥皂水检漏起泡或检测仪报警",
+                        "重大",
+                        "□",
+                        "□",
+                        "□",
+                    ]
+                ]
+                * 16,
+                style=style,
+            )
+        )
+        story.append(
+            Table(
+                [["户主（住户）签字：", "", "网格员签字：", "", "日期：　年　月　日"]], style=style
+            )
+        )
         story.append(PageBreak())
     story.pop()
     doc.build(story)

@@ -12,12 +12,12 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import PageBreak
 
@@ -28,10 +28,10 @@ from gridworker.core.phone import mask_phone
 from gridworker.printing.fonts import FontSet
 
 __all__ = [
+    "CARE_FILL",
     "MARGIN",
     "PAGE_HEIGHT",
     "PAGE_WIDTH",
-    "CARE_FILL",
     "Cancelled",
     "RenderResult",
     "Styles",
@@ -170,7 +170,7 @@ def font_notes(fonts: FontSet) -> list[Message]:
     return [n for n in (fonts.note, fonts.missing_message()) if n]
 
 
-class CompactCanvas(Canvas):
+class CompactCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
     """A canvas that compresses each page as it is finished.
 
     reportlab keeps every page's drawing commands as text until it writes the file (some
@@ -234,7 +234,7 @@ def chunks_of(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-class SameOnEveryPage(Flowable):
+class SameOnEveryPage(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """Flowables drawn identically on many pages (the checklist, the boxes to fill):
     laid out and drawn once into a PDF form, then placed by reference on each page.
 

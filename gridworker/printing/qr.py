@@ -26,7 +26,7 @@ def qr_modules(text: str) -> list[list[bool]]:
     return [[bool(m) for m in row] for row in qr.modules]
 
 
-class QrFlowable(Flowable):
+class QrFlowable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """A square QR code of ``size`` points with a quiet zone of ``border`` modules."""
 
     def __init__(self, text: str, size: float, border: int = 2) -> None:

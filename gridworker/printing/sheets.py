@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Spacer, Table, TableStyle
 
 from gridworker.core.sheet_code import sheet_code
 from gridworker.printing.fonts import FontSet
@@ -37,8 +37,8 @@ from gridworker.printing.layout import (
     stream_build,
     zh_date,
 )
-from gridworker.printing.qr import QrFlowable
 from gridworker.printing.models import CARE_COLOURS, HouseholdSheet, SheetMember
+from gridworker.printing.qr import QrFlowable
 
 __all__ = ["QR_SIZE", "render_sheets", "sheet_flowables"]
 
@@ -65,7 +65,7 @@ class _PageState:
     pages: int = 0
 
 
-class _SheetStart(Flowable):
+class _SheetStart(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """Zero-size marker drawn where a household begins: the footer knows whose page it is."""
 
     def __init__(self, state: _PageState, sheet: HouseholdSheet) -> None:

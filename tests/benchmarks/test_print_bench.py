@@ -201,7 +201,7 @@ def _peak(path: Path, fonts: FontSet, n: int) -> tuple[int, int]:
 
 
 def test_memory_is_flat_as_the_batch_grows(tmp_path: Path, fonts: FontSet) -> None:
-    render_sheets(demo_sheets(5), open(tmp_path / "warm.pdf", "wb"), fonts)  # caches, imports
+    _peak(tmp_path / "warm.pdf", fonts, 5)  # imports and caches first
     small, small_pages = _peak(tmp_path / "small.pdf", fonts, SHEETS // 4)
     large, large_pages = _peak(tmp_path / "large.pdf", fonts, SHEETS)
     per_page = (large - small) / (large_pages - small_pages)

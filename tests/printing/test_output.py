@@ -47,7 +47,7 @@ def test_cancel_or_failure_leaves_the_old_file_and_no_temporary(
 def test_a_file_that_is_not_a_font_is_refused_by_name(tmp_path: Path, wqy_file: Path) -> None:
     bogus = tmp_path / "simsun.ttc"
     bogus.write_bytes(b"not a font at all" * 100)
-    with pytest.raises(FontError, match="simsun.ttc"):
+    with pytest.raises(FontError, match=r"simsun\.ttc"):
         load_font_file(bogus)
     fonts = make_font_set(bogus, dirs=[wqy_file.parent])
     assert fonts.main.embedded and fonts.note is not None

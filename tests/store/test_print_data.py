@@ -109,7 +109,7 @@ def test_resolving_buildings_and_households(worker_store: Store, homes: dict[str
     conn = worker_store.conn
     assert print_data.resolve_building(conn, "锦华苑 3栋", None) == ("锦华苑", "3栋")
     assert print_data.resolve_building(conn, "10栋", None) == ("锦华苑", "10栋")
-    with pytest.raises(StoreError, match="锦华苑3栋、双福路院落3栋|双福路院落3栋、锦华苑3栋"):
+    with pytest.raises(StoreError, match=r"锦华苑3栋、双福路院落3栋|双福路院落3栋、锦华苑3栋"):
         print_data.resolve_building(conn, "3栋", None)
     with pytest.raises(StoreError, match="没有找到楼栋"):
         print_data.resolve_building(conn, "99栋", None)

@@ -22,7 +22,7 @@ __all__ = ["PrintError", "write_pdf"]
 T = TypeVar("T")
 
 
-class PrintError(Exception):
+class PrintError(ValueError):
     """A document that could not be made or saved; args[0] is the Chinese sentence."""
 
 

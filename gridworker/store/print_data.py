@@ -32,6 +32,7 @@ __all__ = [
     "BATCH",
     "SheetScope",
     "household_sheets",
+    "households_of",
     "month_report",
     "resolve_building",
     "resolve_household",
@@ -84,6 +85,17 @@ def sheet_household_ids(conn: sqlite3.Connection, scope: SheetScope) -> list[str
         r[0]
         for r in conn.execute(f"SELECT h.id FROM household h{where} ORDER BY {order}, h.id", params)
     ]
+
+
+def households_of(conn: sqlite3.Connection, resident_ids: Sequence[str]) -> list[str]:
+    """The households of these residents, each once, in the residents' order (a roster
+    list or selection turned into the households to print)."""
+    rows = conn.execute(
+        "SELECT r.household_id FROM json_each(?) j JOIN resident r ON r.id = j.value "
+        "WHERE r.household_id IS NOT NULL ORDER BY j.key",
+        (json.dumps(list(resident_ids)),),
+    )
+    return list(dict.fromkeys(r[0] for r in rows))
 
 
 def resolve_building(

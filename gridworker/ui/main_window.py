@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.gas = GasScreen()
         self.care = CareScreen()
         self.sync = SyncScreen(runner, identity)
-        self.print_screen = PrintScreen()
+        self.print_screen = PrintScreen(runner, identity)
         self.settings_screen = SettingsScreen(identity, db_path, micro_grid_name)
         titles = {
             "today": self.tr("Today's work"),
@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self.sync.data_changed.connect(self.refresh_status)
         self.sync.data_changed.connect(self.roster.reload)
         self.settings_screen.text_size_changed.connect(self._text_size_changed)
+        self.settings_screen.print_font_changed.connect(self.print_screen.check_font)
+        self.roster.print_requested.connect(self.print_households)
         self._restore()
         self.refresh_status()
 
@@ -183,6 +185,12 @@ class MainWindow(QMainWindow):
     def new_item(self) -> None:
         self.show_screen("roster")
         self.roster.new_item()
+
+    def print_households(self, household_ids: list[str]) -> None:
+        """ "Print this" from the roster or a household page: their sheets, on 打印."""
+        self.print_screen.set_households(household_ids)
+        self.show_screen("print")
+        self.print_screen.make_preview()
 
     def export_bundle(self) -> None:
         self.show_screen("sync")

@@ -137,3 +137,14 @@ def test_month_report_roster_figures(worker_store: Store, homes: dict[str, str])
     assert (june.rows[0].moved_out, june.rows[0].new_residents) == (1, 0)
     with pytest.raises(StoreError, match="2025-06"):
         print_data.month_report(worker_store.conn, "June", worker_store.identity, made_on=today)
+
+
+def test_households_of_listed_residents_in_list_order(
+    worker_store: Store, homes: dict[str, str]
+) -> None:
+    rows = worker_store.conn.execute(
+        "SELECT id, household_id FROM resident ORDER BY name DESC"
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    expected = list(dict.fromkeys(r[1] for r in rows))
+    assert print_data.households_of(worker_store.conn, ids) == expected

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from gridworker.core.people import SPECIAL_TAGS
-from gridworker.store import queries
+from gridworker.core.sheet_code import parse_sheet_code
+from gridworker.store import print_data, queries
 from gridworker.store.queries import ResidentFilter
 from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.household_page import HouseholdPage
@@ -67,6 +70,10 @@ class RosterScreen(QWidget):
 
     ids_loaded = Signal(int)  # number of residents now listed
     data_changed = Signal()  # something was written: counts may differ
+    print_requested = Signal(list)  # household ids whose sheets to print
+    # A paper sheet was scanned (household id, date on the sheet): the visit and gas
+    # forms connect here to open prefilled.
+    paper_sheet_opened = Signal(str, object)
 
     def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +92,7 @@ class RosterScreen(QWidget):
         self.household_page = HouseholdPage(runner, identity)
         self.household_page.back_requested.connect(self.show_list)
         self.household_page.changed.connect(self._after_write)
+        self.household_page.print_requested.connect(lambda hid: self.print_requested.emit([hid]))
         self.stack.addWidget(self.household_page)
 
         layout = QVBoxLayout(self.list_page)
@@ -109,7 +117,14 @@ class RosterScreen(QWidget):
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save the roster as a spreadsheet"))
         self.export_button.clicked.connect(self.export_roster)
-        for b in (self.new_button, self.import_button, self.export_button):
+        self.print_button, self.paper_button = self._print_buttons()
+        for b in (
+            self.new_button,
+            self.import_button,
+            self.export_button,
+            self.print_button,
+            self.paper_button,
+        ):
             top.addWidget(b)
         layout.addLayout(top)
 
@@ -168,7 +183,7 @@ class RosterScreen(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -289,6 +304,50 @@ class RosterScreen(QWidget):
             self.tr("{0} residents were saved to {1}").format(rows, path),
         )
 
+    # -- printing and paper sheets (the 打印 feature) ------------------------------------
+    def _print_buttons(self) -> tuple[QPushButton, QPushButton]:
+        button = QPushButton(self.tr("Print…"))
+        button.setToolTip(self.tr("Print visit sheets for these households"))
+        menu = QMenu(button)
+        menu.addAction(self.tr("Sheets for the selected households"), self.print_selected)
+        menu.addAction(self.tr("Sheets for every household listed"), self.print_listed)
+        button.setMenu(menu)
+        paper = QPushButton(self.tr("Enter paper sheet…"))
+        paper.setToolTip(
+            self.tr("Scan the QR code of a filled-in sheet to open its household (Ctrl+Shift+E)")
+        )
+        paper.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        paper.clicked.connect(self.enter_paper_sheet)
+        return button, paper
+
+    def print_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        ids = [str(self.model.data(r, ID_ROLE)) for r in rows if self.model.data(r, ID_ROLE)]
+        if not ids:
+            inform(self, self.tr("Print"), self.tr("Select one or more residents first."))
+            return
+        self._print_residents(ids)
+
+    def print_listed(self) -> None:
+        self._print_residents(self.model.ids())
+
+    def _print_residents(self, resident_ids: list[str]) -> None:
+        self.runner.query(
+            lambda conn: print_data.households_of(conn, resident_ids),
+            lambda hids: self.print_requested.emit(hids) if hids else None,
+        )
+
+    def enter_paper_sheet(self) -> None:
+        from gridworker.ui.printing.paper_sheet import PaperSheetDialog
+
+        dialog = PaperSheetDialog(self.runner, self)
+        dialog.sheet_found.connect(self.open_paper_sheet)
+        dialog.open()
+
+    def open_paper_sheet(self, household_id: str, printed_on: object) -> None:
+        self.open_household(household_id)
+        self.paper_sheet_opened.emit(household_id, printed_on)
+
     # -- loading ----------------------------------------------------------------------
     def current_filter(self) -> ResidentFilter:
         status = self.status_filter.currentData()
@@ -342,6 +401,11 @@ class RosterScreen(QWidget):
         self.count_label.setText(message)
 
     def _schedule_search(self) -> None:
+        code = parse_sheet_code(self.search.text())
+        if code is not None:  # a scanned (or typed) sheet code: open that household
+            self.search.clear()
+            self.open_paper_sheet(code.household_id, code.printed_on)
+            return
         self._timer.start()
 
     def _search_now(self) -> None:

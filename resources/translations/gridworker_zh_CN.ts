@@ -4,27 +4,27 @@
 <context>
     <name>CareScreen</name>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="16"/>
         <source>Three-colour care</source>
         <translation>三色关爱</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="17"/>
         <source>Care flags are not available in this version yet.</source>
         <translation>本版本还没有三色关爱功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="19"/>
         <source>Red, yellow and green care levels for vulnerable residents</source>
         <translation>困难和特殊群体居民的红、黄、绿关爱等级</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="20"/>
         <source>Why each resident has their colour, and when it was last reviewed</source>
         <translation>每位居民为什么是这个颜色，上次复核是什么时候</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="21"/>
         <source>How often each colour must be visited, and who is overdue</source>
         <translation>各颜色应多久走访一次，谁已经超期</translation>
     </message>
@@ -98,12 +98,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="130"/>
+        <location filename="../../gridworker/ui/widgets.py" line="145"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="132"/>
+        <location filename="../../gridworker/ui/widgets.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -111,7 +111,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="56"/>
+        <location filename="../../gridworker/ui/widgets.py" line="71"/>
         <source>This page will show:</source>
         <translation>这一页将会显示：</translation>
     </message>
@@ -119,27 +119,27 @@
 <context>
     <name>GasScreen</name>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="16"/>
         <source>Gas safety</source>
         <translation>燃气安全</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="17"/>
         <source>Gas-safety inspections are not available in this version yet.</source>
         <translation>本版本还没有燃气安全检查功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="19"/>
         <source>Inspections of each household with the checklist results</source>
         <translation>各户的燃气安全检查及检查表结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="20"/>
         <source>Hazards found, with their rectification deadlines and re-checks</source>
         <translation>发现的隐患、整改期限和复查</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="21"/>
         <source>Households not yet inspected this round</source>
         <translation>本轮尚未检查的住户</translation>
     </message>
@@ -318,176 +318,186 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="87"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="88"/>
         <source>← Back to the list</source>
         <translation>← 返回花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="96"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="97"/>
         <source>Edit household…</source>
         <translation>修改住户…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="108"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="100"/>
+        <source>Print sheet</source>
+        <translation>打印入户表</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="101"/>
+        <source>Print this household&apos;s visit sheet</source>
+        <translation>打印这一户的入户走访登记表</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="115"/>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="109"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="116"/>
         <source>Head:</source>
         <translation>户主：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="110"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="117"/>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="116"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="123"/>
         <source>House use:</source>
         <translation>房屋用途：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="117"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="124"/>
         <source>Residency:</source>
         <translation>人户状态：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="118"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="125"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="152"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="159"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="154"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="161"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="156"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="163"/>
         <source>Moved out…</source>
         <translation>迁出…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="158"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="165"/>
         <source>Deceased…</source>
         <translation>死亡…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="160"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="167"/>
         <source>Living here again</source>
         <translation>恢复在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="172"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="179"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="174"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="181"/>
         <source>This tab is filled by a later version of the program.</source>
         <translation>这一页的内容将在程序的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="177"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="181"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="184"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="188"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="179"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="186"/>
         <source>Each visit to this household: date, who was met, what was noted</source>
         <translation>对这户的每次走访：日期、见到了谁、记录了什么</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="185"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="189"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="192"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="196"/>
         <source>Gas inspections</source>
         <translation>燃气检查</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="187"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="194"/>
         <source>Gas-safety inspections of this household with the checklist results</source>
         <translation>这户的燃气安全检查及检查表结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="193"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="197"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="200"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="204"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="195"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="202"/>
         <source>Hazards found here and how they were put right</source>
         <translation>在这户发现的隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="201"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="205"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="208"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="212"/>
         <source>Needs</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="203"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="210"/>
         <source>Requests for help this household made, and their progress</source>
         <translation>这户提出的诉求及办理进度</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="217"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="217"/>
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="217"/>
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="215"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="222"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="222"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="229"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="238"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="245"/>
         <source>This household no longer exists.</source>
         <translation>这一户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="243"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="250"/>
         <source>(no address)</source>
         <translation>（无地址）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="251"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="258"/>
         <source>Members ({0})</source>
         <translation>家庭成员（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="254"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="261"/>
         <source> (received)</source>
         <translation>（同步收到）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="263"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="270"/>
         <source>Change history ({0})</source>
         <translation>修改记录（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="293"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="300"/>
         <source>Select a member first.</source>
         <translation>请先选中一位成员。</translation>
     </message>
@@ -733,72 +743,72 @@
     </message>
     <message>
         <location filename="../../gridworker/ui/main_window.py" line="134"/>
-        <location filename="../../gridworker/ui/main_window.py" line="243"/>
+        <location filename="../../gridworker/ui/main_window.py" line="251"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="146"/>
+        <location filename="../../gridworker/ui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="147"/>
+        <location filename="../../gridworker/ui/main_window.py" line="149"/>
         <source>&amp;Roster</source>
         <translation>花名册(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="148"/>
+        <location filename="../../gridworker/ui/main_window.py" line="150"/>
         <source>Find a resident</source>
         <translation>查找居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="151"/>
+        <location filename="../../gridworker/ui/main_window.py" line="153"/>
         <source>New household / member</source>
         <translation>新建住户 / 成员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="154"/>
+        <location filename="../../gridworker/ui/main_window.py" line="156"/>
         <source>Import roster spreadsheet…</source>
         <translation>导入花名册表格…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="156"/>
+        <location filename="../../gridworker/ui/main_window.py" line="158"/>
         <source>Export roster…</source>
         <translation>导出花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="158"/>
+        <location filename="../../gridworker/ui/main_window.py" line="160"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="161"/>
+        <location filename="../../gridworker/ui/main_window.py" line="163"/>
         <source>Export bundle for the office…</source>
         <translation>导出同步包给社区…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="164"/>
+        <location filename="../../gridworker/ui/main_window.py" line="166"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="231"/>
+        <location filename="../../gridworker/ui/main_window.py" line="239"/>
         <source>{0} households · {1} residents · {2} moved out · {3} deceased</source>
         <translation>{0} 户 · 在住 {1} 人 · 迁出 {2} 人 · 死亡 {3} 人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="238"/>
+        <location filename="../../gridworker/ui/main_window.py" line="246"/>
         <source>Last bundle exported {0}</source>
         <translation>上次导出同步包 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="240"/>
+        <location filename="../../gridworker/ui/main_window.py" line="248"/>
         <source>Last bundle imported {0}</source>
         <translation>上次导入同步包 {0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/main_window.py" line="241"/>
+        <location filename="../../gridworker/ui/main_window.py" line="249"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -812,31 +822,239 @@
     </message>
 </context>
 <context>
+    <name>PaperSheetDialog</name>
+    <message>
+        <location filename="../../gridworker/ui/printing/paper_sheet.py" line="28"/>
+        <source>Enter a paper sheet</source>
+        <translation>录入纸质表</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/paper_sheet.py" line="32"/>
+        <source>Scan the QR code on the paper sheet with the scanner, or type the code printed under it (GW1:…).</source>
+        <translation>用扫码枪扫描纸质表上的二维码，或输入二维码下方印的编码（GW1:…）。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/paper_sheet.py" line="48"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/paper_sheet.py" line="63"/>
+        <source>This is not the code of a GridWorker sheet.</source>
+        <translation>这不是网格员工作台入户表的编码。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/paper_sheet.py" line="74"/>
+        <source>No household with this code is in this database.</source>
+        <translation>本机数据中没有这个编码对应的住户。</translation>
+    </message>
+</context>
+<context>
     <name>PrintScreen</name>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/printing/jobs.py" line="59"/>
+        <source>There are no households to print.</source>
+        <translation>没有要打印的住户。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/jobs.py" line="75"/>
+        <source>Making visit sheets: {0} of {1} households</source>
+        <translation>正在生成入户走访登记表：第 {0} 户，共 {1} 户</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="76"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="281"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="20"/>
-        <source>Printing is not available in this version yet.</source>
-        <translation>本版本还没有打印功能。</translation>
+        <location filename="../../gridworker/ui/printing/screen.py" line="85"/>
+        <source>Visit sheets (one page a household)</source>
+        <translation>入户走访登记表（每户一页）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="22"/>
-        <source>Visit sheets for a building or estate, with masked ID numbers</source>
-        <translation>按楼栋或小区打印走访表（身份证号打码）</translation>
+        <location filename="../../gridworker/ui/printing/screen.py" line="86"/>
+        <source>Gas hazard notices</source>
+        <translation>燃气隐患整改通知书</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="23"/>
-        <source>Gas-safety notices to leave with a household</source>
-        <translation>留给住户的燃气安全告知书</translation>
+        <location filename="../../gridworker/ui/printing/screen.py" line="87"/>
+        <source>This week&apos;s visit list</source>
+        <translation>本周走访清单</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="24"/>
-        <source>Monthly reports for the community office</source>
-        <translation>报给社区的月度报表</translation>
+        <location filename="../../gridworker/ui/printing/screen.py" line="88"/>
+        <source>Monthly report</source>
+        <translation>月度工作报表</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="89"/>
+        <source>Document:</source>
+        <translation>打印内容：</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="91"/>
+        <source>Choose a micro-grid</source>
+        <translation>请选择微网格</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="93"/>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="95"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="99"/>
+        <source>Print for an estate or building instead</source>
+        <translation>改为按小区或楼栋打印</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="108"/>
+        <source>Micro-grid:</source>
+        <translation>微网格：</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="109"/>
+        <source>Estate:</source>
+        <translation>小区：</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="110"/>
+        <source>Building:</source>
+        <translation>楼栋：</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="111"/>
+        <source>Households:</source>
+        <translation>住户：</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="113"/>
+        <source>Date on the sheets:</source>
+        <translation>表上日期：</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="114"/>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="125"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="126"/>
+        <source>Make the PDF and show it here (F5)</source>
+        <translation>生成 PDF 并在这里显示（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="129"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="131"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="139"/>
+        <source>Looking for a Chinese font…</source>
+        <translation>正在查找中文字体…</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="150"/>
+        <source>Choose a document and press Preview.</source>
+        <translation>选好打印内容后，按“预览”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gridworker/ui/printing/screen.py" line="186"/>
+        <source>%n household(s) chosen in the roster</source>
+        <translation>
+            <numerusform>已在花名册中选定 %n 户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="209"/>
+        <source>Hazard notices are printed once gas-safety inspections are recorded in the program.</source>
+        <translation>本程序记录燃气安全检查之后，才能打印隐患整改通知书。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="213"/>
+        <source>The week&apos;s visit list is printed once care colours and visits are recorded in the program.</source>
+        <translation>本程序记录三色关爱和走访之后，才能打印本周走访清单。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="219"/>
+        <source>For now the report holds the roster figures; visits, care, needs and gas figures are added as those features arrive.</source>
+        <translation>报表目前只有花名册的数字；走访、关爱、诉求和燃气的数字在这些功能完成后加入。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="225"/>
+        <source>ID and phone numbers are printed masked; sensitive groups are never printed. Scan the QR code to open the household.</source>
+        <translation>身份证号和电话只印部分，敏感人群不印。扫描表上的二维码即可打开这一户。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="269"/>
+        <source>Font: {0} (embedded in the PDF)</source>
+        <translation>字体：{0}（已嵌入 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="271"/>
+        <source>Font: {0} (not embedded)</source>
+        <translation>字体：{0}（未嵌入）</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="281"/>
+        <source>Choose a micro-grid first.</source>
+        <translation>请先选择微网格。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="294"/>
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="310"/>
+        <source>{0} households, {1} pages</source>
+        <translation>{0} 户，{1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="313"/>
+        <source>{0} pages</source>
+        <translation>{0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="343"/>
+        <source>Printing page {0} of {1}</source>
+        <translation>正在打印：第 {0} 页，共 {1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="348"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="356"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="377"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="380"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="358"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/printing/screen.py" line="377"/>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
     </message>
 </context>
 <context>
@@ -860,12 +1078,12 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="160"/>
+        <location filename="../../gridworker/ui/widgets.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="191"/>
+        <location filename="../../gridworker/ui/widgets.py" line="206"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1055,145 +1273,180 @@
 <context>
     <name>RosterScreen</name>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="98"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="106"/>
         <source>Search: name, pinyin initials, address, last digits of ID or phone</source>
         <translation>搜索：姓名、拼音首字母、地址、身份证号或电话尾号</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="103"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="111"/>
         <source>New household…</source>
         <translation>新建住户…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="104"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="112"/>
         <source>Register a household and its residents (Ctrl+N)</source>
         <translation>登记一户及其成员 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="106"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="114"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="107"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="115"/>
         <source>Import a roster spreadsheet (.xlsx or .csv)</source>
         <translation>导入花名册表格（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="109"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="117"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="110"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="118"/>
         <source>Save the roster as a spreadsheet</source>
         <translation>把花名册保存为表格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="118"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="127"/>
         <source>All micro-grids</source>
         <translation>全部微网格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="121"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="130"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="123"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="132"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="126"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="135"/>
         <source>Living here</source>
         <translation>在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="127"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="136"/>
         <source>Moved out</source>
         <translation>迁出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="128"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="137"/>
         <source>Deceased</source>
         <translation>死亡</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="129"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="138"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="131"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="140"/>
         <source>All groups</source>
         <translation>全部人员类别</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="136"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="145"/>
         <source>Any care colour</source>
         <translation>全部关爱颜色</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="139"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="148"/>
         <source>Care colours (red/yellow/green) come with the three-colour care feature.</source>
         <translation>关爱颜色（红/黄/绿）将随三色关爱功能提供。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="155"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="315"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="164"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="370"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="193"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="201"/>
         <source>Double-click a resident to open their household. ID and phone numbers are masked in this list.</source>
         <translation>双击居民打开其所在户（一户一档）。列表中的身份证号和电话已打码。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="259"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="265"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="289"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="267"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="273"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="297"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="260"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="268"/>
         <source>Exporting the roster is not available in this version yet.</source>
         <translation>本版本还不能导出花名册。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="267"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="275"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="282"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="290"/>
         <source>Exporting the roster…</source>
         <translation>正在导出花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="290"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="298"/>
         <source>{0} residents were saved to {1}</source>
         <translation>已把 {0} 位居民保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="315"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="305"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/screen.py" line="306"/>
+        <source>Print visit sheets, or enter a filled-in paper sheet</source>
+        <translation>打印入户走访登记表，或录入填好的纸质表</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/screen.py" line="311"/>
+        <source>Enter a paper sheet…</source>
+        <translation>录入纸质表…</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/screen.py" line="308"/>
+        <source>Sheets for the selected households</source>
+        <translation>选中居民所在住户的入户表</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/screen.py" line="309"/>
+        <source>Sheets for every household listed</source>
+        <translation>列表中全部住户的入户表</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/screen.py" line="324"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/screen.py" line="324"/>
+        <source>Select one or more residents first.</source>
+        <translation>请先选中一位或几位居民。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/roster/screen.py" line="370"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="334"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="389"/>
         <source>First {0} matches; type more to narrow the search</source>
         <translation>只显示前 {0} 条结果，请输入更多字缩小范围</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="337"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="392"/>
         <source>{0} matches</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="339"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="394"/>
         <source>{0} residents</source>
         <translation>共 {0} 人</translation>
     </message>
@@ -1201,74 +1454,110 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="36"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="44"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="47"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="55"/>
         <source>A new language takes effect when the program is started again.</source>
         <translation>更换的语言在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="54"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="62"/>
         <source>Text size</source>
         <translation>字体大小</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="56"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="64"/>
         <source>Normal</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="57"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="65"/>
         <source>Large (easier to read)</source>
         <translation>大字（更易阅读）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="68"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="78"/>
         <source>This installation</source>
         <translation>本机安装</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="71"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="81"/>
         <source>Micro-grid worker</source>
         <translation>微网格员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="73"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="83"/>
         <source>Community office</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="75"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="85"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="76"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="86"/>
         <source>Community:</source>
         <translation>社区：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="78"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="88"/>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="79"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="89"/>
         <source>User:</source>
         <translation>使用人：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="82"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="92"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/settings/screen.py" line="84"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="94"/>
         <source>Device id:</source>
         <translation>设备编号：</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="100"/>
+        <location filename="../../gridworker/ui/settings/screen.py" line="146"/>
+        <source>Font for printing</source>
+        <translation>打印字体</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="106"/>
+        <source>Choose a font file…</source>
+        <translation>选择字体文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="108"/>
+        <source>Find one automatically</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="120"/>
+        <source>Using the font file {0}</source>
+        <translation>使用字体文件 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="123"/>
+        <source>A Chinese TrueType font on this computer is found automatically (Microsoft YaHei, SimSun, WenQuanYi…).</source>
+        <translation>自动使用本机的中文 TrueType 字体（微软雅黑、宋体、文泉驿等）。</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="132"/>
+        <source>Choose a font file</source>
+        <translation>选择字体文件</translation>
+    </message>
+    <message>
+        <location filename="../../gridworker/ui/settings/screen.py" line="134"/>
+        <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
     </message>
 </context>
 <context>
@@ -1813,27 +2102,27 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="18"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="16"/>
         <source>Today&apos;s work</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="18"/>
         <source>The day&apos;s work list is not available in this version yet. It will be drawn from the visit records, care colours and gas-safety checks.</source>
         <translation>本版本还没有今日工作清单。以后它会根据走访记录、三色关爱和燃气安全检查自动列出。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="22"/>
         <source>Residents whose care colour calls for a visit this week</source>
         <translation>按关爱颜色本周应走访的居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="25"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="23"/>
         <source>Gas hazards waiting for a re-check</source>
         <translation>等待复查的燃气隐患</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="26"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="24"/>
         <source>Open requests for help, with their due dates</source>
         <translation>尚未办结的诉求及其期限</translation>
     </message>
@@ -1841,27 +2130,27 @@
 <context>
     <name>VisitsScreen</name>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="16"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="17"/>
         <source>Visit records are not available in this version yet.</source>
         <translation>本版本还没有走访记录功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="19"/>
         <source>Every door-to-door visit: date, household, who was met, notes</source>
         <translation>每次入户走访：日期、住户、见到了谁、记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="20"/>
         <source>Requests for help made during visits and how they were resolved</source>
         <translation>走访中收集的诉求及办理结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="21"/>
         <source>Visit sheets entered from paper after a round</source>
         <translation>走访结束后从纸质走访表录入</translation>
     </message>

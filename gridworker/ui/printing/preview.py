@@ -21,6 +21,7 @@ class PdfPreview(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setMinimumWidth(240)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("QScrollArea { background: #8a8f96; }")
         self._pdf: pypdfium2.PdfDocument | None = None
@@ -77,7 +78,7 @@ class PdfPreview(QScrollArea):
         return sorted(self._drawn)
 
     def _page_width(self) -> int:
-        return max(200, min(MAX_WIDTH, self.viewport().width() - 2 * PAGE_GAP - 4))
+        return max(160, min(MAX_WIDTH, self.viewport().width() - 2 * PAGE_GAP - 4))
 
     def _resize_pages(self) -> None:
         w = self._page_width()

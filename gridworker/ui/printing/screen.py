@@ -12,11 +12,10 @@ import itertools
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,89 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridworker.core.gas_checklist import load_checklist
-from gridworker.core.messages import msg
-from gridworker.printing import layout
 from gridworker.printing.fonts import FontSet, make_font_set
 from gridworker.printing.layout import RenderResult
 from gridworker.printing.output import write_pdf
-from gridworker.printing.report import render_month_report
-from gridworker.printing.sheets import render_sheets
-from gridworker.store import print_data, queries
-from gridworker.store.print_data import SheetScope
+from gridworker.store import queries
 from gridworker.store.store import Identity, Store
 from gridworker.ui import preferences
+from gridworker.ui.printing.jobs import PrintRequest, make_pdf
 from gridworker.ui.printing.pages import print_pdf
 from gridworker.ui.printing.preview import PdfPreview
 from gridworker.ui.widgets import inform, run_with_progress
 from gridworker.ui.wording import display
-from gridworker.ui.worker import Cancelled, DbRunner, JobContext
+from gridworker.ui.worker import DbRunner, JobContext
 
 KINDS = ("sheets", "notice", "worklist", "report")
 NOT_YET = {"notice", "worklist"}  # their records come with the gas and visit features
-
-
-@dataclass(frozen=True)
-class PrintRequest:
-    """What to print, as chosen on the screen."""
-
-    kind: str
-    micro_grid_id: str | None = None
-    estate: str | None = None
-    building: str | None = None
-    household_ids: tuple[str, ...] | None = None
-    printed_on: date = date(2000, 1, 1)
-    month: str = ""
-    font_file: Path | None = None
-
-
-def make_pdf(
-    store: Store, ctx: JobContext, req: PrintRequest, path: Path
-) -> tuple[Path, RenderResult]:
-    """Build the document ``req`` asks for into ``path`` (a database-thread job)."""
-    fonts: FontSet = make_font_set(req.font_file)
-    ident = store.identity
-    conn = store.conn
-    try:
-        if req.kind == "report":
-            report = print_data.month_report(conn, req.month, ident, made_on=date.today())
-            result = write_pdf(
-                path,
-                lambda f: render_month_report(
-                    report, f, fonts, author=ident.user, cancelled=ctx.cancelled
-                ),
-            )
-            return path, result
-        scope = SheetScope(req.micro_grid_id, req.estate, req.building, req.household_ids)
-        ids = print_data.sheet_household_ids(conn, scope)
-        if not ids:
-            raise ValueError(msg("没有要打印的住户。"))
-        total = len(ids)
-        sheets = print_data.household_sheets(
-            conn,
-            ids,
-            printed_on=req.printed_on,
-            checklist=load_checklist(),
-            community=ident.community,
-            worker=ident.user if ident.role == "worker" else "",
-        )
-
-        def progress(done: int) -> None:
-            ctx.progress(
-                done,
-                total,
-                msg("正在生成入户走访登记表：{done}/{total} 户", done=done, total=total),
-            )
-
-        result = write_pdf(
-            path,
-            lambda f: render_sheets(
-                sheets, f, fonts, author=ident.user, progress=progress, cancelled=ctx.cancelled
-            ),
-        )
-        return path, result
-    except layout.Cancelled:
-        raise Cancelled() from None
 
 
 class PrintScreen(QWidget):
@@ -134,6 +65,7 @@ class PrintScreen(QWidget):
         self._pdf_request: PrintRequest | None = None
         self._chosen: tuple[str, ...] | None = None
         self._font_note = ""
+        self.font_family = ""  # of the font the documents use, once found
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(16, 12, 8, 8)
@@ -148,7 +80,7 @@ class PrintScreen(QWidget):
         title.setFont(font)
         side_layout.addWidget(title)
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Visit sheets (one page a household)"), "sheets")
         self.kind.addItem(self.tr("Gas hazard notices"), "notice")
@@ -183,6 +115,13 @@ class PrintScreen(QWidget):
         ):
             form.addRow(label, widget)
             self._rows[key] = widget
+        for combo in (self.kind, self.micro_grid, self.estate, self.building):
+            # Long choices must not widen the whole window (a 1280-pixel screen, large text).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         side_layout.addLayout(form)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
@@ -269,14 +208,8 @@ class PrintScreen(QWidget):
             "date": sheets,
             "month": kind == "report",
         }
-        form = self._rows["date"].parentWidget()
         for key, widget in self._rows.items():
-            widget.setVisible(visible[key])
-            lay = form.layout() if form is not None else None
-            if isinstance(lay, QFormLayout):
-                label = lay.labelForField(widget)
-                if label is not None:
-                    label.setVisible(visible[key])
+            self._form.setRowVisible(widget, visible[key])
         if kind in NOT_YET:
             self.explain.setText(
                 self.tr(
@@ -338,6 +271,7 @@ class PrintScreen(QWidget):
         self.runner.run(lambda _s, _c: make_font_set(font_file), self._font_found)
 
     def _font_found(self, fonts: FontSet) -> None:
+        self.font_family = fonts.main.family
         if fonts.main.embedded:
             text = self.tr("Font: {0} (embedded in the PDF)").format(fonts.main.family)
         else:
@@ -413,9 +347,8 @@ class PrintScreen(QWidget):
 
         def job(_store: Store, ctx: JobContext) -> int:
             def progress(done: int, total: int) -> None:
-                ctx.progress(
-                    done, total, msg("正在打印：第 {done}/{total} 页", done=done, total=total)
-                )
+                text = QCoreApplication.translate("PrintScreen", "Printing page {0} of {1}")
+                ctx.progress(done, total, text.format(done, total))
 
             return print_pdf(pdf, printer, progress, ctx.cancelled)
 

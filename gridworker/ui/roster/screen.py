@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -117,14 +117,8 @@ class RosterScreen(QWidget):
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save the roster as a spreadsheet"))
         self.export_button.clicked.connect(self.export_roster)
-        self.print_button, self.paper_button = self._print_buttons()
-        for b in (
-            self.new_button,
-            self.import_button,
-            self.export_button,
-            self.print_button,
-            self.paper_button,
-        ):
+        self.print_button = self._print_button()
+        for b in (self.new_button, self.import_button, self.export_button, self.print_button):
             top.addWidget(b)
         layout.addLayout(top)
 
@@ -305,20 +299,23 @@ class RosterScreen(QWidget):
         )
 
     # -- printing and paper sheets (the 打印 feature) ------------------------------------
-    def _print_buttons(self) -> tuple[QPushButton, QPushButton]:
+    def _print_button(self) -> QPushButton:
+        """One button (the bar must fit 1280 pixels in English with large text): print
+        sheets for the selection or the list, or enter a filled-in paper sheet."""
         button = QPushButton(self.tr("Print…"))
-        button.setToolTip(self.tr("Print visit sheets for these households"))
+        button.setToolTip(self.tr("Print visit sheets, or enter a filled-in paper sheet"))
         menu = QMenu(button)
         menu.addAction(self.tr("Sheets for the selected households"), self.print_selected)
         menu.addAction(self.tr("Sheets for every household listed"), self.print_listed)
+        menu.addSeparator()
+        self.paper_action = QAction(self.tr("Enter a paper sheet…"), self)
+        self.paper_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.paper_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.paper_action.triggered.connect(self.enter_paper_sheet)
+        menu.addAction(self.paper_action)
+        self.addAction(self.paper_action)
         button.setMenu(menu)
-        paper = QPushButton(self.tr("Enter paper sheet…"))
-        paper.setToolTip(
-            self.tr("Scan the QR code of a filled-in sheet to open its household (Ctrl+Shift+E)")
-        )
-        paper.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        paper.clicked.connect(self.enter_paper_sheet)
-        return button, paper
+        return button
 
     def print_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -400,7 +400,10 @@ class RosterScreen(QWidget):
     def _schedule_search(self) -> None:
         code = parse_sheet_code(self.search.text())
         if code is not None:  # a scanned (or typed) sheet code: open that household
+            self.search.blockSignals(True)
             self.search.clear()
+            self.search.blockSignals(False)
+            self.reload()  # the whole list again behind the household page
             self.open_paper_sheet(code.household_id, code.printed_on)
             return
         self._timer.start()

@@ -69,9 +69,11 @@ def test_a_scanned_code_in_the_search_box_opens_the_household(
 ) -> None:
     hid = _households(demo_db)[5]
     roster = window.roster
-    with qtbot.waitSignal(roster.household_page.loaded, timeout=10_000):
-        with qtbot.waitSignal(roster.paper_sheet_opened, timeout=10_000) as opened:
-            qtbot.keyClicks(roster.search, sheet_code(hid, date(2025, 6, 3)))
+    with (
+        qtbot.waitSignal(roster.household_page.loaded, timeout=10_000),
+        qtbot.waitSignal(roster.paper_sheet_opened, timeout=10_000) as opened,
+    ):
+        qtbot.keyClicks(roster.search, sheet_code(hid, date(2025, 6, 3)))
     assert opened.args == [hid, date(2025, 6, 3)]
     assert roster.stack.currentWidget() is roster.household_page
     assert roster.household_page.household_id == hid

@@ -211,6 +211,8 @@ class MainWindow(QMainWindow):
             self.roster.open_first_household()
         elif key in SCREENS:
             self.show_screen(key)
+            if key == "print" and self.identity.role == "worker":
+                self.print_screen.make_preview()  # `demo --screen print`: the sheets shown
         else:
             raise ValueError(f"unknown screen {key!r}")
 

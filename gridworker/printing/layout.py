@@ -76,6 +76,9 @@ class Styles:
         self.fonts = fonts
         fonts.begin_document()
         f = fonts.name
+        # A visible gap between facts in a paragraph (which folds spaces, U+3000 too): three
+        # no-break spaces, or one ideographic space where the font has no U+00A0 (STSong).
+        self.gap = "&nbsp;" * 3 if fonts.main.has("\u00a0") else "\u3000"
         self.title = ParagraphStyle(
             "title", fontName=f, fontSize=17, leading=22, alignment=TA_CENTER
         )

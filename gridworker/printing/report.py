@@ -290,7 +290,7 @@ def _story(st: Styles, report: MonthReport) -> list[Flowable]:
                 if report.scope != report.community
                 else report.community
             )
-            + f"&nbsp;&nbsp;&nbsp;制表：{st.fonts.markup(report.prepared_by)}&nbsp;&nbsp;&nbsp;{zh_date(report.made_on)}",
+            + f"{st.gap}制表：{st.fonts.markup(report.prepared_by)}{st.gap}{zh_date(report.made_on)}",
             st.subtitle,
         ),
         Spacer(0, 4 * mm),

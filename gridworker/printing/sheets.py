@@ -44,7 +44,6 @@ __all__ = ["QR_SIZE", "render_sheets", "sheet_flowables"]
 
 QR_SIZE = 27 * mm
 BOX = "□"
-GAP = "&nbsp;" * 3  # Paragraph folds spaces, U+3000 too: a visible gap between facts
 VISIT_METHODS = ("入户", "电话", "视频", "到访不遇")
 VISIT_PURPOSES = (
     "日常走访",
@@ -94,10 +93,10 @@ def _header(st: Styles, s: HouseholdSheet, code: str) -> Table:
     if s.care_colour in CARE_COLOURS:
         facts.append("关爱：" + care_chip(s.care_colour))
     if facts:
-        lines.append(st.raw(GAP.join(facts), st.body))
-    place = GAP.join(st.fonts.markup(x) for x in (s.community, s.micro_grid) if x)
+        lines.append(st.raw(st.gap.join(facts), st.body))
+    place = st.gap.join(st.fonts.markup(x) for x in (s.community, s.micro_grid) if x)
     if place or s.worker:
-        worker = f"{GAP}网格员：{st.fonts.markup(s.worker)}" if s.worker else ""
+        worker = f"{st.gap}网格员：{st.fonts.markup(s.worker)}" if s.worker else ""
         lines.append(st.raw(place + worker, st.small))
     qr_cell = [QrFlowable(code, QR_SIZE), st.raw(code, st.small)]
     t = Table(
@@ -202,8 +201,8 @@ def _records(st: Styles, s: HouseholdSheet) -> list[Flowable]:
 
 def _fill_in(st: Styles) -> Table:
     """The visit boxes a worker fills by hand."""
-    methods = GAP.join(f"{BOX}{m}" for m in VISIT_METHODS)
-    purposes = GAP.join(f"{BOX}{p}" for p in VISIT_PURPOSES)
+    methods = st.gap.join(f"{BOX}{m}" for m in VISIT_METHODS)
+    purposes = st.gap.join(f"{BOX}{p}" for p in VISIT_PURPOSES)
     width = PAGE_WIDTH - 2 * MARGIN
     rows = [
         [

@@ -86,7 +86,7 @@ def _story(st: Styles, route: WeekRoute) -> list[Flowable]:
                     if x
                 )
             )
-            + f"&nbsp;&nbsp;&nbsp;{zh_date(route.week_start)}—{zh_date(end)}",
+            + f"{st.gap}{zh_date(route.week_start)}—{zh_date(end)}",
             st.subtitle,
         ),
         Spacer(0, 3 * mm),

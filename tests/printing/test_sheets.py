@@ -196,3 +196,5 @@ def test_without_a_truetype_font_the_builtin_one_is_used_and_said(
     assert any("STSong-Light" in n for n in result.notes)
     assert "/STSong-Light" in font_names(out)
     assert not embedded_fonts(out)
+    text = pdf_pages_text(out)[0]
+    assert "户主：成员0" in text and "\ufffd" not in text  # no character the font cannot name

@@ -24,23 +24,10 @@ def render_page(pdf: pypdfium2.PdfDocument, index: int, scale: float) -> QImage:
     """One page as an image, ``scale`` pixels per PDF point."""
     with PDFIUM_LOCK:
         bitmap = pdf[index].render(scale=scale, prefer_bgrx=True)
-        image = QImage(
-            bytes(bitmap.buffer),
-            bitmap.width,
-            bitmap.height,
-            bitmap.stride,
-            QImage.Format.Format_RGB32,
-        )
-        return image.copy()  # own the pixels: the bitmap's buffer goes away
-
-
-def page_count(path: Path) -> int:
-    with PDFIUM_LOCK:
-        pdf = pypdfium2.PdfDocument(str(path))
-        try:
-            return len(pdf)
-        finally:
-            pdf.close()
+        pixels = bytes(bitmap.buffer)  # QImage does not copy them: kept alive until...
+        w, h, stride = bitmap.width, bitmap.height, bitmap.stride
+        view = QImage(pixels, w, h, stride, QImage.Format.Format_RGB32)
+        return view.copy()  # ...this copy, which owns its pixels
 
 
 def print_pdf(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -110,3 +112,25 @@ def test_settings_refuse_a_file_that_is_no_font(
         window.settings_screen.set_print_font(wqy)
     assert preferences.print_font() == wqy
     qtbot.waitUntil(lambda: "WenQuanYi" in window.print_screen.font_label.text(), timeout=5_000)
+
+
+def test_print_the_selected_rows_households(
+    qtbot: QtBot, window: MainWindow, rows_loaded: Callable[[MainWindow], None]
+) -> None:
+    roster = window.roster
+    rows_loaded(window)
+    table = roster.table
+    table.selectRow(0)
+    table.selectionModel().select(
+        roster.model.index(3, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    expected = list(
+        dict.fromkeys(
+            r.household_id for r in (roster.model.loaded_row(0), roster.model.loaded_row(3)) if r
+        )
+    )
+    with qtbot.waitSignal(window.print_screen.pdf_ready, timeout=30_000) as ready:
+        roster.print_selected()
+    assert window.print_screen.request().household_ids == tuple(expected)
+    assert ready.args == [len(expected)]

@@ -529,10 +529,12 @@ class RosterScreen(QWidget):
             if col != last:
                 self.table.setColumnWidth(col, w)
                 used += w
-        # The last column takes what is left (set here: a stretched last section keeps
-        # Qt's default 100 px even where that makes the table scroll).
+        # The last column takes what is left, however little (its text ends in "…" with
+        # the whole in the tooltip). Set here: a stretched last section keeps Qt's default
+        # 100 px even where that makes the table scroll.
         if last in widths:
-            self.table.setColumnWidth(last, max(room - used, widths[last][1]))
+            minimum = self.table.horizontalHeader().minimumSectionSize()
+            self.table.setColumnWidth(last, max(room - used, minimum))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

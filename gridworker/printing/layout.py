@@ -40,6 +40,7 @@ __all__ = [
     "make_doc",
     "masked_id",
     "masked_phone",
+    "page_footer",
     "printable_tags",
     "stream_build",
     "zh_date",
@@ -166,6 +167,23 @@ def make_doc(
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=frames or [frame], onPageEnd=on_page_end)])
     return doc
+
+
+def page_footer(fonts: FontSet, title: str, pages: list[int], note: str = "") -> PageHook:
+    """A page-end hook that counts pages (in ``pages[0]``) and prints "title 第 N 页" at
+    the bottom right, and ``note`` at the bottom left."""
+
+    def draw(canv: Any, doc: BaseDocTemplate) -> None:
+        pages[0] += 1
+        canv.saveState()
+        canv.setFont(fonts.name, 7.5)
+        canv.setFillColor(GRID)
+        if note:
+            canv.drawString(MARGIN, MARGIN - 2 * mm, note)
+        canv.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 2 * mm, f"{title}　第 {pages[0]} 页")
+        canv.restoreState()
+
+    return draw
 
 
 def font_notes(fonts: FontSet) -> list[Message]:

@@ -14,7 +14,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from gridworker.printing.fonts import FontSet
 from gridworker.printing.layout import (
@@ -26,6 +26,7 @@ from gridworker.printing.layout import (
     Styles,
     font_notes,
     make_doc,
+    page_footer,
     stream_build,
     zh_date,
 )
@@ -301,20 +302,6 @@ def _story(st: Styles, report: MonthReport) -> list[Flowable]:
     return out
 
 
-def _page_end(st: Styles, pages: list[int]) -> Callable[[Any, BaseDocTemplate], None]:
-    def draw(canv: Any, doc: BaseDocTemplate) -> None:
-        pages[0] += 1
-        canv.saveState()
-        canv.setFont(st.fonts.name, 7.5)
-        canv.setFillColor(GRID)
-        canv.drawRightString(
-            PAGE_WIDTH - MARGIN, MARGIN - 2 * mm, f"月度工作报表　第 {pages[0]} 页"
-        )
-        canv.restoreState()
-
-    return draw
-
-
 def render_month_report(
     report: MonthReport,
     out: BinaryIO,
@@ -325,6 +312,8 @@ def render_month_report(
 ) -> RenderResult:
     st = Styles(fonts)
     pages = [0]
-    doc = make_doc(out, f"月度工作报表 {report.month}", author, _page_end(st, pages))
+    doc = make_doc(
+        out, f"月度工作报表 {report.month}", author, page_footer(fonts, "月度工作报表", pages)
+    )
     stream_build(doc, [_story(st, report)], cancelled=cancelled)
     return RenderResult(pages=pages[0], records=len(report.rows), notes=font_notes(fonts))

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from gridworker.core.ordering import natural_key
 from gridworker.printing.fonts import FontSet
@@ -27,6 +27,7 @@ from gridworker.printing.layout import (
     font_notes,
     make_doc,
     masked_phone,
+    page_footer,
     stream_build,
     zh_date,
 )
@@ -51,23 +52,6 @@ def route_groups(route: WeekRoute) -> list[tuple[tuple[str, str, str], list[Rout
         out.append((key, stops))
     out.sort(key=lambda g: (stop_key(g[1][0])[:2], [natural_key(k) for k in g[0]]))
     return out
-
-
-def _page_end(
-    st: Styles, route: WeekRoute, pages: list[int]
-) -> Callable[[Any, BaseDocTemplate], None]:
-    def draw(canv: Any, doc: BaseDocTemplate) -> None:
-        pages[0] += 1
-        canv.saveState()
-        canv.setFont(st.fonts.name, 7.5)
-        canv.setFillColor(GRID)
-        canv.drawString(MARGIN, MARGIN - 2 * mm, "电话已部分隐藏。走访后在“完成”栏打勾，当天录入。")
-        canv.drawRightString(
-            PAGE_WIDTH - MARGIN, MARGIN - 2 * mm, f"本周走访清单　第 {pages[0]} 页"
-        )
-        canv.restoreState()
-
-    return draw
 
 
 def _story(st: Styles, route: WeekRoute) -> list[Flowable]:
@@ -148,6 +132,7 @@ def render_week_route(
 ) -> RenderResult:
     st = Styles(fonts)
     pages = [0]
-    doc = make_doc(out, "本周走访清单", author, _page_end(st, route, pages))
+    note = "电话已部分隐藏。走访后在“完成”栏打勾，当天录入。"
+    doc = make_doc(out, "本周走访清单", author, page_footer(fonts, "本周走访清单", pages, note))
     stream_build(doc, [_story(st, route)], cancelled=cancelled)
     return RenderResult(pages=pages[0], records=len(route.stops), notes=font_notes(fonts))

@@ -40,6 +40,7 @@ from gridworker.ui import preferences
 from gridworker.ui.printing.jobs import PrintRequest, make_pdf
 from gridworker.ui.printing.pages import print_pdf
 from gridworker.ui.printing.preview import PdfPreview
+from gridworker.ui.roster.screen import _refill  # the roster's filters work the same way
 from gridworker.ui.widgets import inform, run_with_progress
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
@@ -392,15 +393,3 @@ class PrintScreen(QWidget):
         req = self._pdf_request or self.request()
         names = {"sheets": "入户走访登记表", "report": f"月度工作报表-{req.month}"}
         return f"{names.get(req.kind, 'GridWorker')}-{date.today():%Y%m%d}.pdf"
-
-
-def _refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
-    current = combo.currentData()
-    combo.blockSignals(True)
-    while combo.count() > 1:
-        combo.removeItem(1)
-    for text, data in items:
-        combo.addItem(text, data)
-    i = combo.findData(current) if current is not None else 0
-    combo.setCurrentIndex(max(i, 0))
-    combo.blockSignals(False)

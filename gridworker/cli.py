@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from gridworker import __version__
 from gridworker.commands import db, inspect, roster, setup, sync
+from gridworker.commands import print as print_command
 from gridworker.commands.common import CommandError, db_path
 from gridworker.core.progress import Cancelled
 from gridworker.store.errors import StoreError
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.register(sub)
     inspect.register(sub)
     db.register(sub)
+    print_command.register(sub)
     return parser
 
 

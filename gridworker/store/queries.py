@@ -550,6 +550,10 @@ def community_micro_grids(store: Store) -> list[tuple[str, str]]:
     ]
 
 
+def household_exists(store: Store, household_id: str) -> bool:
+    return household(store.conn, household_id) is not None
+
+
 def data_version(store: Store) -> int:
     """SQLite's count of commits made by other connections to the file (another program,
     such as a CLI command, writing while the app is open); the app's own do not count."""

@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.gas = GasScreen()
         self.care = CareScreen()
         self.sync = SyncScreen(runner, identity)
-        self.print_screen = PrintScreen()
+        self.print_screen = PrintScreen(runner, identity)
         self.settings_screen = SettingsScreen(identity, db_path, micro_grid_name, runner=runner)
         titles = {
             "today": self.tr("Today's work"),
@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         self._make_actions()
         runner.changed.connect(self._data_changed)
         self.settings_screen.text_size_changed.connect(self._text_size_changed)
+        self.settings_screen.print_font_changed.connect(self.print_screen.check_font)
+        self.roster.print_requested.connect(self.print_households)
         self._restore()
         self.refresh_status()
 
@@ -186,6 +188,12 @@ class MainWindow(QMainWindow):
         self.show_screen("roster")
         self.roster.new_item()
 
+    def print_households(self, household_ids: list[str]) -> None:
+        """ "Print this" from the roster or a household page: their sheets, on 打印."""
+        self.print_screen.set_households(household_ids)
+        self.show_screen("print")
+        self.print_screen.make_preview()
+
     def export_bundle(self) -> None:
         self.show_screen("sync")
         self.sync.start_export()
@@ -205,6 +213,8 @@ class MainWindow(QMainWindow):
             self.roster.open_first_household()
         elif key in SCREENS:
             self.show_screen(key)
+            if key == "print" and self.identity.role == "worker":
+                self.print_screen.make_preview()  # `demo --screen print`: the sheets shown
         else:
             raise ValueError(f"unknown screen {key!r}")
 

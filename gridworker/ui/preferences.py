@@ -8,6 +8,7 @@ platform's user configuration folder.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QSettings
@@ -58,3 +59,15 @@ def apply_text_size(app: QApplication, size: TextSize | None = None) -> None:
     font = QFont(app.font())
     font.setPointSize(FONT_POINTS[size or text_size()])
     app.setFont(font)
+
+
+def print_font() -> Path | None:
+    """The font file chosen for printing in 设置, or None to find one automatically."""
+    v = str(settings().value("print/font_file", "") or "")
+    return Path(v) if v else None
+
+
+def set_print_font(path: Path | None) -> None:
+    s = settings()
+    s.setValue("print/font_file", str(path) if path else "")
+    s.sync()

@@ -70,3 +70,14 @@ def test_the_same_under_a_real_skewed_clock(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert "日期" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_command_line_starts_without_reading_the_clock_through_logging() -> None:
+    """CPython's logging reads time.time() on import, which overflows past 2262 before any
+    of our code can say a sentence: the CLI must not import it (nor reportlab, which does)
+    until a command needs it."""
+    probe = "import sys, gridworker.cli; print(sorted({'logging', 'reportlab'} & set(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -9,12 +9,12 @@ import pytest
 
 from gridworker.core.care import CareDue, Contact, MajorEvent, care_dues, colour_due, event_due
 from gridworker.core.care_policy import CarePolicy, PolicyError, parse_policy
-from gridworker.resources import read_text
+from gridworker.store.policies import shipped_care_policy
 
 
 @pytest.fixture(scope="module")
 def policy() -> CarePolicy:
-    return parse_policy(read_text("policies", "care.json"))
+    return shipped_care_policy()
 
 
 def d(text: str) -> date:

@@ -29,7 +29,8 @@ from gridworker.ui.main_window import SCREENS, MainWindow
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff60]")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 # Words a Chinese interface uses as they are.
-LOAN_WORDS = {"CSV", "Excel", "xlsx", "csv", "GridWorker", "English", "Ctrl"}
+LOAN_WORDS = {"CSV", "Excel", "xlsx", "csv", "GridWorker", "English", "Ctrl", "Shift", "E", "F5"}
+LOAN_WORDS |= {"PDF", "TrueType"}  # printing: the file format and the kind of font
 
 
 def _texts(win: MainWindow) -> list[str]:
@@ -81,6 +82,7 @@ def _data(win: MainWindow) -> list[str]:
         ident.device_id,
         str(win.db_path),
         "简体中文",
+        win.print_screen.font_family,  # the font's own name ("WenQuanYi Micro Hei")
         *SPECIAL_TAGS,
     ]
 

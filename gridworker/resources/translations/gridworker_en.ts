@@ -20,6 +20,10 @@
         <translation>The CSV file is malformed (line {line}): {error}</translation>
     </message>
     <message>
+        <source>PDF 没有保存：{problem}。</source>
+        <translation>The PDF was not saved: {problem}.</translation>
+    </message>
+    <message>
         <source>{app}（进程 {pid}，电脑 {host}）</source>
         <translation>{app} (process {pid} on {host})</translation>
     </message>
@@ -58,6 +62,10 @@
     <message>
         <source>{field}：{message}</source>
         <translation>{field}: {message}</translation>
+    </message>
+    <message>
+        <source>{file} 不是可用的 TrueType 字体文件。</source>
+        <translation>{file} is not a usable TrueType font file.</translation>
     </message>
     <message>
         <source>{folder} 是只读的（U盘可能打开了写保护）</source>
@@ -100,6 +108,10 @@
         <translation>{path} is a folder, not a file</translation>
     </message>
     <message>
+        <source>{path} 是一个文件夹；请给出 PDF 文件名，例如 入户表.pdf。</source>
+        <translation>{path} is a folder; give a PDF file name, for example sheets.pdf.</translation>
+    </message>
+    <message>
         <source>{path} 是文件夹，不是数据包。</source>
         <translation>{path} is a folder, not a bundle.</translation>
     </message>
@@ -120,6 +132,14 @@
         <translation>{problem} Before that, {count} files were written, verified and recorded as sent: {files}; {name} and the micro-grids after it were not exported.</translation>
     </message>
     <message>
+        <source>{problem}{fallback}</source>
+        <translation>{problem} {fallback}</translation>
+    </message>
+    <message>
+        <source>{problem}改用系统字体“{font}”。</source>
+        <translation>{problem} Using the system font “{font}” instead.</translation>
+    </message>
+    <message>
         <source>{problem}没有导入任何数据。</source>
         <translation>{problem} Nothing was imported.</translation>
     </message>
@@ -138,6 +158,10 @@
     <message>
         <source>{why}，数据包 {file} 没有写成，也没有留下不完整的文件。</source>
         <translation>Bundle {file} was not written, and no incomplete file was left behind: {why}.</translation>
+    </message>
+    <message>
+        <source>“{building}”在几个小区都有：{choices}。请写上小区名。</source>
+        <translation>“{building}” exists in several estates: {choices}. Please add the estate&apos;s name.</translation>
     </message>
     <message>
         <source>、</source>
@@ -348,6 +372,10 @@
         <translation>No header row was found in the first 50 rows of {file} (a row must hold column names such as 姓名, 小区 and 房号).</translation>
     </message>
     <message>
+        <source>地址“{address}”有 {n} 户，请用户编号或扫描入户表上的二维码。</source>
+        <translation>The address “{address}” has {n} households; use the household&apos;s id or scan the QR code on its sheet.</translation>
+    </message>
+    <message>
         <source>境外电话号码格式不对：{text}</source>
         <translation>This foreign phone number is not valid: {text}</translation>
     </message>
@@ -370,6 +398,18 @@
     <message>
         <source>姓名太长（{length} 个字）</source>
         <translation>The name is too long ({length} characters)</translation>
+    </message>
+    <message>
+        <source>字体“{font}”缺少 {chars} 的字形，纸上印成 〓，请手写补上（见：{places}）。</source>
+        <translation>The font “{font}” has no glyph for {chars}; they are printed as 〓, please write them in by hand (on: {places}).</translation>
+    </message>
+    <message>
+        <source>字体文件 {file} 不含中文字形。</source>
+        <translation>The font file {file} has no Chinese characters.</translation>
+    </message>
+    <message>
+        <source>字体文件 {file} 是 CFF（PostScript）轮廓的 OpenType 字体，无法嵌入 PDF；请选择 TrueType 字体（.ttf 或 .ttc，例如微软雅黑 msyh.ttc、宋体 simsun.ttc）。</source>
+        <translation>The font file {file} is an OpenType font with CFF (PostScript) outlines, which cannot be embedded in a PDF; choose a TrueType font (.ttf or .ttc, such as Microsoft YaHei msyh.ttc or SimSun simsun.ttc).</translation>
     </message>
     <message>
         <source>它不是网格员工作台的数据库（也不是 SQLite 数据库文件，或文件头已损坏）</source>
@@ -676,6 +716,10 @@
         <translation>New {record}: {changes}</translation>
     </message>
     <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>无法在 {folder} 保存数据：{problem}。请让管理电脑的人给这个文件夹写入权限，或者用环境变量 GRIDWORKER_DB 指定一个可以写入的数据库文件位置。</source>
         <translation>GridWorker cannot keep its data in {folder}: {problem}. Ask whoever looks after this computer to allow writing to that folder, or set the environment variable GRIDWORKER_DB to a database file in a place that can be written.</translation>
     </message>
@@ -748,6 +792,10 @@
         <translation>it was sent by the worker {user} to the office; import it on the office computer</translation>
     </message>
     <message>
+        <source>月份“{month}”的格式不对，应写成 2025-06。</source>
+        <translation>The month “{month}” is not written right; write it as 2025-06.</translation>
+    </message>
+    <message>
         <source>有 {count} 处内容超过 Excel 每格 {limit} 个字的上限，表格里只有前 {limit} 个字：{where}。完整的内容仍在程序里；用这个表格导入时，截短的内容不会被当作修改。</source>
         <translation>{count} texts are longer than the {limit} characters an Excel cell holds; the sheet has only their first {limit} characters: {where}. The whole text is still in the program; importing this sheet will not take the cut text as an edit.</translation>
     </message>
@@ -766,6 +814,46 @@
     <message>
         <source>格式不对：{value}</source>
         <translation>wrong format: {value}</translation>
+    </message>
+    <message>
+        <source>检查表 {where} 不是一个对象。</source>
+        <translation>The checklist&apos;s {where} is not an object.</translation>
+    </message>
+    <message>
+        <source>检查表 {where} 的“{key}”须是天数（非负整数）。</source>
+        <translation>In the checklist&apos;s {where}, “{key}” must be a number of days (a whole number, not negative).</translation>
+    </message>
+    <message>
+        <source>检查表 {where} 的等级“{grade}”不是重大、一般或提示。</source>
+        <translation>In the checklist&apos;s {where}, the grade “{grade}” is not 重大, 一般 or 提示.</translation>
+    </message>
+    <message>
+        <source>检查表 {where} 缺少“{key}”文字。</source>
+        <translation>The checklist&apos;s {where} lacks the text “{key}”.</translation>
+    </message>
+    <message>
+        <source>检查表中检查项代码 {code} 出现了两次。</source>
+        <translation>The item code {code} appears twice in the checklist.</translation>
+    </message>
+    <message>
+        <source>检查表文件 {file} 不是有效的 JSON（第 {line} 行）。</source>
+        <translation>The checklist file {file} is not valid JSON (line {line}).</translation>
+    </message>
+    <message>
+        <source>检查表没有任何检查项。</source>
+        <translation>The checklist has no items.</translation>
+    </message>
+    <message>
+        <source>检查表的检查周期（月）须是正整数。</source>
+        <translation>The checklist&apos;s inspection interval (months) must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>检查表的版本号须是正整数。</source>
+        <translation>The checklist&apos;s version must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>检查表须给出重大、一般、提示三个等级各一次。</source>
+        <translation>The checklist must give each of the grades 重大, 一般 and 提示 once.</translation>
     </message>
     <message>
         <source>正在写入 {file}…</source>
@@ -796,8 +884,20 @@
         <translation>{path} was not opened: {what}. The file was not changed.</translation>
     </message>
     <message>
+        <source>没有找到住户“{household}”（可写地址，如 锦华苑3栋2单元301，或扫描二维码）。</source>
+        <translation>No household “{household}” was found (write its address, such as 锦华苑3栋2单元301, or scan its QR code).</translation>
+    </message>
+    <message>
+        <source>没有找到可嵌入的中文 TrueType 字体，改用内置的 STSong-Light（不嵌入 PDF，换一台电脑打开或打印时字形可能不同）；可在“设置”里指定字体文件，或安装微软雅黑、宋体或文泉驿微米黑。</source>
+        <translation>No Chinese TrueType font that can be embedded was found, so the built-in STSong-Light is used (not embedded in the PDF: on another computer it may look or print differently); choose a font file in Settings, or install Microsoft YaHei, SimSun or WenQuanYi Micro Hei.</translation>
+    </message>
+    <message>
         <source>没有找到完好的备份（在 {folder}）。</source>
         <translation>No good backup was found (in {folder}).</translation>
+    </message>
+    <message>
+        <source>没有找到楼栋“{building}”（写成 小区+楼栋，如 锦华苑3栋）。</source>
+        <translation>No building “{building}” was found (write the estate and the building, such as 锦华苑3栋).</translation>
     </message>
     <message>
         <source>没有权限写入 {folder}</source>
@@ -1004,6 +1104,10 @@
         <translation>Please fill in the community name.</translation>
     </message>
     <message>
+        <source>读不了字体文件 {file}。</source>
+        <translation>The font file {file} cannot be read.</translation>
+    </message>
+    <message>
         <source>读写 {path} 时出错（{error}）</source>
         <translation>could not read or write {path} ({error})</translation>
     </message>
@@ -1070,6 +1174,10 @@
     <message>
         <source>这一行属于微网格「{theirs}」，本机只管理「{ours}」，不能导入</source>
         <translation>this row belongs to the micro-grid “{theirs}”; this computer only looks after “{ours}”, so it cannot be imported</translation>
+    </message>
+    <message>
+        <source>这不是燃气安全检查表文件（缺少 format: {fmt}）。</source>
+        <translation>This is not a gas-safety checklist file (format: {fmt} is missing).</translation>
     </message>
     <message>
         <source>这不是网格员工作台的关爱规则文件。</source>

@@ -279,6 +279,14 @@
         <translation>修改住户…</translation>
     </message>
     <message>
+        <source>Print sheet</source>
+        <translation>打印入户表</translation>
+    </message>
+    <message>
+        <source>Print this household&apos;s visit sheet</source>
+        <translation>打印这一户的入户走访登记表</translation>
+    </message>
+    <message>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
@@ -663,26 +671,191 @@
     </message>
 </context>
 <context>
+    <name>PaperSheetDialog</name>
+    <message>
+        <source>Enter a paper sheet</source>
+        <translation>录入纸质表</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the paper sheet with the scanner, or type the code printed under it (GW1:…).</source>
+        <translation>用扫码枪扫描纸质表上的二维码，或输入二维码下方印的编码（GW1:…）。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This is not the code of a GridWorker sheet.</source>
+        <translation>这不是网格员工作台入户表的编码。</translation>
+    </message>
+    <message>
+        <source>No household with this code is in this database.</source>
+        <translation>本机数据中没有这个编码对应的住户。</translation>
+    </message>
+</context>
+<context>
     <name>PrintScreen</name>
     <message>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <source>Printing is not available in this version yet.</source>
-        <translation>本版本还没有打印功能。</translation>
+        <source>Visit sheets (one page a household)</source>
+        <translation>入户走访登记表（每户一页）</translation>
     </message>
     <message>
-        <source>Visit sheets for a building or estate, with masked ID numbers</source>
-        <translation>按楼栋或小区打印走访表（身份证号打码）</translation>
+        <source>Gas hazard notices</source>
+        <translation>燃气隐患整改通知书</translation>
     </message>
     <message>
-        <source>Gas-safety notices to leave with a household</source>
-        <translation>留给住户的燃气安全告知书</translation>
+        <source>This week&apos;s visit list</source>
+        <translation>本周走访清单</translation>
     </message>
     <message>
-        <source>Monthly reports for the community office</source>
-        <translation>报给社区的月度报表</translation>
+        <source>Monthly report</source>
+        <translation>月度工作报表</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>打印内容：</translation>
+    </message>
+    <message>
+        <source>Choose a micro-grid</source>
+        <translation>请选择微网格</translation>
+    </message>
+    <message>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Print for an estate or building instead</source>
+        <translation>改为按小区或楼栋打印</translation>
+    </message>
+    <message>
+        <source>Micro-grid:</source>
+        <translation>微网格：</translation>
+    </message>
+    <message>
+        <source>Estate:</source>
+        <translation>小区：</translation>
+    </message>
+    <message>
+        <source>Building:</source>
+        <translation>楼栋：</translation>
+    </message>
+    <message>
+        <source>Households:</source>
+        <translation>住户：</translation>
+    </message>
+    <message>
+        <source>Date on the sheets:</source>
+        <translation>表上日期：</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Make the PDF and show it here (F5)</source>
+        <translation>生成 PDF 并在这里显示（F5）</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Looking for a Chinese font…</source>
+        <translation>正在查找中文字体…</translation>
+    </message>
+    <message>
+        <source>Choose a document and press Preview.</source>
+        <translation>选好打印内容后，按“预览”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) chosen in the roster</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hazard notices are printed once gas-safety inspections are recorded in the program.</source>
+        <translation>本程序记录燃气安全检查之后，才能打印隐患整改通知书。</translation>
+    </message>
+    <message>
+        <source>The week&apos;s visit list is printed once care colours and visits are recorded in the program.</source>
+        <translation>本程序记录三色关爱和走访之后，才能打印本周走访清单。</translation>
+    </message>
+    <message>
+        <source>For now the report holds the roster figures; visits, care, needs and gas figures are added as those features arrive.</source>
+        <translation>报表目前只有花名册的数字；走访、关爱、诉求和燃气的数字在这些功能完成后加入。</translation>
+    </message>
+    <message>
+        <source>ID and phone numbers are printed masked; sensitive groups are never printed. Scan the QR code to open the household.</source>
+        <translation>身份证号和电话只印部分，敏感人群不印。扫描表上的二维码即可打开这一户。</translation>
+    </message>
+    <message>
+        <source>Font: {0} (embedded in the PDF)</source>
+        <translation>字体：{0}（已嵌入 PDF）</translation>
+    </message>
+    <message>
+        <source>Font: {0} (not embedded)</source>
+        <translation>字体：{0}（未嵌入）</translation>
+    </message>
+    <message>
+        <source>Choose a micro-grid first.</source>
+        <translation>请先选择微网格。</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>{0} households, {1} pages</source>
+        <translation>{0} 户，{1} 页</translation>
+    </message>
+    <message>
+        <source>{0} pages</source>
+        <translation>{0} 页</translation>
+    </message>
+    <message>
+        <source>Printing page {0} of {1}</source>
+        <translation>正在打印：第 {0} 页，共 {1} 页</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message>
+        <source>There are no households to print.</source>
+        <translation>没有要打印的住户。</translation>
+    </message>
+    <message>
+        <source>Making visit sheets: {0} of {1} households</source>
+        <translation>正在生成入户走访登记表：第 {0} 户，共 {1} 户</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1129,34 @@
         <translation>已把 {0} 位居民保存到 {1}</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print visit sheets, or enter a filled-in paper sheet</source>
+        <translation>打印入户走访登记表，或录入填好的纸质表</translation>
+    </message>
+    <message>
+        <source>Sheets for the selected households</source>
+        <translation>选中居民所在住户的入户表</translation>
+    </message>
+    <message>
+        <source>Sheets for every household listed</source>
+        <translation>列表中全部住户的入户表</translation>
+    </message>
+    <message>
+        <source>Enter a paper sheet…</source>
+        <translation>录入纸质表…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Select one or more residents first.</source>
+        <translation>请先选中一位或几位居民。</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -1077,6 +1278,34 @@
     <message>
         <source>The backup was restored. The file it replaced is kept as {0}. GridWorker will close now; start it again to go on working.</source>
         <translation>备份已恢复。被替换的文件保留为 {0}。网格员工作台现在会关闭，请重新打开继续工作。</translation>
+    </message>
+    <message>
+        <source>Font for printing</source>
+        <translation>打印字体</translation>
+    </message>
+    <message>
+        <source>Choose a font file…</source>
+        <translation>选择字体文件…</translation>
+    </message>
+    <message>
+        <source>Find one automatically</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <source>Using the font file {0}</source>
+        <translation>使用字体文件 {0}</translation>
+    </message>
+    <message>
+        <source>A Chinese TrueType font on this computer is found automatically (Microsoft YaHei, SimSun, WenQuanYi…).</source>
+        <translation>自动使用本机的中文 TrueType 字体（微软雅黑、宋体、文泉驿等）。</translation>
+    </message>
+    <message>
+        <source>Choose a font file</source>
+        <translation>选择字体文件</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,7 @@ class HouseholdPage(QWidget):
     """Shown in place of the roster list; "Back" returns to the list."""
 
     back_requested = Signal()
+    print_requested = Signal(str)  # this household's sheet
     loaded = Signal()
 
     def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
@@ -77,6 +78,12 @@ class HouseholdPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit household…"))
         self.edit_button.clicked.connect(self.edit_household)
         top.addWidget(self.edit_button)
+        self.print_button = QPushButton(self.tr("Print sheet"))
+        self.print_button.setToolTip(self.tr("Print this household's visit sheet"))
+        self.print_button.clicked.connect(
+            lambda: self.print_requested.emit(self.household_id) if self.household_id else None
+        )
+        top.addWidget(self.print_button)
         layout.addLayout(top)
 
         self.fact_labels: dict[str, QLabel] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -28,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from gridworker.core.people import SPECIAL_TAGS
+from gridworker.core.sheet_code import parse_sheet_code
 from gridworker.roster.exporter import RosterExport
-from gridworker.store import queries
+from gridworker.store import print_data, queries
 from gridworker.store.changes import Changes
 from gridworker.store.queries import FilterChoices, ResidentFilter
 from gridworker.store.store import Identity, Store
@@ -47,6 +50,10 @@ class RosterScreen(QWidget):
     """The list of residents and, on demand, one household's page."""
 
     ids_loaded = Signal(int)  # number of residents now listed
+    print_requested = Signal(list)  # household ids whose sheets to print
+    # A paper sheet was scanned (household id, date on the sheet): the visit and gas
+    # forms connect here to open prefilled.
+    paper_sheet_opened = Signal(str, object)
 
     def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +72,7 @@ class RosterScreen(QWidget):
         self.household_page = HouseholdPage(runner, identity)
         self.household_page.back_requested.connect(self.show_list)
         runner.changed.connect(self._data_changed)
+        self.household_page.print_requested.connect(lambda hid: self.print_requested.emit([hid]))
         self.stack.addWidget(self.household_page)
 
         layout = QVBoxLayout(self.list_page)
@@ -89,7 +97,8 @@ class RosterScreen(QWidget):
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save the roster as a spreadsheet"))
         self.export_button.clicked.connect(self.export_roster)
-        for b in (self.new_button, self.import_button, self.export_button):
+        self.print_button = self._print_button()
+        for b in (self.new_button, self.import_button, self.export_button, self.print_button):
             top.addWidget(b)
         layout.addLayout(top)
 
@@ -148,7 +157,7 @@ class RosterScreen(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -268,6 +277,53 @@ class RosterScreen(QWidget):
             text += "\n\n" + display(warning)
         inform(self, self.tr("Export roster"), text, warning=warning is not None)
 
+    # -- printing and paper sheets (the 打印 feature) ------------------------------------
+    def _print_button(self) -> QPushButton:
+        """One button (the bar must fit 1280 pixels in English with large text): print
+        sheets for the selection or the list, or enter a filled-in paper sheet."""
+        button = QPushButton(self.tr("Print…"))
+        button.setToolTip(self.tr("Print visit sheets, or enter a filled-in paper sheet"))
+        menu = QMenu(button)
+        menu.addAction(self.tr("Sheets for the selected households"), self.print_selected)
+        menu.addAction(self.tr("Sheets for every household listed"), self.print_listed)
+        menu.addSeparator()
+        self.paper_action = QAction(self.tr("Enter a paper sheet…"), self)
+        self.paper_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.paper_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.paper_action.triggered.connect(self.enter_paper_sheet)
+        menu.addAction(self.paper_action)
+        self.addAction(self.paper_action)
+        button.setMenu(menu)
+        return button
+
+    def print_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        ids = [str(self.model.data(r, ID_ROLE)) for r in rows if self.model.data(r, ID_ROLE)]
+        if not ids:
+            inform(self, self.tr("Print"), self.tr("Select one or more residents first."))
+            return
+        self._print_residents(ids)
+
+    def print_listed(self) -> None:
+        self._print_residents(self.model.ids())
+
+    def _print_residents(self, resident_ids: list[str]) -> None:
+        self.runner.run(
+            lambda store, _ctx: print_data.households_of(store, resident_ids),
+            lambda hids: self.print_requested.emit(hids) if hids else None,
+        )
+
+    def enter_paper_sheet(self) -> None:
+        from gridworker.ui.printing.paper_sheet import PaperSheetDialog
+
+        dialog = PaperSheetDialog(self.runner, self)
+        dialog.sheet_found.connect(self.open_paper_sheet)
+        dialog.open()
+
+    def open_paper_sheet(self, household_id: str, printed_on: object) -> None:
+        self.open_household(household_id)
+        self.paper_sheet_opened.emit(household_id, printed_on)
+
     # -- loading ----------------------------------------------------------------------
     def current_filter(self) -> ResidentFilter:
         status = self.status_filter.currentData()
@@ -319,6 +375,14 @@ class RosterScreen(QWidget):
         self.count_label.setText(message)
 
     def _schedule_search(self) -> None:
+        code = parse_sheet_code(self.search.text())
+        if code is not None:  # a scanned (or typed) sheet code: open that household
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.reload()  # the whole list again behind the household page
+            self.open_paper_sheet(code.household_id, code.printed_on)
+            return
         self._timer.start()
 
     def _search_now(self) -> None:

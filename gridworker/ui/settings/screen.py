@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -28,10 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridworker.core.messages import message_of
+from gridworker.printing.fonts import FontError, load_font_file
 from gridworker.store.health import Backup, check_file, list_backups, restore_backup
 from gridworker.store.store import Identity
 from gridworker.ui import preferences
 from gridworker.ui.widgets import inform
+from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 
@@ -40,6 +44,7 @@ class SettingsScreen(QWidget):
 
     text_size_changed = Signal(str)
     language_changed = Signal(str)
+    print_font_changed = Signal()
 
     def __init__(
         self,
@@ -96,6 +101,8 @@ class SettingsScreen(QWidget):
         )
         self.large_text.toggled.connect(self._size_toggled)
         layout.addWidget(size_box)
+
+        layout.addWidget(self._font_box())
 
         info_box = QGroupBox(self.tr("This installation"))
         form = QFormLayout(info_box)
@@ -221,6 +228,60 @@ class SettingsScreen(QWidget):
     def _restore_failed(self, message: str) -> None:
         self._update_restore()
         inform(self, self.tr("Restore this backup"), message, warning=True)
+
+    def _font_box(self) -> QGroupBox:
+        """The font printed documents use: found automatically, or a chosen file."""
+        box = QGroupBox(self.tr("Font for printing"))
+        v = QVBoxLayout(box)
+        self.font_label = QLabel()
+        self.font_label.setWordWrap(True)
+        v.addWidget(self.font_label)
+        row = QHBoxLayout()
+        self.choose_font = QPushButton(self.tr("Choose a font file…"))
+        self.choose_font.clicked.connect(self._choose_font)
+        self.auto_font = QPushButton(self.tr("Find one automatically"))
+        self.auto_font.clicked.connect(lambda: self.set_print_font(None))
+        row.addWidget(self.choose_font)
+        row.addWidget(self.auto_font)
+        row.addStretch(1)
+        v.addLayout(row)
+        self._show_font()
+        return box
+
+    def _show_font(self) -> None:
+        chosen = preferences.print_font()
+        self.font_label.setText(
+            self.tr("Using the font file {0}").format(chosen)
+            if chosen
+            else self.tr(
+                "A Chinese TrueType font on this computer is found automatically "
+                "(Microsoft YaHei, SimSun, WenQuanYi…)."
+            )
+        )
+        self.auto_font.setEnabled(chosen is not None)
+
+    def _choose_font(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a font file"),
+            "",
+            self.tr("TrueType fonts (*.ttf *.ttc *.TTF *.TTC)"),
+        )
+        if name:
+            self.set_print_font(Path(name))
+
+    def set_print_font(self, path: Path | None) -> None:
+        """Use ``path`` for printing (None: automatic); a file that is no usable font is
+        refused with the reason."""
+        if path is not None:
+            try:
+                load_font_file(path)
+            except FontError as e:
+                inform(self, self.tr("Font for printing"), display(message_of(e)), warning=True)
+                return
+        preferences.set_print_font(path)
+        self._show_font()
+        self.print_font_changed.emit()
 
     def _language_toggled(self) -> None:
         lang: preferences.Language = "en" if self.english.isChecked() else "zh_CN"

@@ -1,0 +1,86 @@
+"""The database-thread job that makes a document: what to print, built into a PDF file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from gridworker.printing import layout
+from gridworker.printing.fonts import FontSet, make_font_set
+from gridworker.printing.layout import RenderResult
+from gridworker.printing.output import write_pdf
+from gridworker.printing.report import render_month_report
+from gridworker.printing.sheets import render_sheets
+from gridworker.store import print_data
+from gridworker.store.policies import load_checklist
+from gridworker.store.print_data import SheetScope
+from gridworker.store.store import Store
+from gridworker.ui.worker import Cancelled, JobContext
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """What to print, as chosen on the screen."""
+
+    kind: str
+    micro_grid_id: str | None = None
+    estate: str | None = None
+    building: str | None = None
+    household_ids: tuple[str, ...] | None = None
+    printed_on: date = date(2000, 1, 1)
+    month: str = ""
+    font_file: Path | None = None
+
+
+def make_pdf(
+    store: Store, ctx: JobContext, req: PrintRequest, path: Path
+) -> tuple[Path, RenderResult]:
+    """Build the document ``req`` asks for into ``path`` (a database-thread job)."""
+    fonts: FontSet = make_font_set(req.font_file)
+    ident = store.identity
+    try:
+        if req.kind == "report":
+            report = print_data.month_report(store, req.month, ident, made_on=date.today())
+            result = write_pdf(
+                path,
+                lambda f: render_month_report(
+                    report, f, fonts, author=ident.user, cancelled=ctx.cancelled
+                ),
+            )
+            return path, result
+        scope = SheetScope(req.micro_grid_id, req.estate, req.building, req.household_ids)
+        ids = print_data.sheet_household_ids(store, scope)
+        if not ids:
+            raise ValueError(
+                QCoreApplication.translate("PrintScreen", "There are no households to print.")
+            )
+        total = len(ids)
+        sheets = print_data.household_sheets(store,
+            ids,
+            printed_on=req.printed_on,
+            checklist=load_checklist(),
+            community=ident.community,
+            worker=ident.user if ident.role == "worker" else "",
+        )
+
+        def progress(done: int) -> None:
+            ctx.report(
+                done,
+                total,
+                QCoreApplication.translate(
+                    "PrintScreen", "Making visit sheets: {0} of {1} households"
+                ).format(done, total),
+            )
+
+        result = write_pdf(
+            path,
+            lambda f: render_sheets(
+                sheets, f, fonts, author=ident.user, progress=progress, cancelled=ctx.cancelled
+            ),
+        )
+        return path, result
+    except layout.Cancelled:
+        raise Cancelled() from None

@@ -147,7 +147,8 @@ def cmd_sheets(args: argparse.Namespace) -> int:
         except ChecklistError as e:
             raise CommandError(message_of(e)) from e
         fonts = _fonts(args)
-        sheets = print_data.household_sheets(store,
+        sheets = print_data.household_sheets(
+            store,
             ids,
             printed_on=printed_on,
             checklist=checklist,
@@ -166,8 +167,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     try:
-        report = print_data.month_report(store, args.month, store.identity, made_on=date.today()
-        )
+        report = print_data.month_report(store, args.month, store.identity, made_on=date.today())
         fonts = _fonts(args)
         result = _write(
             args, lambda f: render_month_report(report, f, fonts, author=store.identity.user)

@@ -98,9 +98,7 @@ def households_of(store: Store, resident_ids: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(r[0] for r in rows))
 
 
-def resolve_building(
-    store: Store, text: str, micro_grid_id: str | None
-) -> tuple[str, str]:
+def resolve_building(store: Store, text: str, micro_grid_id: str | None) -> tuple[str, str]:
     """(estate, building) for "锦华苑3栋", "锦华苑 3栋" or "3栋" when only one estate has it;
     raises StoreError with the choices otherwise."""
     conn = store.conn
@@ -258,9 +256,7 @@ def _month_bounds(month: str) -> tuple[date, date, str, str]:
     return first, nxt, hlc(first), hlc(nxt)
 
 
-def month_report(
-    store: Store, month: str, identity: Identity, *, made_on: date
-) -> MonthReport:
+def month_report(store: Store, month: str, identity: Identity, *, made_on: date) -> MonthReport:
     """The roster part of the month report: per micro-grid, households and residents
     living there, residents recorded this month, moves out and deaths this month.
 

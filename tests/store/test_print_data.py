@@ -131,9 +131,7 @@ def test_month_report_roster_figures(worker_store: Store, homes: dict[str, str])
     assert report.scope == "第三微网格" and report.total is None
     assert (row.households, row.residents, row.new_residents) == (4, 4, 6)
     assert row.visits is None and row.care is None and row.gas is None
-    june = print_data.month_report(
-        worker_store, "2025-06", worker_store.identity, made_on=today
-    )
+    june = print_data.month_report(worker_store, "2025-06", worker_store.identity, made_on=today)
     assert (june.rows[0].moved_out, june.rows[0].new_residents) == (1, 0)
     with pytest.raises(StoreError, match="2025-06"):
         print_data.month_report(worker_store, "June", worker_store.identity, made_on=today)

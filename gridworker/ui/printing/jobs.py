@@ -58,7 +58,8 @@ def make_pdf(
                 QCoreApplication.translate("PrintScreen", "There are no households to print.")
             )
         total = len(ids)
-        sheets = print_data.household_sheets(store,
+        sheets = print_data.household_sheets(
+            store,
             ids,
             printed_on=req.printed_on,
             checklist=load_checklist(),

@@ -68,8 +68,8 @@ Problem = tuple[str, str]
 """(field, Chinese message) — one thing wrong with one value."""
 
 ADDRESS_FIELDS: tuple[str, ...] = ("estate", "building", "unit", "room")
-RESIDENT_FIELDS: tuple[str, ...] = tuple(f for f in RESIDENT.fields if f != "household_id")
-HOUSEHOLD_FIELDS: tuple[str, ...] = tuple(f for f in HOUSEHOLD.fields if f != "micro_grid_id")
+RESIDENT_FIELDS: tuple[str, ...] = tuple(f for f in RESIDENT.field_names if f != "household_id")
+HOUSEHOLD_FIELDS: tuple[str, ...] = tuple(f for f in HOUSEHOLD.field_names if f != "micro_grid_id")
 _RESIDENT_FIELD_SET = frozenset(RESIDENT_FIELDS)
 _HOUSEHOLD_FIELD_SET = frozenset(HOUSEHOLD_FIELDS) | {"micro_grid_id"}
 
@@ -622,12 +622,13 @@ def household_members(
 
     ``include_left=False`` leaves out residents who moved out or died.
     """
-    cols = ", ".join(RESIDENT.fields)
+    cols = ", ".join(RESIDENT.field_names)
     rows = store.conn.execute(
         f"SELECT id, {cols} FROM resident WHERE household_id = ?", (household_id,)
     ).fetchall()
     out = [
-        {"id": r["id"], **{f: from_db(RESIDENT, f, r[f]) for f in RESIDENT.fields}} for r in rows
+        {"id": r["id"], **{f: from_db(RESIDENT, f, r[f]) for f in RESIDENT.field_names}}
+        for r in rows
     ]
     if not include_left:
         out = [m for m in out if m.get("status") in (None, "在住")]

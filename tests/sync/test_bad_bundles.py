@@ -172,8 +172,11 @@ def _keywords(schema: object) -> set[str]:
     if isinstance(schema, dict):
         for k, v in schema.items():
             found.add(k)
-            if k in ("properties", "$defs"):
+            if k in ("properties", "patternProperties", "$defs"):
                 for sub in v.values():
+                    found |= _keywords(sub)
+            elif k == "allOf":
+                for sub in v:
                     found |= _keywords(sub)
             elif k not in ("enum", "const", "required"):
                 found |= _keywords(v)

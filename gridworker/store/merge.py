@@ -337,7 +337,9 @@ def apply_op(
             f"UPDATE {spec.table} SET {sets_sql}_clock = ? WHERE id = ?",
             (*updates.values(), clock_dumps(clock), op.entity_id),
         )
-    if not slow and has_open_conflicts(conn, op.entity_id):
+    # A record with open conflicts: any field of the op may close one (by carrying a lost
+    # value again), also a field that built on the current value.
+    if has_open_conflicts(conn, op.entity_id):
         slow = [f for f in op.fields if spec.accepts(f)]
     if slow:
         refresh_conflicts(conn, spec, op.entity_id, slow, op.op_id, detected_at, counts)
@@ -540,7 +542,7 @@ class _Batch:
             self.order.append((spec, op.entity_id))
             return
         updates, ticks, slow = _plan(spec, rec.clock, rec.sets, op)
-        if not slow and op.entity_id in self.open:
+        if op.entity_id in self.open:  # as in apply_op: every field may close a conflict
             slow = [f for f in op.fields if spec.accepts(f)]
         if slow:
             self.flush()

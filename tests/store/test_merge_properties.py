@@ -275,3 +275,25 @@ def test_the_same_value_set_on_two_devices_is_no_conflict() -> None:
     office.apply_ops(_all_ops(worker))
     worker.apply_ops(_all_ops(office))
     assert office.open_conflicts() == [] and worker.open_conflicts() == []
+
+
+def test_an_edit_closes_a_conflict_of_a_field_it_builds_on_while_another_field_disagrees() -> None:
+    """Found with set fields: an operation whose one field was concurrent (refreshed) and
+    whose other field built on the current value (not refreshed) left that field's open
+    conflict open, although the edit carried the lost value again and so closed it."""
+    (office, a, b), (person, neighbour) = _replicas(3)
+    a.update("resident", person, {"phone": "13800000001"})
+    a.update("resident", neighbour, {"notes": "独居"})
+    b.apply_ops([op for op in _all_ops(a) if op.entity_id == neighbour])  # b's clock is later
+    b.update("resident", person, {"phone": "13800000002"})  # wins over a's number
+    b.apply_ops(_all_ops(a))
+    office.apply_ops(_all_ops(a) + _all_ops(b))
+    assert [json.loads(r["loser_value"]) for r in b.open_conflicts()] == ["13800000001"]
+    b.update("resident", person, {"notes": "子女在外"})
+    # The office goes back to a's number (closing that conflict) and writes its own note.
+    office.update("resident", person, {"phone": "13800000001", "notes": "需要送药"})
+    b.apply_ops(_all_ops(office))
+    held = _all_ops(b)
+    open_ = {(r["entity_id"], r["field"], r["loser_hlc"]) for r in b.open_conflicts()}
+    assert open_ == _heads_that_lost(held, b)
+    assert {f for _, f, _ in open_} == {"notes"}

@@ -4,27 +4,27 @@
 <context>
     <name>CareScreen</name>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="16"/>
         <source>Three-colour care</source>
         <translation>三色关爱</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="17"/>
         <source>Care flags are not available in this version yet.</source>
         <translation>本版本还没有三色关爱功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="19"/>
         <source>Red, yellow and green care levels for vulnerable residents</source>
         <translation>困难和特殊群体居民的红、黄、绿关爱等级</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="20"/>
         <source>Why each resident has their colour, and when it was last reviewed</source>
         <translation>每位居民为什么是这个颜色，上次复核是什么时候</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/care/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/care/screen.py" line="21"/>
         <source>How often each colour must be visited, and who is overdue</source>
         <translation>各颜色应多久走访一次，谁已经超期</translation>
     </message>
@@ -32,42 +32,42 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="193"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="185"/>
         <source>The same item was changed in two places. The current value is kept for now and the other is saved here: choose which one is right.</source>
         <translation>同一项在两处都被修改过。现在先用“当前值”，另一个值保存在这里：请核对后选择正确的一个。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="201"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="193"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="202"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="194"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="203"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="195"/>
         <source>Current value</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="204"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="196"/>
         <source>Other value</source>
         <translation>另一个值</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="213"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="205"/>
         <source>No conflicts: nothing needs checking.</source>
         <translation>没有冲突，不需要核对。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="222"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="214"/>
         <source>Keep current value</source>
         <translation>保留当前值</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="223"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="215"/>
         <source>Use the other value</source>
         <translation>改用另一个值</translation>
     </message>
@@ -98,12 +98,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="130"/>
+        <location filename="../../gridworker/ui/widgets.py" line="145"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="132"/>
+        <location filename="../../gridworker/ui/widgets.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -111,7 +111,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="56"/>
+        <location filename="../../gridworker/ui/widgets.py" line="71"/>
         <source>This page will show:</source>
         <translation>这一页将会显示：</translation>
     </message>
@@ -119,27 +119,27 @@
 <context>
     <name>GasScreen</name>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="16"/>
         <source>Gas safety</source>
         <translation>燃气安全</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="17"/>
         <source>Gas-safety inspections are not available in this version yet.</source>
         <translation>本版本还没有燃气安全检查功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="19"/>
         <source>Inspections of each household with the checklist results</source>
         <translation>各户的燃气安全检查及检查表结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="20"/>
         <source>Hazards found, with their rectification deadlines and re-checks</source>
         <translation>发现的隐患、整改期限和复查</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/gas/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/gas/screen.py" line="21"/>
         <source>Households not yet inspected this round</source>
         <translation>本轮尚未检查的住户</translation>
     </message>
@@ -147,57 +147,57 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="307"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="299"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="308"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="300"/>
         <source>Sent / received</source>
         <translation>发出/收到</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="309"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="301"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="310"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="302"/>
         <source>Other side</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="311"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="303"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="312"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="304"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="313"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="305"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="328"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="320"/>
         <source>{0} changes</source>
         <translation>{0} 条修改</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="330"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="322"/>
         <source>{0} new, {1} already held, {2} conflicts</source>
         <translation>新 {0} 条，已有 {1} 条，冲突 {2} 处</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="336"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="328"/>
         <source>Sent</source>
         <translation>发出</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="336"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="328"/>
         <source>Received</source>
         <translation>收到</translation>
     </message>
@@ -318,176 +318,176 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="87"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="85"/>
         <source>← Back to the list</source>
         <translation>← 返回花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="96"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="94"/>
         <source>Edit household…</source>
         <translation>修改住户…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="108"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="106"/>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="109"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="107"/>
         <source>Head:</source>
         <translation>户主：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="110"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="108"/>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="116"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="114"/>
         <source>House use:</source>
         <translation>房屋用途：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="117"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="115"/>
         <source>Residency:</source>
         <translation>人户状态：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="118"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="116"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="152"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="150"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="154"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="152"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="156"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="154"/>
         <source>Moved out…</source>
         <translation>迁出…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="158"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="156"/>
         <source>Deceased…</source>
         <translation>死亡…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="160"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="158"/>
         <source>Living here again</source>
         <translation>恢复在住</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="172"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="170"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="174"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="172"/>
         <source>This tab is filled by a later version of the program.</source>
         <translation>这一页的内容将在程序的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="177"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="181"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="175"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="179"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="179"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="177"/>
         <source>Each visit to this household: date, who was met, what was noted</source>
         <translation>对这户的每次走访：日期、见到了谁、记录了什么</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="185"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="189"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="183"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="187"/>
         <source>Gas inspections</source>
         <translation>燃气检查</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="187"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="185"/>
         <source>Gas-safety inspections of this household with the checklist results</source>
         <translation>这户的燃气安全检查及检查表结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="193"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="197"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="191"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="195"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="195"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="193"/>
         <source>Hazards found here and how they were put right</source>
         <translation>在这户发现的隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="201"/>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="205"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="199"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="203"/>
         <source>Needs</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="203"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="201"/>
         <source>Requests for help this household made, and their progress</source>
         <translation>这户提出的诉求及办理进度</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="208"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="208"/>
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="210"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="208"/>
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="215"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="213"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="222"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="220"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="238"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="236"/>
         <source>This household no longer exists.</source>
         <translation>这一户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="243"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="241"/>
         <source>(no address)</source>
         <translation>（无地址）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="251"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="249"/>
         <source>Members ({0})</source>
         <translation>家庭成员（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="254"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="252"/>
         <source> (received)</source>
         <translation>（同步收到）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="263"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="261"/>
         <source>Change history ({0})</source>
         <translation>修改记录（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/household_page.py" line="293"/>
+        <location filename="../../gridworker/ui/roster/household_page.py" line="291"/>
         <source>Select a member first.</source>
         <translation>请先选中一位成员。</translation>
     </message>
@@ -615,32 +615,32 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="408"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="400"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="415"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="407"/>
         <source>Check what will change, then press Import. Nothing has been written yet.</source>
         <translation>请先看清会有哪些变化，再点“导入”。现在还没有写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="418"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="410"/>
         <source>None of the chosen files can be imported:</source>
         <translation>选中的文件都不能导入：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="427"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="419"/>
         <source>Cannot be imported:</source>
         <translation>不能导入：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="432"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="424"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="433"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="425"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -648,22 +648,22 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="515"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="507"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="520"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="512"/>
         <source>All {0} bundles were imported.</source>
         <translation>{0} 个数据包全部导入成功。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="522"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="514"/>
         <source>{0} of {1} bundles were imported.</source>
         <translation>{1} 个数据包中导入了 {0} 个。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="534"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="526"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -806,7 +806,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="80"/>
+        <location filename="../../gridworker/ui/wording.py" line="52"/>
         <source>、</source>
         <translation>、</translation>
     </message>
@@ -814,27 +814,27 @@
 <context>
     <name>PrintScreen</name>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="16"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="17"/>
         <source>Printing is not available in this version yet.</source>
         <translation>本版本还没有打印功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="19"/>
         <source>Visit sheets for a building or estate, with masked ID numbers</source>
         <translation>按楼栋或小区打印走访表（身份证号打码）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="20"/>
         <source>Gas-safety notices to leave with a household</source>
         <translation>留给住户的燃气安全告知书</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/printing/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/printing/screen.py" line="21"/>
         <source>Monthly reports for the community office</source>
         <translation>报给社区的月度报表</translation>
     </message>
@@ -860,12 +860,12 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="160"/>
+        <location filename="../../gridworker/ui/widgets.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/widgets.py" line="191"/>
+        <location filename="../../gridworker/ui/widgets.py" line="206"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1141,59 +1141,59 @@
     </message>
     <message>
         <location filename="../../gridworker/ui/roster/screen.py" line="155"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="315"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="314"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="193"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="192"/>
         <source>Double-click a resident to open their household. ID and phone numbers are masked in this list.</source>
         <translation>双击居民打开其所在户（一户一档）。列表中的身份证号和电话已打码。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="259"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="265"/>
-        <location filename="../../gridworker/ui/roster/screen.py" line="289"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="258"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="264"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="288"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="260"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="259"/>
         <source>Exporting the roster is not available in this version yet.</source>
         <translation>本版本还不能导出花名册。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="267"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="266"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="282"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="281"/>
         <source>Exporting the roster…</source>
         <translation>正在导出花名册…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="290"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="289"/>
         <source>{0} residents were saved to {1}</source>
         <translation>已把 {0} 位居民保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="315"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="314"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="334"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="333"/>
         <source>First {0} matches; type more to narrow the search</source>
         <translation>只显示前 {0} 条结果，请输入更多字缩小范围</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="337"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="336"/>
         <source>{0} matches</source>
         <translation>找到 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/roster/screen.py" line="339"/>
+        <location filename="../../gridworker/ui/roster/screen.py" line="338"/>
         <source>{0} residents</source>
         <translation>共 {0} 人</translation>
     </message>
@@ -1385,42 +1385,42 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="355"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="347"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="356"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="348"/>
         <source>Workers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="356"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="348"/>
         <source>Office users</source>
         <translation>社区人员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="357"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="349"/>
         <source>Last bundle received</source>
         <translation>最后收到数据包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="358"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="350"/>
         <source>Days since</source>
         <translation>已过天数</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="359"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="351"/>
         <source>Changes not yet confirmed by the other side</source>
         <translation>对方尚未确认收到的修改</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="360"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="352"/>
         <source>Note</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="377"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="369"/>
         <source>Never</source>
         <translation>从未收到</translation>
     </message>
@@ -1644,145 +1644,130 @@
         <translation>配置包</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="70"/>
-        <source>residents</source>
-        <translation>居民</translation>
-    </message>
-    <message>
         <location filename="../../gridworker/ui/sync/views.py" line="71"/>
-        <source>households</source>
-        <translation>户</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="72"/>
-        <source>micro-grids</source>
-        <translation>微网格</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="81"/>
         <source>{file}: {kind} from {user} ({grid}), made {when}</source>
         <translation>{file}：{kind}，来自 {user}（{grid}），生成于 {when}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="90"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="80"/>
         <source>{0} changes: {1} new, {2} already here.</source>
         <translation>共 {0} 条修改：新的 {1} 条，已有 {2} 条。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="97"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="87"/>
         <source>New {0}: {1}</source>
         <translation>新增{0} {1} 个</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="102"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="94"/>
         <source>Changed {0}: {1}</source>
         <translation>修改{0} {1} 个</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="109"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="101"/>
         <source>{0} conflicts will arise (the same item changed on both sides; both values are kept for you to check)</source>
         <translation>将产生 {0} 处冲突（两边都改了同一项，两个值都会保留，等您核对）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="117"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="109"/>
         <source>This bundle was imported before; importing it again changes nothing.</source>
         <translation>这个数据包以前导入过，再导入不会改变任何数据。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="129"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="121"/>
         <source>its worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="131"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="123"/>
         <source>the office</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="134"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="126"/>
         <source>No bundle has been received from {0} yet.</source>
         <translation>还没有收到过{0}的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="137"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="129"/>
         <source>No bundle from {0} for {1} days.</source>
         <translation>已有 {1} 天没有收到{0}的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="145"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="137"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="148"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="140"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="150"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="142"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="159"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="151"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="251"/>
-        <location filename="../../gridworker/ui/sync/views.py" line="264"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="243"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="256"/>
         <source>
 ({0})</source>
         <translation>
 （{0}）</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="451"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="443"/>
         <source>{0} ({1}): {2} bundles, {3} new changes, {4} already held, {5} conflicts</source>
         <translation>{0}（{1}）：{2} 个数据包，新修改 {3} 条，已有 {4} 条，冲突 {5} 处</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="458"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="450"/>
         <source>Not imported:</source>
         <translation>没有导入的文件：</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="462"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="454"/>
         <source>Skipped, meant for another computer: {0}</source>
         <translation>已跳过（是发给别的电脑的）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="468"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="460"/>
         <source>The import was cancelled. Files already imported are kept; the file being imported was not written.</source>
         <translation>导入已取消。已经导入的文件保留；正在导入的那个文件没有写入。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="475"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="467"/>
         <source>No bundles were found to import.</source>
         <translation>没有找到要导入的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="479"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="471"/>
         <source>{0} conflicts: please check them under Conflicts below.</source>
         <translation>有 {0} 处冲突，请在下方“冲突”里核对。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="489"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="481"/>
         <source>{0} of {1} bundles imported: {2} new changes, {3} conflicts.</source>
         <translation>{1} 个数据包中导入了 {0} 个：新修改 {2} 条，冲突 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="498"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="490"/>
         <source>{0} could not be imported (see the details).</source>
         <translation>{0} 个没有导入（见详情）。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="502"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="494"/>
         <source>{0} bundles for other computers were skipped.</source>
         <translation>跳过了 {0} 个发给别的电脑的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/sync/views.py" line="506"/>
+        <location filename="../../gridworker/ui/sync/views.py" line="498"/>
         <source>The import was cancelled.</source>
         <translation>导入已取消。</translation>
     </message>
@@ -1813,27 +1798,27 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="18"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="16"/>
         <source>Today&apos;s work</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="18"/>
         <source>The day&apos;s work list is not available in this version yet. It will be drawn from the visit records, care colours and gas-safety checks.</source>
         <translation>本版本还没有今日工作清单。以后它会根据走访记录、三色关爱和燃气安全检查自动列出。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="22"/>
         <source>Residents whose care colour calls for a visit this week</source>
         <translation>按关爱颜色本周应走访的居民</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="25"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="23"/>
         <source>Gas hazards waiting for a re-check</source>
         <translation>等待复查的燃气隐患</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/today/screen.py" line="26"/>
+        <location filename="../../gridworker/ui/today/screen.py" line="24"/>
         <source>Open requests for help, with their due dates</source>
         <translation>尚未办结的诉求及其期限</translation>
     </message>
@@ -1841,27 +1826,27 @@
 <context>
     <name>VisitsScreen</name>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="19"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="16"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="20"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="17"/>
         <source>Visit records are not available in this version yet.</source>
         <translation>本版本还没有走访记录功能。</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="22"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="19"/>
         <source>Every door-to-door visit: date, household, who was met, notes</source>
         <translation>每次入户走访：日期、住户、见到了谁、记录</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="23"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="20"/>
         <source>Requests for help made during visits and how they were resolved</source>
         <translation>走访中收集的诉求及办理结果</translation>
     </message>
     <message>
-        <location filename="../../gridworker/ui/visits/screen.py" line="24"/>
+        <location filename="../../gridworker/ui/visits/screen.py" line="21"/>
         <source>Visit sheets entered from paper after a round</source>
         <translation>走访结束后从纸质走访表录入</translation>
     </message>
@@ -1869,124 +1854,7 @@
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../gridworker/ui/wording.py" line="22"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="23"/>
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="24"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="25"/>
-        <location filename="../../gridworker/ui/wording.py" line="52"/>
-        <source>Micro-grid</source>
-        <translation>微网格</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="26"/>
-        <source>Estate</source>
-        <translation>小区</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="27"/>
-        <source>Building</source>
-        <translation>楼栋</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="28"/>
-        <source>Unit</source>
-        <translation>单元</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="29"/>
-        <source>Room</source>
-        <translation>房号</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="30"/>
-        <source>Head of household</source>
-        <translation>户主</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="31"/>
-        <source>House use</source>
-        <translation>房屋用途</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="32"/>
-        <source>Residency</source>
-        <translation>人户状态</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="33"/>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="34"/>
-        <location filename="../../gridworker/ui/wording.py" line="51"/>
-        <source>Household</source>
-        <translation>户</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="35"/>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="36"/>
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="37"/>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="38"/>
-        <source>Ethnicity</source>
-        <translation>民族</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="39"/>
-        <source>Relation to head</source>
-        <translation>与户主关系</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="40"/>
-        <source>Population type</source>
-        <translation>人口类型</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="41"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="42"/>
-        <source>Status date</source>
-        <translation>状态日期</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="43"/>
-        <source>Special groups</source>
-        <translation>人员类别</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="50"/>
-        <source>Resident</source>
-        <translation>居民</translation>
-    </message>
-    <message>
-        <location filename="../../gridworker/ui/wording.py" line="63"/>
+        <location filename="../../gridworker/ui/wording.py" line="21"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridworker.store import queries
+from gridworker.store.entities import is_link
 from gridworker.store.history import HistoryEntry, history
 from gridworker.store.ops import Value
 from gridworker.store.queries import HouseholdRow
@@ -54,13 +55,10 @@ def load_household(conn: sqlite3.Connection, household_id: str) -> HouseholdView
     return HouseholdView(row, members, history(conn, [household_id, *members], limit=500))
 
 
-# Links between records are internal ids: meaningless to a person reading the history.
-_HIDDEN_FIELDS = frozenset({"household_id", "micro_grid_id"})
-
-
 def describe(entry: HistoryEntry) -> str:
-    """The history line without internal ids, in the interface's language."""
-    shown = tuple(c for c in entry.changes if c.field not in _HIDDEN_FIELDS)
+    """The history line without internal ids (links between records: ``ref`` fields), in
+    the interface's language."""
+    shown = tuple(c for c in entry.changes if not is_link(entry.entity, c.field))
     return display(replace(entry, changes=shown).describe())
 
 

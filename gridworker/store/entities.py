@@ -74,7 +74,9 @@ class EntitySpec:
     names: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        fields = self.fields + ((VOIDED, VOID_REASON) if self.voidable else ())
+        fields = self.fields
+        if self.voidable:  # (already there when a spec is copied with dataclasses.replace)
+            fields += tuple(f for f in (VOIDED, VOID_REASON) if f not in fields)
         names = tuple(f.name for f in fields)
         put = object.__setattr__
         put(self, "fields", fields)

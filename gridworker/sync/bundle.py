@@ -275,6 +275,16 @@ def _looks_truncated(text: str) -> bool:
     return depth > 0 and text.lstrip()[:1] in ("{", "[")
 
 
+class _NotJson(Exception):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity: Python's reader takes them, JSON has no such numbers (and a
+    number field holding one could never be written out again)."""
+    raise _NotJson(name)
+
+
 def decode(path: Path, data: bytes) -> dict[str, Any]:
     """Bytes → the JSON document, refusing anything that is not a complete bundle file."""
     return _decode(path, data)[1]
@@ -291,9 +301,13 @@ def _decode(path: Path, data: bytes) -> tuple[bytes, dict[str, Any]]:
     except UnicodeDecodeError:
         raise _refuse(path, msg("不是文本文件，不是网格员工作台的数据包")) from None
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_constant=_no_constant)
     except RecursionError:
         raise _refuse(path, _TOO_DEEP) from None
+    except _NotJson as e:
+        raise _refuse(
+            path, msg("不是有效的 JSON（含有 {constant}，JSON 没有这种数）", constant=e.args[0])
+        ) from None
     except json.JSONDecodeError as e:
         if e.pos >= len(text.rstrip()) or _looks_truncated(text):
             raise _refuse(path, msg("内容不完整，文件在中途截断了（可能没有复制完）")) from None

@@ -164,6 +164,10 @@
         <translation>it is not a text file, so not a GridWorker bundle</translation>
     </message>
     <message>
+        <source>不是有效的 JSON（含有 {constant}，JSON 没有这种数）</source>
+        <translation>it is not valid JSON (it holds {constant}, a number JSON does not have)</translation>
+    </message>
+    <message>
         <source>不是有效的 JSON（第 {line} 行第 {column} 列出错）</source>
         <translation>it is not valid JSON (error at line {line}, column {column})</translation>
     </message>

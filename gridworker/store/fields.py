@@ -109,7 +109,10 @@ class Field:
 
     def sorted(self, elements: Iterable[str]) -> list[str]:
         """A set's elements in the field's canonical order."""
-        return sorted(elements, key=self.order) if self.order else sorted(elements)
+        out = list(elements)
+        if len(out) > 1:
+            out.sort(key=self.order)
+        return out
 
 
 # -- set elements as pseudo-fields ------------------------------------------------------

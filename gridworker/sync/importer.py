@@ -146,25 +146,13 @@ _describe = describe_op
 def check_ops(conn: sqlite3.Connection, here: Where, b: Bundle) -> list[Op]:
     """Field names, scope, numbering and references; returns the operations not yet held."""
     p = b.path
-    # Values the schema can only judge by their form: a real date, a real instant.
+    # Field names and value types were checked by the schema (made from the registry);
+    # what it can only judge by the form is checked here: a real date, a real instant.
     judged = {
         name: [f for f in s.fields if f.kind in ("date", "datetime")]
         for name, s in ENTITIES.items()
     }
     for i, op in enumerate(b.ops):
-        s = ENTITIES[op.entity]
-        if not s.names.issuperset(op.fields):
-            odd = [f for f in op.fields if not s.accepts(f)]
-            if odd:
-                raise _refuse(
-                    p,
-                    msg(
-                        "的{op}有本程序不认识的字段 {field}（可能来自较新版本的程序），"
-                        "请先升级本程序",
-                        op=_describe(op, i),
-                        field=odd[0],
-                    ),
-                )
         for f in judged[op.entity]:
             if f.name in op.fields and not valid_stored(f, op.fields[f.name]):
                 raise _refuse(

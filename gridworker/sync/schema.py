@@ -405,14 +405,44 @@ class _Generator:
                 self.lines[body:body] = loop
         if _OBJECT_KEYS & set(schema):
             self.obj(schema, v, d)
-        for sub in schema.get("allOf", ()):
-            self.gen(sub, v, d)
+        branches = schema.get("allOf", ())
+        key = _discriminator(branches)
+        if key is not None:
+            self.dispatch(branches, key, v, d)
+        else:
+            for sub in branches:
+                self.gen(sub, v, d)
         if "if" in schema:
             self.emit(d, f"if {self.condition(schema['if'], v)}:")
             body = len(self.lines)
             self.gen(schema.get("then", {}), v, d + 1)
             if len(self.lines) == body:
                 self.emit(d + 1, "pass")
+
+    def dispatch(self, branches: list[dict[str, Any]], key: str, v: str, d: int) -> None:
+        """``allOf`` of if/then branches that each pick one value of the same required
+        property (an operation's ``entity``): the value is read once and one branch runs.
+        A value that is not an object matches every ``if`` (JSON Schema), so every
+        ``then`` applies to it."""
+        got = self.var()
+        self.emit(d, f"if not isinstance({v}, dict):")
+        body = len(self.lines)
+        for b in branches:
+            self.gen(b.get("then", {}), v, d + 1)
+        if len(self.lines) == body:
+            self.emit(d + 1, "pass")
+        self.emit(d, f"elif {key!r} in {v}:")
+        self.emit(d + 1, f"{got} = {v}[{key!r}]")
+        word = "if"
+        for b in branches:
+            c = b["if"]["properties"][key]["const"]
+            cc, ct = self.const(c), self.const(type(c))
+            self.emit(d + 1, f"{word} {got} == {cc} and type({got}) is {ct}:")
+            body = len(self.lines)
+            self.gen(b.get("then", {}), v, d + 2)
+            if len(self.lines) == body:
+                self.emit(d + 2, "pass")
+            word = "elif"
 
     def condition(self, schema: dict[str, Any], v: str) -> str:
         """A Python expression: does the value named ``v`` match ``schema`` (an ``if``)?
@@ -500,6 +530,11 @@ class _Generator:
             self.emit(d, f"if not {v}.keys() <= {known}: return False")
         if "minProperties" in schema:
             self.emit(d, f"if len({v}) < {int(schema['minProperties'])}: return False")
+        overlap = any(re.search(p, k) for p in patterns for k in props)
+        if len(props) >= 4 and not required and not overlap:
+            self.keyed(props, patterns, extra, v, d)
+            self.emit(d, "pass")
+            return
         for k, sub_schema in props.items():
             sub = self.var()
             if k in required:
@@ -513,8 +548,17 @@ class _Generator:
                 self.lines.insert(body, "    " * d + f"if {sub} is not {missing}:")
         if patterns or isinstance(extra, dict):
             key, sub, matched = self.var(), self.var(), self.var()
+            # Keys that are properties only need the patterns when a pattern can match a
+            # property's name; otherwise only the other keys are looked at (the usual
+            # case: an operation's fields are all properties, and nothing is looped over).
             start = len(self.lines)
-            self.emit(d, f"for {key}, {sub} in {v}.items():")
+            if overlap:
+                self.emit(d, f"for {key}, {sub} in {v}.items():")
+            else:
+                self.emit(d, f"if not {v}.keys() <= {known}:")
+                d += 1
+                self.emit(d, f"for {key} in {v}.keys() - {known}:")
+                self.emit(d + 1, f"{sub} = {v}[{key}]")
             self.emit(d + 1, f"{matched} = False")
             for pattern, sub_schema in patterns.items():
                 rx = self.const(re.compile(pattern).search)
@@ -530,9 +574,97 @@ class _Generator:
                     self.lines.insert(
                         body, "    " * (d + 1) + f"if not {matched} and {key} not in {known}:"
                     )
-            if not patterns and len(self.lines) == start + 2:
-                del self.lines[start:]  # nothing to check per key
+                elif not patterns:
+                    del self.lines[start:]  # nothing to check per key
+            if not overlap:
+                d -= 1
         self.emit(d, "pass")
+
+    def keyed(
+        self,
+        props: dict[str, dict[str, Any]],
+        patterns: dict[str, dict[str, Any]],
+        extra: Any,
+        v: str,
+        d: int,
+    ) -> None:
+        """An object of optional properties, checked by one pass over the keys it has.
+
+        Many properties sharing few schemas (an operation's fields: a dozen, mostly text,
+        a few present) are grouped by schema: each key present is looked up in its group's
+        set, instead of every property being looked for in the object.
+        """
+        groups: dict[str, tuple[dict[str, Any], list[str]]] = {}
+        for k, sub_schema in props.items():
+            canon = json.dumps(sub_schema, sort_keys=True)
+            groups.setdefault(canon, (sub_schema, []))[1].append(k)
+        key, sub, matched = self.var(), self.var(), self.var()
+        self.emit(d, f"for {key}, {sub} in {v}.items():")
+        word = "if"
+        for sub_schema, keys in groups.values():
+            cond = (
+                f"{key} == {keys[0]!r}"
+                if len(keys) == 1
+                else f"{key} in {self.const(frozenset(keys))}"
+            )
+            self.emit(d + 1, f"{word} {cond}:")
+            body = len(self.lines)
+            self.gen(sub_schema, sub, d + 2)
+            if len(self.lines) == body:
+                self.emit(d + 2, "pass")
+            word = "elif"
+        self.emit(d + 1, "else:")
+        body = len(self.lines)
+        if patterns:
+            self.emit(d + 2, f"{matched} = False")
+            for pattern, sub_schema in patterns.items():
+                rx = self.const(re.compile(pattern).search)
+                self.emit(d + 2, f"if {rx}({key}):")
+                self.emit(d + 3, f"{matched} = True")
+                self.gen(sub_schema, sub, d + 3)
+        if extra is False:
+            self.emit(d + 2, f"if not {matched}: return False" if patterns else "return False")
+        elif isinstance(extra, dict):
+            inner = len(self.lines)
+            self.gen(extra, sub, d + 3 if patterns else d + 2)
+            if patterns and len(self.lines) > inner:
+                self.lines.insert(inner, "    " * (d + 2) + f"if not {matched}:")
+        if len(self.lines) == body:
+            self.emit(d + 2, "pass")
+
+
+def _discriminator(branches: Any) -> str | None:
+    """The property every branch of an ``allOf`` picks by a distinct constant in a
+    required ``if`` — ``{"if": {"properties": {K: {"const": c}}, "required": [K]},
+    "then": …}`` — or None when the branches are not all of that form."""
+    if not isinstance(branches, list) or len(branches) < 2:
+        return None
+    key: str | None = None
+    seen: list[Any] = []
+    for b in branches:
+        cond = b.get("if") if isinstance(b, dict) else None
+        if (
+            not isinstance(cond, dict)
+            or set(b) - {"if", "then"}
+            or set(cond)
+            != {
+                "properties",
+                "required",
+            }
+        ):
+            return None
+        props, required = cond["properties"], cond["required"]
+        if len(props) != 1 or required != list(props):
+            return None
+        k, sub = next(iter(props.items()))
+        if set(sub) != {"const"} or (key is not None and k != key):
+            return None
+        c = sub["const"]
+        if any(c == x and type(c) is type(x) for x in seen):
+            return None  # two branches for one value: both would apply
+        key = k
+        seen.append(c)
+    return key
 
 
 _MISSING = object()

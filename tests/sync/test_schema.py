@@ -158,3 +158,69 @@ def test_a_recursive_schema_falls_back_to_the_walker() -> None:
 def test_an_unsupported_keyword_is_refused_at_load_time(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unsupported"):
         compile_schema({"type": "string", "format": "email"})
+
+
+_PICKED = {
+    "type": ["object", "array"],
+    "allOf": [
+        {
+            "if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]},
+            "then": {"properties": {"x": {"type": "integer"}}},
+        },
+        {
+            "if": {"properties": {"kind": {"const": "b"}}, "required": ["kind"]},
+            "then": {"properties": {"x": {"type": "string"}}},
+        },
+    ],
+    "if": {"properties": {"n": {"minimum": 10}}, "required": ["n"]},
+    "then": {"required": ["big"]},
+    "properties": {
+        "f": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {k: {"type": "string"} for k in ("p", "q", "r", "s")},
+            "patternProperties": {"^p\\[.+\\]$": {"type": "boolean"}},
+        }
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("doc", "ok"),
+    [
+        ({"kind": "a", "x": 1}, True),
+        ({"kind": "a", "x": "1"}, False),
+        ({"kind": "b", "x": "1"}, True),
+        ({"kind": "b", "x": 1}, False),
+        ({"kind": "c", "x": None}, True),  # no branch picks it
+        ({"x": None}, True),  # no kind: the ifs need it
+        ({"kind": True, "x": None}, True),  # true is not "a"
+        ([], True),  # not an object: every "then" applies, and says nothing of arrays
+        ({"n": 12}, False),
+        ({"n": 12, "big": 1}, True),
+        ({"n": 3}, True),
+        ({"f": {"p": "x", "p[一]": True, "s": "y"}}, True),
+        ({"f": {"p[一]": "yes"}}, False),
+        ({"f": {"p[]": True}}, False),  # matches no pattern, and the object is closed
+        ({"f": {"t": "x"}}, False),
+    ],
+)
+def test_if_then_all_of_and_pattern_properties_mean_what_json_schema_says(
+    doc: Any, ok: bool
+) -> None:
+    fast = compile_predicate(_PICKED)
+    assert fast is not None
+    assert fast(doc) is ok
+    walker = _Compiler(_PICKED).compile(_PICKED)
+    if ok:
+        walker(doc)
+    else:
+        with pytest.raises(SchemaViolation):
+            walker(doc)
+
+
+def test_an_unknown_field_is_named_for_the_refusal() -> None:
+    schema = _PICKED["properties"]["f"]  # type: ignore[index]
+    with pytest.raises(SchemaViolation) as e:
+        compile_schema(schema)({"p": "x", "colour": "red"})
+    assert e.value.unknown == "colour" and e.value.problem == "有不认识的项 colour"

@@ -676,10 +676,6 @@
         <translation>{op} refers to a {record} (id {id}) that is neither on this computer nor in the bundle</translation>
     </message>
     <message>
-        <source>的{op}有本程序不认识的字段 {field}（可能来自较新版本的程序），请先升级本程序</source>
-        <translation>{op} has a field this program does not know, {field} (perhaps from a newer version of the program); please upgrade this program first</translation>
-    </message>
-    <message>
         <source>的{op}的“{field}”不是有效的{expected}：{value}</source>
         <translation>the “{field}” of {op} is not {expected}: {value}</translation>
     </message>

@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kind_for_tests import TEST_VISIT, add_table
 from sync_helpers import COMMUNITY
 
+from gridworker.store.entities import register, unregister
 from gridworker.store.store import Store
 from gridworker.sync import export_bundle
 from gridworker.sync.bundle import decode
@@ -117,6 +119,55 @@ def test_predicate_and_walker_agree_on_mutated_bundles(
     fast = compile_predicate(bundle_schema())
     assert fast is not None
     assert fast(doc) == _walker_accepts(doc), json.dumps(doc, ensure_ascii=False)[:400]
+
+
+@pytest.fixture(scope="module")
+def typed_doc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A bundle holding every kind of value: records of the test-only kind."""
+    folder = tmp_path_factory.mktemp("typed")
+    register(TEST_VISIT)
+    try:
+        s = add_table(Store.open(folder / "w.sqlite3"))
+        s.init_installation("worker", COMMUNITY, "赵红", micro_grid="第三微网格")
+        h = s.create("household", {"micro_grid_id": s.identity.micro_grid_id, "room": "301"})
+        r = s.create("resident", {"household_id": h, "name": "李秀兰"})
+        v = s.create(
+            "test_visit",
+            {
+                "household_id": h,
+                "visited_on": "2026-03-01",
+                "recorded_at": "2026-03-01T08:30:00Z",
+                "minutes": 20,
+                "temperature": 36.6,
+                "in_person": True,
+                "residents_met": [r],
+                "topics": ["用药", "送餐"],
+            },
+        )
+        s.update("test_visit", v, {"topics": ["送餐"], "in_person": False, "minutes": None})
+        s.void("test_visit", v, "重复")
+        path = folder / "w.gwbundle.json"
+        export_bundle(s, path)
+        s.close()
+        return decode(path, path.read_bytes())
+    finally:
+        unregister(TEST_VISIT.name)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_predicate_and_walker_agree_on_mutated_bundles_of_typed_values(
+    typed_doc: dict[str, Any], data: st.DataObject
+) -> None:
+    register(TEST_VISIT)
+    try:
+        assert _walker_accepts(typed_doc)
+        doc = data.draw(_mutated(typed_doc))
+        fast = compile_predicate(bundle_schema())
+        assert fast is not None
+        assert fast(doc) == _walker_accepts(doc), json.dumps(doc, ensure_ascii=False)[:400]
+    finally:
+        unregister(TEST_VISIT.name)
 
 
 def test_a_rejected_document_still_gets_the_walkers_message(valid_doc: dict[str, Any]) -> None:

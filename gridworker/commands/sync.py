@@ -63,6 +63,8 @@ def register(sub: SubParsers) -> None:
 def _show(v: Value) -> str:
     if v is None or v == []:
         return "（空）"
+    if isinstance(v, bool):  # a set's element: present or not
+        return "是" if v else "否"
     if isinstance(v, list):
         return "、".join(str(x) for x in v)
     return str(v)

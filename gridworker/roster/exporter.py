@@ -101,21 +101,21 @@ def roster_rows(store: Store) -> Iterator[dict[str, str]]:
     """
     conn = store.conn
     mg_names = {r["id"]: r["name"] or "" for r in conn.execute("SELECT id, name FROM micro_grid")}
-    hcols = ", ".join(HOUSEHOLD.fields)
+    hcols = ", ".join(HOUSEHOLD.field_names)
     ident = store.identity
     # A worker exports its own micro-grid: records the office moved elsewhere stay on the
     # laptop for the sync history but are no longer its residents.
     own = ident.micro_grid_id if ident.role == "worker" else None
     households = {
-        r["id"]: {f: r[f] for f in HOUSEHOLD.fields}
+        r["id"]: {f: r[f] for f in HOUSEHOLD.field_names}
         for r in conn.execute(f"SELECT id, {hcols} FROM household")
         if own is None or r["micro_grid_id"] in (own, None)
     }
-    rcols = ", ".join(RESIDENT.fields)
+    rcols = ", ".join(RESIDENT.field_names)
     members: dict[str, list[dict[str, Any]]] = {}
     for r in conn.execute(f"SELECT id, {rcols} FROM resident"):
         members.setdefault(r["household_id"], []).append(
-            {f: from_db(RESIDENT, f, r[f]) for f in RESIDENT.fields}
+            {f: from_db(RESIDENT, f, r[f]) for f in RESIDENT.field_names}
         )
 
     def hh_key(hid: str) -> tuple[Any, ...]:
@@ -145,7 +145,7 @@ def roster_rows(store: Store) -> Iterator[dict[str, str]]:
                 **{f: h[f] or "" for f in ("estate", "building", "unit", "room")},
                 **{f: h[f] or "" for f in ("head_name", "house_use", "residency")},
             }
-            for f in RESIDENT.fields:
+            for f in RESIDENT.field_names:
                 if f == "household_id":
                     continue
                 v = m[f]

@@ -21,11 +21,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import errno
-import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -33,6 +31,7 @@ from pathlib import Path
 
 from gridworker.core.duplicates import find_duplicates
 from gridworker.core.file_errors import file_problem
+from gridworker.core.gcpause import gc_paused
 from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
 from gridworker.core.messages import LIST_SEPARATOR, Message, joined, msg
@@ -213,23 +212,6 @@ class ImportResult:
         )
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a whole sheet is planned or written.
-
-    An import allocates millions of small objects that are all still alive; the collector
-    would scan the growing heap again and again (a fifth of planning time) to find no
-    cycles. Reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 # Names repeat over a roster; the repeated-header check looks at every row's name.
 _norm_key_cached = lru_cache(maxsize=65536)(norm_key)
 
@@ -334,9 +316,9 @@ class _Planner:
         # Preload households and residents once: no per-row queries.
         self.households: dict[tuple[str, ...], _Household] = {}
         self.household_by_id: dict[str, _Household] = {}
-        hcols = ", ".join(HOUSEHOLD.fields)
+        hcols = ", ".join(HOUSEHOLD.field_names)
         for r in conn.execute(f"SELECT id, {hcols} FROM household"):
-            current: dict[str, Value] = {f: r[f] for f in HOUSEHOLD.fields}
+            current: dict[str, Value] = {f: r[f] for f in HOUSEHOLD.field_names}
             key = address_key(r["micro_grid_id"], r["estate"], r["building"], r["unit"], r["room"])
             h = _Household(r["id"], False, current, {})
             self.households.setdefault(key, h)
@@ -344,9 +326,9 @@ class _Planner:
         self.residents: dict[str, dict[str, Value]] = {}
         self.by_id_number: dict[str, str] = {}
         self.by_name: dict[tuple[str, str], list[str]] = {}
-        rcols = ", ".join(RESIDENT.fields)
+        rcols = ", ".join(RESIDENT.field_names)
         for r in conn.execute(f"SELECT id, {rcols} FROM resident ORDER BY id"):
-            values = {f: from_db(RESIDENT, f, r[f]) for f in RESIDENT.fields}
+            values = {f: from_db(RESIDENT, f, r[f]) for f in RESIDENT.field_names}
             rid = r["id"]
             self.residents[rid] = values
             if r["id_number"]:
@@ -780,7 +762,7 @@ def plan_import(
     (unreadable, no header row, required columns missing) and :class:`Cancelled` when
     ``progress`` says the person cancelled. Row problems are collected in the plan.
     """
-    with _gc_paused():
+    with gc_paused():
         return _plan(store, Path(path), progress or QUIET)
 
 
@@ -854,7 +836,7 @@ def apply_import(
     if total == 0 and not plan.micro_grids:
         # Nothing to write: no transaction, so a read-only database can take the same sheet.
         return ImportResult(0, 0, plan.unchanged, plan.invalid, 0, 0, 0)
-    with _gc_paused(), store.transaction():
+    with gc_paused(), store.transaction():
         for name in plan.micro_grids:
             store.ensure_micro_grid(name)
         for changes in (plan.household_changes, plan.resident_changes):

@@ -1,107 +1,250 @@
-"""The synced entities: which table holds each and which fields it syncs.
+"""The synced entities: which table holds each, its fields, labels and sync scope.
 
-The write path and the merge rule are generic over this registry, so a new kind of
-record (visits, care flags, inspections…) is one entry here plus its migration.
+The write path, the merge rule, snapshots, sync routing, the bundle schema, history and
+conflict labels are all generic over this registry, so a new kind of record (visits,
+care flags, inspections…) is one :class:`EntitySpec` here plus the migration that makes
+its table — see "Adding a kind of record" in docs/architecture.md. Tests hold every spec
+to its table, to the bundle schema and to the interface's wording.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from gridworker.core.messages import Term, term
+from gridworker.core.people import SPECIAL_TAGS
+from gridworker.store.fields import Field, FieldKind, element_field, split_element
+
+__all__ = [
+    "ENTITIES",
+    "HOUSEHOLD",
+    "MICRO_GRID",
+    "RESIDENT",
+    "EntitySpec",
+    "Field",
+    "element_field",
+    "field_label",
+    "field_label_en",
+    "field_term",
+    "is_link",
+    "record_term",
+    "register",
+    "spec",
+    "split_element",
+    "unregister",
+]
+
+VOIDED = Field("voided", "已作废", "Voided", "bool")
+VOID_REASON = Field("void_reason", "作废原因", "Reason for voiding", "text")
 
 
 @dataclass(frozen=True)
 class EntitySpec:
-    """How one entity is stored and how its micro-grid (sync scope) is found."""
+    """One kind of synced record.
+
+    ``parent``: (field, entity) of the ONE record this one belongs to; it decides the
+    record's micro-grid (sync scope) when ``scope_field`` does not. Any other link to a
+    record is a ``ref`` field, or a ``set`` of refs. ``scope_field``: the field holding
+    the micro-grid id directly (``"id"`` for the micro-grid itself). ``voidable``: the
+    record can be voided (entered by mistake): the fields ``voided`` and ``void_reason``
+    are added, and :meth:`Store.void` sets them. ``title``: the fields that name a record
+    for a person (conflict lists, refusals), joined by spaces; ``title_parent``: followed
+    by its parent's title in brackets (a resident: 张静华（致强小区 1栋 101）).
+    """
 
     name: str
     table: str
-    fields: tuple[str, ...]
-    list_fields: frozenset[str] = frozenset()
-    # Field naming the record this one belongs to, and that record's entity.
+    label_zh: str
+    label_en: str
+    plural_en: str
+    fields: tuple[Field, ...]
     parent: tuple[str, str] | None = None
-    # Field holding the micro-grid id directly ("id" for the micro-grid itself).
     scope_field: str | None = None
-    label: str = ""
+    voidable: bool = False
+    title: tuple[str, ...] = ()
+    title_parent: bool = False
+
+    # Worked out once from the above (hot paths test names, not Field objects).
+    field_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    by_name: Mapping[str, Field] = field(init=False, repr=False, compare=False)
+    kinds: Mapping[str, FieldKind] = field(init=False, repr=False, compare=False)
+    set_fields: frozenset[str] = field(init=False, repr=False, compare=False)
+    names: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        fields = self.fields
+        if self.voidable:  # (already there when a spec is copied with dataclasses.replace)
+            fields += tuple(f for f in (VOIDED, VOID_REASON) if f not in fields)
+        names = tuple(f.name for f in fields)
+        put = object.__setattr__
+        put(self, "fields", fields)
+        put(self, "field_names", names)
+        put(self, "by_name", MappingProxyType({f.name: f for f in fields}))
+        put(self, "kinds", MappingProxyType({f.name: f.kind for f in fields}))
+        put(self, "set_fields", frozenset(f.name for f in fields if f.kind == "set"))
+        put(self, "names", frozenset(names))
+        self._check()
+
+    def _check(self) -> None:
+        problems = []
+        if not self.name.replace("_", "").isalnum() or not self.name.islower():
+            problems.append("name: lower-case letters, digits and _ only")
+        if len(set(self.field_names)) != len(self.field_names):
+            problems.append("a field name is used twice")
+        if {"id", "_clock"} & self.names:
+            problems.append("'id' and '_clock' are columns of every table, not fields")
+        if self.parent is not None:
+            pf, pe = self.parent
+            f = self.by_name.get(pf)
+            if f is None or f.kind != "ref" or f.ref != pe:
+                problems.append(f"parent {self.parent}: needs a ref field {pf!r} to {pe!r}")
+        if self.scope_field not in (None, "id") and self.scope_field not in self.names:
+            problems.append(f"scope_field {self.scope_field!r} is not a field")
+        for t in self.title:
+            if t not in self.names:
+                problems.append(f"title field {t!r} is not a field")
+        if self.title_parent and self.parent is None:
+            problems.append("title_parent without a parent")
+        if not (self.label_zh and self.label_en and self.plural_en):
+            problems.append("needs Chinese and English labels")
+        if problems:
+            raise ValueError(f"entity {self.name!r}: " + "; ".join(problems))
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of one record (居民), as the lower layers' sentences use it."""
+        return self.label_zh
+
+    @property
+    def list_fields(self) -> frozenset[str]:
+        """The set fields (the name older code used)."""
+        return self.set_fields
+
+    def accepts(self, name: str) -> bool:
+        """Whether an operation may carry this field: one of ours, or an element of a set."""
+        if name in self.names:
+            return True
+        split = split_element(name)
+        return split is not None and split[0] in self.set_fields and split[1] != ""
+
+    def live_sql(self, alias: str = "") -> str:
+        """SQL condition keeping the records not voided (``1`` for a kind that cannot be
+        voided), for the screens' queries: ``WHERE {spec.live_sql('v')} AND …``."""
+        if not self.voidable:
+            return "1"
+        return f"{alias + '.' if alias else ''}voided IS NOT 1"
+
+
+# -- the entities ------------------------------------------------------------------------
+
+_TAG_RANK = {t: i for i, t in enumerate(SPECIAL_TAGS)}
+
+
+def _tag_order(tag: str) -> tuple[int, str]:
+    """Tags in the order of the care categories (as lists and sheets show them)."""
+    return (_TAG_RANK.get(tag, len(_TAG_RANK)), tag)
 
 
 MICRO_GRID = EntitySpec(
     name="micro_grid",
     table="micro_grid",
-    fields=("name", "community", "notes"),
+    label_zh="微网格",
+    label_en="Micro-grid",
+    plural_en="micro-grids",
+    fields=(
+        Field("name", "名称", "Name"),
+        Field("community", "社区", "Community"),
+        Field("notes", "备注", "Notes"),
+    ),
     scope_field="id",
-    label="微网格",
+    title=("name",),
 )
 
 HOUSEHOLD = EntitySpec(
     name="household",
     table="household",
+    label_zh="户",
+    label_en="Household",
+    plural_en="households",
     fields=(
-        "micro_grid_id",
-        "estate",
-        "building",
-        "unit",
-        "room",
-        "head_name",
-        "house_use",
-        "residency",
-        "phone",
-        "notes",
+        Field("micro_grid_id", "微网格", "Micro-grid", "ref", ref="micro_grid"),
+        Field("estate", "小区", "Estate"),
+        Field("building", "楼栋", "Building"),
+        Field("unit", "单元", "Unit"),
+        Field("room", "房号", "Room"),
+        Field("head_name", "户主", "Head of household"),
+        Field("house_use", "房屋用途", "House use"),
+        Field("residency", "人户状态", "Residency"),
+        Field("phone", "联系电话", "Phone", sensitive=True),
+        Field("notes", "备注", "Notes"),
     ),
     parent=("micro_grid_id", "micro_grid"),
     scope_field="micro_grid_id",
-    label="户",
+    title=("estate", "building", "unit", "room"),
 )
 
 RESIDENT = EntitySpec(
     name="resident",
     table="resident",
+    label_zh="居民",
+    label_en="Resident",
+    plural_en="residents",
     fields=(
-        "household_id",
-        "name",
-        "id_number",
-        "sex",
-        "birth_date",
-        "ethnicity",
-        "phone",
-        "relation",
-        "population_type",
-        "status",
-        "status_date",
-        "tags",
-        "notes",
+        Field("household_id", "所在户", "Household", "ref", ref="household"),
+        Field("name", "姓名", "Name"),
+        Field("id_number", "身份证号", "ID number", sensitive=True),
+        Field("sex", "性别", "Sex"),
+        # Text, not "date": rosters of earlier versions hold whatever text they accepted,
+        # and every bundle carries those operations again (a kind never narrows).
+        Field("birth_date", "出生日期", "Birth date"),
+        Field("ethnicity", "民族", "Ethnicity"),
+        Field("phone", "联系电话", "Phone", sensitive=True),
+        Field("relation", "与户主关系", "Relation to head"),
+        Field("population_type", "人口类型", "Population type"),
+        Field("status", "状态", "Status"),
+        Field("status_date", "状态日期", "Status date"),
+        Field("tags", "人员类别", "Special groups", "set", sensitive=True, order=_tag_order),
+        Field("notes", "备注", "Notes"),
     ),
-    list_fields=frozenset({"tags"}),
     parent=("household_id", "household"),
-    label="居民",
+    title=("name",),
+    title_parent=True,
 )
 
-ENTITIES: dict[str, EntitySpec] = {e.name: e for e in (MICRO_GRID, HOUSEHOLD, RESIDENT)}
 
-# Chinese labels of fields, for history and conflict lists.
-FIELD_LABELS: dict[str, str] = {
-    "name": "姓名",
-    "community": "社区",
-    "notes": "备注",
-    "micro_grid_id": "微网格",
-    "estate": "小区",
-    "building": "楼栋",
-    "unit": "单元",
-    "room": "房号",
-    "head_name": "户主",
-    "house_use": "房屋用途",
-    "residency": "人户状态",
-    "phone": "联系电话",
-    "household_id": "所在户",
-    "id_number": "身份证号",
-    "sex": "性别",
-    "birth_date": "出生日期",
-    "ethnicity": "民族",
-    "relation": "与户主关系",
-    "population_type": "人口类型",
-    "status": "状态",
-    "status_date": "状态日期",
-    "tags": "人员类别",
-}
+# -- the registry --------------------------------------------------------------------------
+
+ENTITIES: dict[str, EntitySpec] = {}
+_version = 0
+
+
+def register(s: EntitySpec) -> EntitySpec:
+    """Add a kind of record (at import of this module; tests add kinds of their own)."""
+    global _version
+    held = ENTITIES.get(s.name)
+    if held is not None and held is not s:
+        raise ValueError(f"entity {s.name!r} is registered already")
+    ENTITIES[s.name] = s
+    _version += 1
+    return s
+
+
+def unregister(name: str) -> None:
+    """Remove a kind registered by a test."""
+    global _version
+    ENTITIES.pop(name, None)
+    _version += 1
+
+
+def registry_version() -> int:
+    """Changes whenever a kind is added or removed (caches built from the registry key on it)."""
+    return _version
+
+
+for _s in (MICRO_GRID, HOUSEHOLD, RESIDENT):
+    register(_s)
 
 
 def spec(entity: str) -> EntitySpec:
@@ -112,8 +255,77 @@ def spec(entity: str) -> EntitySpec:
         raise KeyError(f"unknown entity {entity!r}") from None
 
 
-def field_label(entity: str, field: str) -> str:
-    """The Chinese label of a field, as shown in history and conflict lists."""
-    if entity == "micro_grid" and field == "name":
-        return "名称"
-    return FIELD_LABELS.get(field, field)
+# -- labels ------------------------------------------------------------------------------------
+
+
+def _field(entity: str, name: str) -> tuple[Field | None, str | None]:
+    """The field an (entity, field or pseudo-field) names, and the set element if any."""
+    s = ENTITIES.get(entity)
+    if s is None:
+        return None, None
+    f = s.by_name.get(name)
+    if f is not None:
+        return f, None
+    split = split_element(name)
+    if split is not None and split[0] in s.set_fields:
+        return s.by_name[split[0]], split[1]
+    return None, None
+
+
+def field_label(entity: str, name: str) -> str:
+    """The Chinese label of a field (or of one element of a set: 人员类别「独居老人」)."""
+    f, element = _field(entity, name)
+    if f is None:
+        return name
+    return f.label_zh if element is None else f"{f.label_zh}「{element}」"
+
+
+def field_label_en(entity: str, name: str) -> str:
+    """The English label of a field (or of one element of a set: Special groups "独居老人")."""
+    f, element = _field(entity, name)
+    if f is None:
+        return name
+    return f.label_en if element is None else f"{f.label_en} “{element}”"
+
+
+def field_term(entity: str, name: str) -> Term:
+    """A field's name in a sentence, which the interface shows in its own language."""
+    return term("field", f"{entity}.{name}", field_label(entity, name))
+
+
+def record_term(entity: str) -> Term:
+    """A kind of record's name in a sentence (居民 / Resident)."""
+    s = ENTITIES.get(entity)
+    return term("record", entity, s.label_zh if s else entity)
+
+
+def english_label(kind: str, key: str) -> str | None:
+    """The English of a :func:`field_term` or :func:`record_term` key, None if unknown.
+
+    A field key without an entity (``phone``, from sentences that name a roster field)
+    is looked up among the roster's fields: resident first, then household, micro-grid.
+    """
+    if kind == "record":
+        s = ENTITIES.get(key)
+        return s.label_en if s else None
+    entity, dot, name = key.partition(".")
+    if dot:
+        f, _ = _field(entity, name)
+        return field_label_en(entity, name) if f is not None else None
+    for e in (RESIDENT.name, HOUSEHOLD.name, MICRO_GRID.name):
+        f, _ = _field(e, key)
+        if f is not None:
+            return field_label_en(e, key)
+    return None
+
+
+def is_link(entity: str, name: str) -> bool:
+    """A field (or set element) that holds record ids, meaningless to a person reading."""
+    f, _ = _field(entity, name)
+    return f is not None and f.is_link
+
+
+# Chinese labels by bare field name, for the roster's sentences (resident's names first).
+FIELD_LABELS: dict[str, str] = {
+    f.name: f.label_zh for s in (MICRO_GRID, HOUSEHOLD, RESIDENT) for f in s.fields
+}

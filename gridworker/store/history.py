@@ -7,17 +7,28 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from gridworker.core.messages import Message, joined, msg, term
-from gridworker.store.entities import ENTITIES, field_label
+from gridworker.core.messages import Message, joined, msg
+from gridworker.store.entities import (
+    ENTITIES,
+    field_label,
+    field_term,
+    record_term,
+    split_element,
+)
 from gridworker.store.ops import Value
 
 
 @dataclass(frozen=True)
 class FieldChange:
+    """One field of one edit. A set field's edit lists the elements it ``added`` and
+    ``removed`` (old and new are then None), or for a new record the elements in ``new``."""
+
     field: str
     label: str
     old: Value
     new: Value
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,17 +44,23 @@ class HistoryEntry:
     received: bool  # came in a bundle from another device
 
     def describe(self) -> Message:
-        """One line in Chinese, e.g. "修改居民：联系电话 138… → 139…"."""
+        """One line in Chinese, e.g. "修改居民：联系电话 138… → 139…；人员类别 +独居老人 −低保"."""
         parts = []
         for c in self.changes:
-            name = term("field", c.field, c.label)
-            if self.created:
+            name = field_term(self.entity, c.field)
+            if c.added or c.removed:
+                signs = [msg("+{element}", element=e) for e in c.added]
+                signs += [msg("−{element}", element=e) for e in c.removed]
+                parts.append(
+                    msg("{field} {elements}", field=name, elements=joined(signs, msg(" ")))
+                )
+            elif self.created:
                 parts.append(msg("{field}={value}", field=name, value=_show(c.new)))
             else:
                 parts.append(
                     msg("{field} {old} → {new}", field=name, old=_show(c.old), new=_show(c.new))
                 )
-        record = term("record", self.entity, self.entity_label)
+        record = record_term(self.entity)
         changes = joined(parts, msg("；"))
         if self.created:
             return msg("新建{record}：{changes}", record=record, changes=changes)
@@ -53,6 +70,10 @@ class HistoryEntry:
 def _show(v: Value) -> str:
     if v is None or v == []:
         return msg("（空）")
+    if v is True:
+        return msg("是")
+    if v is False:
+        return msg("否")
     if isinstance(v, list):
         return joined((str(x) for x in v), msg("、"))
     return str(v)
@@ -60,6 +81,38 @@ def _show(v: Value) -> str:
 
 def _when(hlc: str) -> datetime:
     return datetime.fromtimestamp(int(hlc.split("-", 1)[0]) / 1000).astimezone()
+
+
+def field_changes(
+    entity: str,
+    fields: dict[str, Value],
+    old: dict[str, Value],
+    created: bool,
+) -> tuple[FieldChange, ...]:
+    """The changes of one operation, a set's element edits gathered under their field."""
+    s = ENTITIES.get(entity)
+    out: list[FieldChange] = []
+    elements: dict[str, tuple[list[str], list[str]]] = {}
+    for f, v in sorted(fields.items()):
+        split = split_element(f)
+        if s is not None and split is not None and split[0] in s.set_fields:
+            added, removed = elements.setdefault(split[0], ([], []))
+            (added if v is True else removed).append(split[1])
+            continue
+        out.append(FieldChange(f, field_label(entity, f), old.get(f), v))
+    for f, (added, removed) in elements.items():
+        spec_field = s.by_name[f] if s is not None else None
+        order = spec_field.sorted if spec_field is not None else sorted
+        if created:  # the elements a new record starts with, as a list
+            out.append(FieldChange(f, field_label(entity, f), None, order(added)))
+        else:
+            change = FieldChange(
+                f, field_label(entity, f), None, None, tuple(order(added)), tuple(order(removed))
+            )
+            out.append(change)
+    order_of = {name: i for i, name in enumerate(s.field_names)} if s is not None else {}
+    out.sort(key=lambda c: (order_of.get(c.field, len(order_of)), c.field))
+    return tuple(out)
 
 
 def history(
@@ -91,26 +144,19 @@ def history(
     for r in rows:
         fields = json.loads(r["fields"])
         base = json.loads(r["base"]) if r["base"] else {}
+        old = {f: old_by_hlc.get(base[f], {}).get(f) for f in fields if f in base}
+        created = not base and r["merged"] is None and _is_first(conn, r)
         spec = ENTITIES.get(r["entity"])
-        changes = tuple(
-            FieldChange(
-                f,
-                field_label(r["entity"], f),
-                old_by_hlc.get(base[f], {}).get(f) if f in base else None,
-                v,
-            )
-            for f, v in sorted(fields.items())
-        )
         out.append(
             HistoryEntry(
                 op_id=r["op_id"],
                 when=_when(r["hlc"]),
                 user=r["user_name"],
                 entity=r["entity"],
-                entity_label=spec.label if spec else r["entity"],
+                entity_label=spec.label_zh if spec else r["entity"],
                 entity_id=r["entity_id"],
-                created=not base and r["merged"] is None and _is_first(conn, r),
-                changes=changes,
+                created=created,
+                changes=field_changes(r["entity"], fields, old, created),
                 received=r["received_at"] is not None,
             )
         )

@@ -19,20 +19,27 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from gridworker.store.entities import EntitySpec
+from gridworker.store.fields import element_field, set_column, split_element
 from gridworker.store.ops import INSERT_OP, Op, Value, clock_dumps, clock_loads, clock_text, dumps
 
 T = TypeVar("T")
 
 
 def to_db(spec: EntitySpec, field: str, value: Value) -> Any:
-    if field in spec.list_fields:
-        return dumps(value if value is not None else [])
+    """A field's value as its column holds it (a set: its JSON list in canonical order;
+    a bool is stored by SQLite as 0/1 by itself)."""
+    if field in spec.set_fields:
+        return set_column(spec.by_name[field], value if isinstance(value, list) else [])
     return value
 
 
 def from_db(spec: EntitySpec, field: str, value: Any) -> Value:
-    if field in spec.list_fields:
+    """A column's value as the field's kind (a set as a list, a bool as True/False)."""
+    kind = spec.kinds.get(field)
+    if kind == "set":
         return list(json.loads(value)) if value else []
+    if kind == "bool" and value is not None:
+        return bool(value)
     return value  # type: ignore[no-any-return]
 
 
@@ -189,20 +196,59 @@ def refresh_conflicts(
             counts.conflicts += 1
 
 
-def _plan(spec: EntitySpec, clock: dict[str, str], op: Op) -> tuple[dict[str, Any], list[str]]:
-    """What ``op`` does to a record with these field clocks: the new column values, and
-    the fields whose conflicts need a fresh look. The clocks are not changed."""
+def _plan(
+    spec: EntitySpec, clock: dict[str, str], sets: _Sets, op: Op
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """What ``op`` does to a record with these field clocks and set elements: the new
+    column values, the clock keys that take the op's hlc, and the fields whose conflicts
+    need a fresh look. Neither the clocks nor the sets are changed.
+
+    A set field is merged element by element: an element's state is the value of the
+    latest of its own element edits (``tags[x]``) and the whole-list edits of older
+    operations (``tags``), a whole list meaning "every element present or not" at its
+    hlc. At equal hlcs (one crafted operation carrying both) the element edit wins.
+    """
     updates: dict[str, Any] = {}
+    ticks: list[str] = []
     slow: list[str] = []
     hlc = op.hlc
+    names = spec.names
+    set_fields = spec.set_fields
+    elements: list[tuple[str, str, str, Value]] | None = None
+    working: dict[str, set[str]] | None = None
     for f, value in op.fields.items():
-        if f not in spec.fields:
+        if f in names:
+            current = clock.get(f)
+            if current == hlc:
+                continue
+            if current is None or hlc > current:
+                ticks.append(f)
+                if f in set_fields:
+                    # A whole list (operations of earlier versions): every element takes
+                    # its value, unless the element's own edit is later.
+                    working = working if working is not None else {}
+                    present = working.get(f)
+                    if present is None:
+                        present = working[f] = set(sets.get(f))
+                    listed = set(value) if isinstance(value, list) else set()
+                    for e in listed | present:
+                        later = clock.get(element_field(f, e))
+                        if later is None or later < hlc:
+                            if e in listed:
+                                present.add(e)
+                            else:
+                                present.discard(e)
+                else:
+                    updates[f] = value
+        elif set_fields and (split := split_element(f)) is not None and split[0] in set_fields:
+            # After the whole lists of this op (an element edit wins a tie).
+            current = clock.get(f)
+            if current == hlc:
+                continue
+            elements = elements if elements is not None else []
+            elements.append((f, split[0], split[1], value))
+        else:
             continue
-        current = clock.get(f)
-        if current == hlc:
-            continue
-        if current is None or hlc > current:
-            updates[f] = to_db(spec, f, value)
         # Anything but a plain successor of the current value may change who lost. An
         # edit built on the current value yet stamped before it cannot come from this
         # app (a write is stamped after what it replaces); if one arrives it is listed
@@ -211,7 +257,82 @@ def _plan(spec: EntitySpec, clock: dict[str, str], op: Op) -> tuple[dict[str, An
             f
         ):
             slow.append(f)
-    return updates, slow
+    if elements is not None:
+        for f, sf, e, value in elements:
+            current = clock.get(f)
+            if current is not None and hlc < current:
+                continue
+            ticks.append(f)
+            whole = clock.get(sf)
+            if whole is None or hlc >= whole:
+                working = working if working is not None else {}
+                present = working.get(sf)
+                if present is None:
+                    present = working[sf] = set(sets.get(sf))
+                if value is True:
+                    present.add(e)
+                else:
+                    present.discard(e)
+    if working is not None:
+        for sf, present in working.items():
+            updates[sf] = set_column(spec.by_name[sf], present)
+    return updates, ticks, slow
+
+
+class _Sets:
+    """The present elements of a record's set fields, decoded from their columns on use."""
+
+    __slots__ = ("columns", "decoded")
+
+    def __init__(self, columns: dict[str, Any]):
+        self.columns = columns  # set field -> column text (JSON list) or None
+        self.decoded: dict[str, list[str]] = {}
+
+    def get(self, field: str) -> list[str]:
+        got = self.decoded.get(field)
+        if got is None:
+            text = self.columns.get(field)
+            got = self.decoded[field] = list(json.loads(text)) if text else []
+        return got
+
+    def put(self, field: str, column: str) -> None:
+        self.columns[field] = column
+        self.decoded.pop(field, None)
+
+
+_NO_SETS = _Sets({})
+
+
+def new_record(spec: EntitySpec, op: Op) -> tuple[dict[str, Any], list[str]]:
+    """The column values and clock keys of a record made by its first operation (what
+    :func:`_plan` gives for a record with no clocks, made directly: the hot path of imports)."""
+    names = spec.names
+    set_fields = spec.set_fields
+    if not set_fields:
+        values = {f: v for f, v in op.fields.items() if f in names}
+        return values, list(values)
+    values = {}
+    keys: list[str] = []
+    present: dict[str, set[str]] = {}
+    elements: list[tuple[str, str, Value]] = []
+    for f, v in op.fields.items():
+        if f in names:
+            keys.append(f)
+            if f in set_fields:  # a whole list: applied before the elements (which win)
+                present.setdefault(f, set()).update(v if isinstance(v, list) else ())
+            else:
+                values[f] = v
+        elif (split := split_element(f)) is not None and split[0] in set_fields:
+            keys.append(f)
+            elements.append((split[0], split[1], v))
+    for sf, e, v in elements:
+        if v is True:
+            present.setdefault(sf, set()).add(e)
+        else:
+            present.setdefault(sf, set()).discard(e)
+    for sf, p in present.items():
+        values[sf] = set_column(spec.by_name[sf], p)
+    return values, keys
 
 
 def apply_op(
@@ -222,31 +343,31 @@ def apply_op(
     counts: ApplyCounts,
 ) -> None:
     """Apply one operation (already written to the ops table) to its record."""
-    cols = ", ".join(spec.fields)
-    row = conn.execute(
-        f"SELECT {cols}, _clock FROM {spec.table} WHERE id = ?", (op.entity_id,)
-    ).fetchone()
+    sets = tuple(spec.set_fields)
+    cols = ", ".join(("_clock", *sets))
+    row = conn.execute(f"SELECT {cols} FROM {spec.table} WHERE id = ?", (op.entity_id,)).fetchone()
     if row is None:
-        values = {f: to_db(spec, f, v) for f, v in op.fields.items() if f in spec.fields}
-        clock = {f: op.hlc for f in values}
+        values, keys = new_record(spec, op)
         names = ["id", *values, "_clock"]
         conn.execute(
             f"INSERT INTO {spec.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            (op.entity_id, *values.values(), clock_dumps(clock)),
+            (op.entity_id, *values.values(), clock_text(keys, op.hlc)),
         )
         return
 
-    clock = clock_loads(row["_clock"])
-    updates, slow = _plan(spec, clock, op)
-    if updates:
-        clock.update(dict.fromkeys(updates, op.hlc))
-        sets = ", ".join(f"{f} = ?" for f in updates)
+    clock = clock_loads(row[0])
+    updates, ticks, slow = _plan(spec, clock, _Sets(dict(zip(sets, row[1:], strict=True))), op)
+    if ticks:
+        clock.update(dict.fromkeys(ticks, op.hlc))
+        sets_sql = "".join(f"{f} = ?, " for f in updates)
         conn.execute(
-            f"UPDATE {spec.table} SET {sets}, _clock = ? WHERE id = ?",
+            f"UPDATE {spec.table} SET {sets_sql}_clock = ? WHERE id = ?",
             (*updates.values(), clock_dumps(clock), op.entity_id),
         )
-    if not slow and has_open_conflicts(conn, op.entity_id):
-        slow = [f for f in op.fields if f in spec.fields]
+    # A record with open conflicts: any field of the op may close one (by carrying a lost
+    # value again), also a field that built on the current value.
+    if has_open_conflicts(conn, op.entity_id):
+        slow = [f for f in op.fields if spec.accepts(f)]
     if slow:
         refresh_conflicts(conn, spec, op.entity_id, slow, op.op_id, detected_at, counts)
 
@@ -254,15 +375,6 @@ def apply_op(
 # -- applying a batch ---------------------------------------------------------------------
 
 _CHUNK = 500  # values per IN (...) list, well under SQLite's variable limit
-_NAMES: dict[str, tuple[EntitySpec, frozenset[str]]] = {}
-
-
-def _names(spec: EntitySpec) -> frozenset[str]:
-    """The spec's field names as a set (made once per spec: a hot membership test)."""
-    hit = _NAMES.get(spec.name)
-    if hit is None or hit[0] is not spec:
-        hit = _NAMES[spec.name] = (spec, frozenset(spec.fields))
-    return hit[1]
 
 
 def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
@@ -271,16 +383,18 @@ def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
 
 
 class _Record:
-    """A record as the batch sees it: field clocks and the column values it will write
-    (every column of a new record; the changed ones of a stored record)."""
+    """A record as the batch sees it: field clocks, set elements and the column values it
+    will write (every column of a new record; the changed ones of a stored record)."""
 
-    __slots__ = ("clock", "clock_text", "dirty", "new", "values")
+    __slots__ = ("changed", "clock", "clock_text", "dirty", "new", "sets", "values")
 
-    def __init__(self, values: dict[str, Any], clock: dict[str, str], new: bool):
+    def __init__(self, values: dict[str, Any], clock: dict[str, str], new: bool, sets: _Sets):
         self.values = values
         self.clock = clock
         self.new = new
-        self.dirty: set[str] = set()
+        self.sets = sets
+        self.dirty: set[str] = set()  # columns changed since read
+        self.changed = False  # clocks (at least) changed since read
         self.clock_text: str | None = None  # the clocks as JSON, while still valid
 
 
@@ -338,16 +452,22 @@ class _Batch:
         return held_ids, held_seqs
 
     def load(self, spec: EntitySpec, ids: Sequence[str]) -> None:
-        """Read the clocks of stored records; their values are only ever overwritten here."""
+        """Read the clocks (and set columns) of stored records; their other values are only
+        ever overwritten here."""
         found: dict[str, _Record] = {}
+        sets = tuple(spec.set_fields)
+        cols = ", ".join(("id", "_clock", *sets))
         for part in _chunks(ids):
             marks = ",".join("?" * len(part))
-            cur = self.conn.execute(
-                f"SELECT id, _clock FROM {spec.table} WHERE id IN ({marks})", part
-            )
+            cur = self.conn.execute(f"SELECT {cols} FROM {spec.table} WHERE id IN ({marks})", part)
             cur.row_factory = None
-            for entity_id, clock in cur:
-                found[entity_id] = _Record({}, clock_loads(clock), False)
+            for row in cur:
+                found[row[0]] = _Record(
+                    {},
+                    clock_loads(row[1]),
+                    False,
+                    _Sets(dict(zip(sets, row[2:], strict=True))) if sets else _NO_SETS,
+                )
         for i in ids:
             self.records[(spec.name, i)] = found.get(i)
 
@@ -369,28 +489,29 @@ class _Batch:
             specs[spec.name] = spec
             if rec.new:
                 clock = rec.clock_text or clock_dumps(rec.clock)
-                row = (entity_id, *map(rec.values.get, spec.fields), clock)
+                row = (entity_id, *map(rec.values.get, spec.field_names), clock)
                 inserts.setdefault(spec.name, []).append(row)
                 self.created.setdefault(spec.name, {})[entity_id] = row
                 rec.new = False
                 rec.clock_text = None
-            elif rec.dirty:
+            elif rec.changed:
                 self._changed(spec, entity_id)
-                cols = tuple(f for f in spec.fields if f in rec.dirty)
+                cols = tuple(f for f in spec.field_names if f in rec.dirty)
                 updates.setdefault((spec.name, cols), []).append(
                     (*(rec.values[f] for f in cols), clock_dumps(rec.clock), entity_id)
                 )
             rec.dirty = set()
+            rec.changed = False
         self.order.clear()
         for name, rows in inserts.items():
             spec = specs[name]
-            names = ", ".join(("id", *spec.fields, "_clock"))
-            marks = ", ".join("?" * (len(spec.fields) + 2))
+            names = ", ".join(("id", *spec.field_names, "_clock"))
+            marks = ", ".join("?" * (len(spec.field_names) + 2))
             self.conn.executemany(f"INSERT INTO {spec.table} ({names}) VALUES ({marks})", rows)
         for (name, cols), rows in updates.items():
-            sets = ", ".join(f"{f} = ?" for f in cols)
+            sets = "".join(f"{f} = ?, " for f in cols)
             self.conn.executemany(
-                f"UPDATE {specs[name].table} SET {sets}, _clock = ? WHERE id = ?", rows
+                f"UPDATE {specs[name].table} SET {sets}_clock = ? WHERE id = ?", rows
             )
 
     def _changed(self, spec: EntitySpec, entity_id: str) -> None:
@@ -436,19 +557,20 @@ class _Batch:
             self.load(spec, [op.entity_id])
             rec = self.records[key]
         if rec is None:
-            names = _names(spec)
-            values = {f: v for f, v in op.fields.items() if f in names}
-            for f in spec.list_fields:
-                if f in values:
-                    values[f] = to_db(spec, f, values[f])
-            rec = _Record(values, dict.fromkeys(values, op.hlc), True)
-            rec.clock_text = clock_text(values, op.hlc)
+            values, keys = new_record(spec, op)
+            rec = _Record(
+                values,
+                dict.fromkeys(keys, op.hlc),
+                True,
+                _Sets({f: values.get(f) for f in spec.set_fields}) if spec.set_fields else _NO_SETS,
+            )
+            rec.clock_text = clock_text(keys, op.hlc)
             self.records[key] = rec
             self.order.append((spec, op.entity_id))
             return
-        updates, slow = _plan(spec, rec.clock, op)
-        if not slow and op.entity_id in self.open:
-            slow = [f for f in op.fields if f in spec.fields]
+        updates, ticks, slow = _plan(spec, rec.clock, rec.sets, op)
+        if op.entity_id in self.open:  # as in apply_op: every field may close a conflict
+            slow = [f for f in op.fields if spec.accepts(f)]
         if slow:
             self.flush()
             self._changed(spec, op.entity_id)
@@ -458,13 +580,16 @@ class _Batch:
             if has_open_conflicts(self.conn, op.entity_id):
                 self.open.add(op.entity_id)
             return
-        if updates:
-            if not rec.new and not rec.dirty:
+        if ticks:
+            if not rec.new and not rec.changed:
                 self.order.append((spec, op.entity_id))
+            rec.changed = True
             rec.clock_text = None
             rec.values.update(updates)
-            rec.clock.update(dict.fromkeys(updates, op.hlc))
+            rec.clock.update(dict.fromkeys(ticks, op.hlc))
             rec.dirty.update(updates)
+            for f in spec.set_fields & updates.keys():
+                rec.sets.put(f, updates[f])
 
 
 def apply_batch(

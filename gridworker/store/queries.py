@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gridworker.core.ordering import name_order_key, natural_key
+from gridworker.store.entities import HOUSEHOLD
 from gridworker.store.history import HistoryEntry, history
 from gridworker.store.ops import Value
 from gridworker.store.roster import household_head
@@ -274,24 +275,18 @@ def household(conn: sqlite3.Connection, household_id: str) -> HouseholdRow | Non
     if r is None:
         return None
     return HouseholdRow(
-        r["id"],
-        r["micro_grid_id"],
-        r["mg_name"] or "",
-        *(
-            r[k] or ""
-            for k in (
-                "estate",
-                "building",
-                "unit",
-                "room",
-                "head_name",
-                "house_use",
-                "residency",
-                "phone",
-                "notes",
-            )
-        ),
+        id=r["id"],
+        micro_grid_id=r["micro_grid_id"],
+        micro_grid_name=r["mg_name"] or "",
+        **{k: r[k] or "" for k in HOUSEHOLD_TEXT_FIELDS},
     )
+
+
+# The household's own fields a HouseholdRow carries as text: every field of the spec but
+# its parent link (a test holds HouseholdRow to the spec).
+HOUSEHOLD_TEXT_FIELDS: tuple[str, ...] = tuple(
+    f for f in HOUSEHOLD.field_names if HOUSEHOLD.parent is None or f != HOUSEHOLD.parent[0]
+)
 
 
 _RELATION_ORDER = "CASE r.relation WHEN '本人' THEN 0 WHEN '配偶' THEN 1 ELSE 2 END"

@@ -66,9 +66,9 @@ __all__ = [
 ]
 
 ADDRESS_FIELDS: tuple[str, ...] = ("estate", "building", "unit", "room")
-RESIDENT_FIELDS: tuple[str, ...] = tuple(f for f in RESIDENT.fields if f != "household_id")
+RESIDENT_FIELDS: tuple[str, ...] = tuple(f for f in RESIDENT.field_names if f != "household_id")
 """What a person gives about a resident (its household is where it is added)."""
-HOUSEHOLD_FIELDS: tuple[str, ...] = tuple(f for f in HOUSEHOLD.fields if f != "micro_grid_id")
+HOUSEHOLD_FIELDS: tuple[str, ...] = tuple(f for f in HOUSEHOLD.field_names if f != "micro_grid_id")
 
 
 def _known(kind: str, fields: Sequence[str], given: Mapping[str, object]) -> None:
@@ -281,12 +281,13 @@ def household_members(
 
     ``include_left=False`` leaves out residents who moved out or died.
     """
-    cols = ", ".join(RESIDENT.fields)
+    cols = ", ".join(RESIDENT.field_names)
     rows = store.conn.execute(
         f"SELECT id, {cols} FROM resident WHERE household_id = ?", (household_id,)
     ).fetchall()
     out = [
-        {"id": r["id"], **{f: from_db(RESIDENT, f, r[f]) for f in RESIDENT.fields}} for r in rows
+        {"id": r["id"], **{f: from_db(RESIDENT, f, r[f]) for f in RESIDENT.field_names}}
+        for r in rows
     ]
     if not include_left:
         out = [m for m in out if m.get("status") in (None, "在住")]

@@ -341,7 +341,7 @@ def residents_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> list[dict[s
     """Full records (with household address and micro-grid) of the given residents, in
     the given order."""
     found: dict[str, dict[str, Any]] = {}
-    cols = ", ".join(f"r.{f}" for f in RESIDENT.fields)
+    cols = ", ".join(f"r.{f}" for f in RESIDENT.field_names)
     for i in range(0, len(ids), 500):
         chunk = list(ids[i : i + 500])
         marks = ",".join("?" * len(chunk))
@@ -353,9 +353,9 @@ def residents_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> list[dict[s
             chunk,
         ):
             rec: dict[str, Any] = {"id": r[0]}
-            for k, f in enumerate(RESIDENT.fields, start=1):
+            for k, f in enumerate(RESIDENT.field_names, start=1):
                 rec[f] = from_db(RESIDENT, f, r[k])
-            n = len(RESIDENT.fields) + 1
+            n = len(RESIDENT.field_names) + 1
             rec["micro_grid_id"] = r[n]
             parts = [r[n + j] for j in range(1, 5)]
             rec.update(zip(("estate", "building", "unit", "room"), parts, strict=True))

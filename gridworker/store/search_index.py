@@ -212,8 +212,8 @@ def _reindex_residents(conn: sqlite3.Connection, ids: list[str], *, fresh: bool 
     return len(words)
 
 
-_RES = {f: i for i, f in enumerate(RESIDENT.fields, start=1)}  # positions in an insert row
-_HH = {f: i for i, f in enumerate(HOUSEHOLD.fields, start=1)}
+_RES = {f: i for i, f in enumerate(RESIDENT.field_names, start=1)}  # positions in an insert row
+_HH = {f: i for i, f in enumerate(HOUSEHOLD.field_names, start=1)}
 _HOUSEHOLD_COLUMNS = ("micro_grid_id", "estate", "building", "unit", "room")
 _NO_HOUSEHOLD: tuple[Any, ...] = (None,) * len(_HOUSEHOLD_COLUMNS)
 

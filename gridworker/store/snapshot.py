@@ -23,12 +23,14 @@ def snapshot(store: Store, micro_grid_id: str | None = None) -> dict[str, list[d
     out: dict[str, list[dict[str, Any]]] = {}
     for name in sorted(ENTITIES):
         s = ENTITIES[name]
-        cols = ", ".join(f"t.{f}" for f in s.fields)
+        cols = ", ".join(f"t.{f}" for f in s.field_names)
         sql = f"SELECT t.id, {cols} FROM {s.table} t"
         if micro_grid_id is not None and (members := members_sql(name)) is not None:
             sql += f" WHERE t.id IN ({members})"
         rows = store.conn.execute(sql + " ORDER BY t.id", {"mg": micro_grid_id}).fetchall()
-        out[name] = [{"id": r["id"], **{f: from_db(s, f, r[f]) for f in s.fields}} for r in rows]
+        out[name] = [
+            {"id": r["id"], **{f: from_db(s, f, r[f]) for f in s.field_names}} for r in rows
+        ]
     return out
 
 

@@ -8,7 +8,6 @@ go through :meth:`Store.apply_ops`, which uses the same merge rule.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sqlite3
@@ -20,16 +19,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from gridworker.core.gcpause import gc_paused
 from gridworker.core.hlc import Clock
 from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
-from gridworker.core.messages import Message, msg, term
+from gridworker.core.messages import Message, msg
 from gridworker.core.textnorm import without_controls
-from gridworker.store import search_index
+from gridworker.store import derived
 from gridworker.store.changes import Changes
 from gridworker.store.db import BUSY_TIMEOUT_MS, open_file
-from gridworker.store.entities import ENTITIES, MICRO_GRID, EntitySpec, spec
+from gridworker.store.entities import (
+    ENTITIES,
+    MICRO_GRID,
+    EntitySpec,
+    field_term,
+    record_term,
+    spec,
+)
 from gridworker.store.errors import DatabaseDamaged, NotInitialised, StoreError, ValidationError
+from gridworker.store.fields import BadValue, check_value, element_field, field_value
 from gridworker.store.known_errors import busy_error, known, read_only_error
 from gridworker.store.merge import (
     ApplyCounts,
@@ -39,7 +47,6 @@ from gridworker.store.merge import (
     has_open_conflicts,
     open_conflict_ids,
     refresh_conflicts,
-    to_db,
 )
 from gridworker.store.ops import INSERT_OP, Op, Value, clock_dumps, clock_loads, clock_text, dumps
 
@@ -84,17 +91,19 @@ class _Columns:
 
     spec: EntitySpec
     names: frozenset[str]
-    list_positions: tuple[int, ...]  # of list fields in an insert row (after the id)
+    kinds: dict[str, str]
+    set_positions: tuple[tuple[int, str], ...]  # (position in an insert row, set field)
     insert: str
     parent: tuple[str, str] | None  # (field, entity) its scope is taken from, if any
 
     @classmethod
     def of(cls, s: EntitySpec) -> _Columns:
-        cols = ["id", *s.fields, "_clock"]
+        cols = ["id", *s.field_names, "_clock"]
         return cls(
             s,
-            frozenset(s.fields),
-            tuple(i + 1 for i, f in enumerate(s.fields) if f in s.list_fields),
+            s.names,
+            dict(s.kinds),
+            tuple((i + 1, f) for i, f in enumerate(s.field_names) if f in s.set_fields),
             f"INSERT INTO {s.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             s.parent if s.scope_field is None else None,
         )
@@ -110,34 +119,25 @@ def _columns(s: EntitySpec) -> _Columns:
     return c
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector over a bulk write.
-
-    A 100,000-row import allocates millions of small dicts and tuples that are not
-    cycles; the collector's repeated passes over them cost about a tenth of the time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
+def _checked(s: EntitySpec, f: str, v: object) -> Any:
+    """``v`` as field ``f`` stores it, or a ValidationError naming the record and field."""
     try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+        return check_value(s.by_name[f], v)
+    except BadValue as e:
+        shown = repr(v) if not isinstance(v, str) else v
+        raise ValidationError(
+            msg(
+                "{record}的“{field}”应为{expected}，不是「{value}」。",
+                record=record_term(s.name),
+                field=field_term(s.name, f),
+                expected=e.expected,
+                value=shown if len(shown) <= 40 else shown[:39] + "…",
+            )
+        ) from None
 
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def clean(value: Value) -> Value:
-    """Empty text means "no value" (NULL, so '' and None never differ); control characters,
-    which bundles refuse and spreadsheets cannot hold, are dropped."""
-    if value.__class__ is str:
-        return without_controls(value).strip() or None
-    if value.__class__ is list:
-        return [without_controls(v) if v.__class__ is str else v for v in value]
-    return value
 
 
 def _write_wait_s() -> float:
@@ -422,15 +422,15 @@ class Store:
 
     # -- reading -------------------------------------------------------------------
     def get(self, entity: str, entity_id: str) -> dict[str, Value] | None:
-        """One record's synced fields (lists decoded), or None."""
+        """One record's synced fields (sets as lists, bools as True/False), or None."""
         s = spec(entity)
         r = self.conn.execute(
-            f"SELECT id, {', '.join(s.fields)} FROM {s.table} WHERE id = ?", (entity_id,)
+            f"SELECT id, {', '.join(s.field_names)} FROM {s.table} WHERE id = ?", (entity_id,)
         ).fetchone()
         if r is None:
             return None
         out: dict[str, Value] = {"id": r["id"]}
-        for f in s.fields:
+        for f in s.field_names:
             out[f] = from_db(s, f, r[f])
         return out
 
@@ -443,10 +443,33 @@ class Store:
         ops = self.write([Change(entity, values, entity_id=entity_id)])
         return ops[0] if ops else None
 
+    def void(self, entity: str, entity_id: str, reason: str) -> Op | None:
+        """Mark a record entered by mistake as void (there is no delete).
+
+        An ordinary edit: it syncs, shows in the history, and :meth:`unvoid` undoes it.
+        Screens leave voided records out with :meth:`EntitySpec.live_sql`.
+        """
+        s = spec(entity)
+        if not s.voidable:
+            raise ValidationError(msg("{record}不能作废。", record=record_term(s.name)))
+        if not reason or not reason.strip():
+            raise ValidationError(msg("请写明作废的原因。"))
+        return self.update(entity, entity_id, {"voided": True, "void_reason": reason})
+
+    def unvoid(self, entity: str, entity_id: str) -> Op | None:
+        """Take back a :meth:`void` (the record counts again)."""
+        s = spec(entity)
+        if not s.voidable:
+            raise ValidationError(msg("{record}不能作废。", record=record_term(s.name)))
+        return self.update(entity, entity_id, {"voided": False, "void_reason": None})
+
     def write(self, changes: Sequence[Change]) -> list[Op]:
         """Write edits as operations in the change log and apply them; returns the ops written.
 
         Only fields whose value really changes are written; a change with none is skipped.
+        Values are checked against their field's kind (ValidationError naming record and
+        field; nothing is written). A set field is given as the whole list of elements
+        and written as the elements added (``tags[x]: true``) and removed (``false``).
         """
         ident = self.identity
         clock = self._clock
@@ -457,7 +480,7 @@ class Store:
         pending = _Pending()
         scope_cache: dict[tuple[str, str], str | None] = {}
         columns: dict[str, _Columns] = {}
-        with self.transaction(), _gc_paused():
+        with self.transaction(), gc_paused():
             # Records with open conflicts, read once: only refreshing a record's conflicts
             # (below) can change that, and only for that record.
             disputed = open_conflict_ids(
@@ -475,19 +498,30 @@ class Store:
                     raise ValidationError(
                         f"{s.label or s.name}没有这些字段：{', '.join(sorted(unknown))}"
                     )
+                kinds = cols.kinds
                 if ch.new:
                     # The hot path of imports: one row and one op, built directly.
                     entity_id = ch.entity_id or uuid7()
                     fields: dict[str, Value] = {}
+                    sets: dict[str, list[str]] | None = None
                     for f, v in ch.values.items():
-                        if v.__class__ is str:
+                        if v.__class__ is str and kinds[f] == "text":
                             v = without_controls(v).strip()
                             if not v:
                                 continue
-                        elif v is None or v == []:
+                        elif v is None:
                             continue
-                        elif v.__class__ is list:
-                            v = clean(v)
+                        else:
+                            v = _checked(s, f, v)
+                            if kinds[f] == "set":
+                                for e in v:
+                                    fields[element_field(f, e)] = True
+                                if v:
+                                    sets = sets if sets is not None else {}
+                                    sets[f] = v
+                                continue
+                            if v is None:
+                                continue
                         fields[f] = v
                     hlc = tick()
                     self._seq += 1
@@ -525,11 +559,11 @@ class Store:
                     )
                     row: list[Any] = [
                         entity_id,
-                        *map(fields.get, s.fields),
+                        *map(fields.get, s.field_names),
                         clock_text(fields, hlc),
                     ]
-                    for i in cols.list_positions:
-                        row[i] = dumps(row[i] if row[i] is not None else [])
+                    for i, f in cols.set_positions:
+                        row[i] = dumps(sets[f]) if sets is not None and f in sets else "[]"
                     pending.inserts.setdefault(s.name, []).append(row)
                     pending.new_ids.add(entity_id)
                     pending.created.setdefault(s.name, {})[entity_id] = row
@@ -545,16 +579,30 @@ class Store:
                     raise ValidationError(
                         msg(
                             "要修改的{record}不存在（编号 {id}）。",
-                            record=term("record", s.name, s.label),
+                            record=record_term(s.name),
                             id=entity_id,
                         )
                     )
                 row_values, clocks = current
                 fields = {}
+                columns_set: dict[str, Any] = {}
                 for f, v in ch.values.items():
-                    v = clean(v)
-                    if _differs(v, row_values[f]):
+                    v = _checked(s, f, v)
+                    old = row_values[f]
+                    if kinds[f] == "set":
+                        before = set(old) if isinstance(old, list) else set()
+                        after = set(v)
+                        if before == after:
+                            continue
+                        for e in v:
+                            if e not in before:
+                                fields[element_field(f, e)] = True
+                        for e in s.by_name[f].sorted(before - after):
+                            fields[element_field(f, e)] = False
+                        columns_set[f] = dumps(v)
+                    elif v != old:
                         fields[f] = v
+                        columns_set[f] = v
                 if not fields:
                     continue
                 created = pending.created.get(s.name)
@@ -583,10 +631,10 @@ class Store:
                 )
                 pending.ops.append(op.row())
                 clocks.update(dict.fromkeys(fields, hlc))
-                sets = ", ".join(f"{f} = ?" for f in fields)
+                sets_sql = "".join(f"{f} = ?, " for f in columns_set)
                 self.conn.execute(
-                    f"UPDATE {s.table} SET {sets}, _clock = ? WHERE id = ?",
-                    (*(to_db(s, f, v) for f, v in fields.items()), clock_dumps(clocks), entity_id),
+                    f"UPDATE {s.table} SET {sets_sql}_clock = ? WHERE id = ?",
+                    (*columns_set.values(), clock_dumps(clocks), entity_id),
                 )
                 if entity_id in disputed:
                     self._flush(pending)
@@ -598,12 +646,21 @@ class Store:
                 pending.touched.setdefault(s.name, []).append(entity_id)
                 written.append(op)
             self._flush(pending)
-            search_index.index_written(self.conn, pending.touched, pending.created)
-            for entity, ids in pending.touched.items():
-                self._pending_changes.add(entity, ids)
+            self._derive(pending.touched, pending.created)
             if disputed_before:
                 self._pending_changes.conflicts = True
         return written
+
+    def _derive(
+        self,
+        touched: dict[str, list[str]],
+        created: dict[str, dict[str, Any]],
+    ) -> None:
+        """After a write, inside its transaction: the derived-data hooks, and what the
+        screens are told changed (one place for the three writers)."""
+        derived.after_write(self.conn, derived.Written(touched, created))
+        for entity, ids in touched.items():
+            self._pending_changes.add(entity, ids)
 
     def _prefetch_scopes(
         self, changes: Sequence[Change], cache: dict[tuple[str, str], str | None]
@@ -646,7 +703,7 @@ class Store:
                 raise ValidationError(
                     msg(
                         "新建{record}失败：编号重复（{error}）",
-                        record=term("record", s.name, s.label),
+                        record=record_term(s.name),
                         error=e,
                     )
                 ) from e
@@ -660,11 +717,11 @@ class Store:
         self, s: EntitySpec, entity_id: str
     ) -> tuple[dict[str, Value], dict[str, str]] | None:
         r = self.conn.execute(
-            f"SELECT {', '.join(s.fields)}, _clock FROM {s.table} WHERE id = ?", (entity_id,)
+            f"SELECT {', '.join(s.field_names)}, _clock FROM {s.table} WHERE id = ?", (entity_id,)
         ).fetchone()
         if r is None:
             return None
-        return {f: from_db(s, f, r[f]) for f in s.fields}, clock_loads(r["_clock"])
+        return {f: from_db(s, f, r[f]) for f in s.field_names}, clock_loads(r["_clock"])
 
     def _scope(
         self,
@@ -726,7 +783,7 @@ class Store:
         for op in batch:
             if op.entity not in ENTITIES:
                 raise ValidationError(f"不认识的记录类型：{op.entity}")
-        with self.transaction(), _gc_paused():
+        with self.transaction(), gc_paused():
             created: dict[str, dict[str, tuple[Any, ...]]] = {}
             fresh = apply_batch(self.conn, batch, ENTITIES, now, counts, created)
             if self._clock is not None:
@@ -741,12 +798,8 @@ class Store:
             touched: dict[str, set[str]] = {}
             for op in fresh:
                 touched.setdefault(op.entity, set()).add(op.entity_id)
-            # Records this batch created are indexed from the rows it inserted.
-            search_index.index_written(
-                self.conn, {k: sorted(v) for k, v in touched.items()}, created
-            )
-            for entity, ids in touched.items():
-                self._pending_changes.add(entity, ids)
+            # Records this batch created are handed over as the rows it inserted.
+            self._derive({k: sorted(v) for k, v in touched.items()}, created)
             if counts.conflicts or counts.closed_conflicts:
                 self._pending_changes.conflicts = True
         return counts
@@ -777,7 +830,7 @@ class Store:
             if current is None:
                 raise ValidationError(msg("冲突涉及的记录已不存在。"))
             row, clock = current
-            value: Value = json.loads(c["loser_value"]) if keep == "other" else row[f]
+            value: Value = json.loads(c["loser_value"]) if keep == "other" else field_value(row, f)
             hlc = self._clock.tick()
             self._seq += 1
             op = Op(
@@ -795,13 +848,6 @@ class Store:
             )
             self.conn.execute(INSERT_OP, op.row())
             apply_op(self.conn, s, op, utc_now(), ApplyCounts())
-            search_index.reindex(self.conn, s.name, [c["entity_id"]])
-            self._pending_changes.add(s.name, [c["entity_id"]])
+            self._derive({s.name: [c["entity_id"]]}, {})
             self._pending_changes.conflicts = True
         return op
-
-
-def _differs(new: Value, old: Value) -> bool:
-    if isinstance(old, list) or isinstance(new, list):
-        return (new or []) != (old or [])
-    return new != old

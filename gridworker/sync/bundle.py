@@ -29,16 +29,18 @@ from typing import Any, Literal
 from gridworker import __version__
 from gridworker.core.hlc import MAX_MS
 from gridworker.core.ids import uuid7
-from gridworker.core.messages import Message, msg, term
+from gridworker.core.messages import Message, msg
 from gridworker.core.textnorm import CONTROL_RE
-from gridworker.store.entities import ENTITIES
+from gridworker.store.entities import ENTITIES, record_term
 from gridworker.store.ops import Op
+from gridworker.store.titles import title_of
 from gridworker.sync.errors import BundleError
-from gridworker.sync.schema import SchemaViolation, bundle_checker
+from gridworker.sync.schema import SchemaViolation, _printable, bundle_checker
 from gridworker.sync.vector import SeqSet
 
 FORMAT = "gridworker-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The version this app writes; it reads every version from 1 up to this one."""
 SUFFIX = ".gwbundle.json"
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_BUNDLE_BYTES = 1 << 30
@@ -273,6 +275,16 @@ def _looks_truncated(text: str) -> bool:
     return depth > 0 and text.lstrip()[:1] in ("{", "[")
 
 
+class _NotJson(Exception):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity: Python's reader takes them, JSON has no such numbers (and a
+    number field holding one could never be written out again)."""
+    raise _NotJson(name)
+
+
 def decode(path: Path, data: bytes) -> dict[str, Any]:
     """Bytes → the JSON document, refusing anything that is not a complete bundle file."""
     return _decode(path, data)[1]
@@ -289,9 +301,13 @@ def _decode(path: Path, data: bytes) -> tuple[bytes, dict[str, Any]]:
     except UnicodeDecodeError:
         raise _refuse(path, msg("不是文本文件，不是网格员工作台的数据包")) from None
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_constant=_no_constant)
     except RecursionError:
         raise _refuse(path, _TOO_DEEP) from None
+    except _NotJson as e:
+        raise _refuse(
+            path, msg("不是有效的 JSON（含有 {constant}，JSON 没有这种数）", constant=e.args[0])
+        ) from None
     except json.JSONDecodeError as e:
         if e.pos >= len(text.rstrip()) or _looks_truncated(text):
             raise _refuse(path, msg("内容不完整，文件在中途截断了（可能没有复制完）")) from None
@@ -413,11 +429,12 @@ def _check_text(path: Path, doc: dict[str, Any], data: bytes | None) -> None:
 
 def describe_op(op: Op, index: int) -> Message:
     """An operation as a refusal names it: 第 3 条操作（居民「陈桂兰」）."""
-    record = term("record", op.entity, ENTITIES[op.entity].label)
-    name = op.fields.get("name") or op.fields.get("head_name") or op.fields.get("room")
+    s = ENTITIES.get(op.entity)
+    record = record_term(op.entity)
+    name = title_of(s, op.fields) if s is not None else ""
     who = (
         msg("{record}「{name}」", record=record, name=name)
-        if isinstance(name, str)
+        if name
         else msg("{record} {id}", record=record, id=op.entity_id)
     )
     return msg("第 {number} 条操作（{who}）", number=index + 1, who=who)
@@ -447,6 +464,40 @@ def _check_clocks(path: Path, ops: list[Op]) -> None:
     )
 
 
+def _schema_problem(e: SchemaViolation) -> Message:
+    return msg("不符合数据包格式规范：{where} {problem}", where=e.where, problem=e.problem)
+
+
+def _newer_kind(doc: dict[str, Any], e: SchemaViolation) -> Message | None:
+    """A kind of record or a field this app does not know, written by a newer app: said
+    so, with the remedy, rather than as a format error (the schema refuses both)."""
+    path = list(reversed(e.path))
+    if len(path) < 3 or path[0] != "ops" or not isinstance(path[1], int):
+        return None
+    op = doc["ops"][path[1]]
+    if path[2:] == ["entity"] and isinstance(op.get("entity"), str):
+        if not _KIND_NAME.match(op["entity"]):
+            return None
+        return msg(
+            "的第 {number} 条操作是本程序不认识的记录类型 {entity}（可能来自较新版本的程序），"
+            "请先升级本程序",
+            number=path[1] + 1,
+            entity=op["entity"],
+        )
+    if path[2:] == ["fields"] and e.unknown is not None and op.get("entity") in ENTITIES:
+        return msg(
+            "的第 {number} 条操作（{record}）有本程序不认识的字段 {field}（可能来自较新版本的程序），"
+            "请先升级本程序",
+            number=path[1] + 1,
+            record=record_term(op["entity"]),
+            field=_printable(e.unknown),
+        )
+    return None
+
+
+_KIND_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
 def check_document(path: Path, doc: dict[str, Any], data: bytes | None = None) -> Bundle:
     """Schema, counts, checksums, text and internal consistency of a decoded document.
 
@@ -457,9 +508,8 @@ def check_document(path: Path, doc: dict[str, Any], data: bytes | None = None) -
     try:
         bundle_checker()(doc)
     except SchemaViolation as e:
-        raise _refuse(
-            path, msg("不符合数据包格式规范：{where} {problem}", where=e.where, problem=e.problem)
-        ) from None
+        _check_text(path, doc, data)  # a broken character explains itself better
+        raise _refuse(path, _newer_kind(doc, e) or _schema_problem(e)) from None
     m = doc["manifest"]
     ops_json: list[dict[str, Any]] = doc["ops"]
     if m["op_count"] != len(ops_json):

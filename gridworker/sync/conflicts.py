@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from gridworker.store.entities import ENTITIES, field_label
+from gridworker.store.fields import field_value
 from gridworker.store.ops import Value, clock_loads
 from gridworker.store.scope import members_sql
 from gridworker.store.store import Store
+from gridworker.store.titles import record_title
 
 
 @dataclass(frozen=True)
@@ -60,26 +62,8 @@ def when_of(hlc: str) -> datetime:
 
 
 def record_label(store: Store, entity: str, entity_id: str) -> str:
-    """A person-readable name for a record."""
-    if entity == "resident":
-        r = store.get("resident", entity_id)
-        if r is None:
-            return entity_id
-        h = store.get("household", str(r["household_id"])) if r.get("household_id") else None
-        where = "" if h is None else f"（{address(h)}）"
-        return f"{r.get('name') or entity_id}{where}"
-    if entity == "household":
-        h = store.get("household", entity_id)
-        return entity_id if h is None else address(h)
-    if entity == "micro_grid":
-        g = store.get("micro_grid", entity_id)
-        return entity_id if g is None else str(g.get("name") or entity_id)
-    return entity_id
-
-
-def address(h: dict[str, Value]) -> str:
-    parts = [h.get(k) for k in ("estate", "building", "unit", "room")]
-    return " ".join(str(p) for p in parts if p) or str(h.get("id"))
+    """A person-readable name for a record (its spec's title; see store/titles.py)."""
+    return record_title(store.conn, entity, entity_id)
 
 
 def _visible_records(store: Store) -> set[str] | None:
@@ -137,12 +121,12 @@ def list_conflicts(store: Store) -> list[ConflictView]:
             ConflictView(
                 id=c["id"],
                 entity=c["entity"],
-                entity_label=s.label if s else c["entity"],
+                entity_label=s.label_zh if s else c["entity"],
                 entity_id=c["entity_id"],
                 record=record_label(store, c["entity"], c["entity_id"]),
                 field=c["field"],
                 field_label=field_label(c["entity"], c["field"]),
-                current_value=None if current is None else current.get(c["field"]),
+                current_value=field_value(current, c["field"]),
                 current_user=cur_user,
                 current_when=when_of(cur_hlc) if cur_hlc else None,
                 other_value=json.loads(c["loser_value"]) if c["loser_value"] else None,

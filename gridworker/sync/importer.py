@@ -14,10 +14,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gridworker.core.messages import Message, message_of, msg, term
+from gridworker.core.messages import Message, message_of, msg
 from gridworker.core.progress import QUIET, Cancelled, Progress, check
 from gridworker.store.db import backup_file
-from gridworker.store.entities import ENTITIES
+from gridworker.store.entities import ENTITIES, field_term, record_term
+from gridworker.store.fields import EXPECTED, valid_stored
 from gridworker.store.merge import ApplyCounts
 from gridworker.store.ops import Op
 from gridworker.store.scope import moving_field
@@ -144,18 +145,25 @@ _describe = describe_op
 def check_ops(conn: sqlite3.Connection, here: Where, b: Bundle) -> list[Op]:
     """Field names, scope, numbering and references; returns the operations not yet held."""
     p = b.path
-    known = {name: frozenset(s.fields) for name, s in ENTITIES.items()}
+    # Field names and value types were checked by the schema (made from the registry);
+    # what it can only judge by the form is checked here: a real date, a real instant.
+    judged = {
+        name: [f for f in s.fields if f.kind in ("date", "datetime")]
+        for name, s in ENTITIES.items()
+    }
     for i, op in enumerate(b.ops):
-        if not known[op.entity].issuperset(op.fields):
-            odd = [f for f in op.fields if f not in known[op.entity]]
-            raise _refuse(
-                p,
-                msg(
-                    "的{op}有本程序不认识的字段 {field}（可能来自较新版本的程序），请先升级本程序",
-                    op=_describe(op, i),
-                    field=odd[0],
-                ),
-            )
+        for f in judged[op.entity]:
+            if f.name in op.fields and not valid_stored(f, op.fields[f.name]):
+                raise _refuse(
+                    p,
+                    msg(
+                        "的{op}的“{field}”不是有效的{expected}：{value}",
+                        op=_describe(op, i),
+                        field=field_term(op.entity, f.name),
+                        expected=EXPECTED[f.kind],
+                        value=op.fields[f.name],
+                    ),
+                )
     if here.role == "worker":
         _check_scope(conn, here, b)
     held = _existing(conn, "ops", "op_id", (op.op_id for op in b.ops))
@@ -359,7 +367,7 @@ def _check_references(
                 msg(
                     "的{op}引用的{record}（编号 {id}）既不在本机，也不在数据包里",
                     op=_describe(every[i], i),
-                    record=term("record", pe, ENTITIES[pe].label),
+                    record=record_term(pe),
                     id=first,
                 ),
             )
@@ -439,15 +447,20 @@ class BundlePreview:
             f"生成于 {m.created}",
             f"共 {self.op_count} 条修改：新的 {self.new_ops} 条，已有 {self.held_ops} 条。",
         ]
-        for label, n in self.records_added.items():
-            lines.append(f"  新增{label} {n} 个")
-        for label, n in self.records_changed.items():
-            lines.append(f"  修改{label} {n} 个")
+        for entity, n in self.records_added.items():
+            lines.append(f"  新增{_label(entity)} {n} 个")
+        for entity, n in self.records_changed.items():
+            lines.append(f"  修改{_label(entity)} {n} 个")
         if self.conflicts:
             lines.append(f"  将产生 {self.conflicts} 处冲突（两边都改了同一项，都会保留待核对）")
         if self.already_imported:
             lines.append("这个数据包以前导入过，再导入不会改变任何数据。")
         return "\n".join(lines)
+
+
+def _label(entity: str) -> str:
+    s = ENTITIES.get(entity)
+    return s.label_zh if s else entity
 
 
 class _Rollback(Exception):
@@ -469,9 +482,9 @@ def preview_bundle(store: Store, path: Path | str) -> BundlePreview:
         s = ENTITIES[entity]
         have = _existing(store.conn, s.table, "id", ids)
         if len(ids) - len(have):
-            added[s.label] = len(ids) - len(have)
+            added[entity] = len(ids) - len(have)
         if have:
-            changed[s.label] = len(have)
+            changed[entity] = len(have)
     counts = ApplyCounts()
     try:
         with store.transaction():

@@ -10,20 +10,27 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from gridworker.core.messages import joined, msg
 from gridworker.resources import resource_path
+from gridworker.store.entities import ENTITIES, registry_version
+from gridworker.sync.bundle_schema import generated, schema_text
 
 SCHEMA_PATH = resource_path("bundle.schema.json")
 
 Check = Callable[[Any], None]
 
-_ANNOTATIONS = {"$schema", "$id", "title", "description", "$defs"}
+_ANNOTATIONS = {"$schema", "$id", "$comment", "title", "description", "$defs"}
 SUPPORTED = _ANNOTATIONS | {
     "$ref",
+    "allOf",
+    "if",
+    "then",
+    "patternProperties",
     "type",
     "const",
     "enum",
@@ -55,10 +62,11 @@ _TYPE_NAMES: dict[str, str] = {
 class SchemaViolation(Exception):
     """Where (a path like ``ops[3].hlc``) and what is wrong, in Chinese."""
 
-    def __init__(self, problem: str):
+    def __init__(self, problem: str, unknown: str | None = None):
         super().__init__(problem)
         self.problem = problem
         self.path: list[str | int] = []
+        self.unknown = unknown  # the key not allowed here, for "有不认识的项"
 
     @property
     def where(self) -> str:
@@ -162,8 +170,12 @@ class _Compiler:
                             raise
 
             checks.append(check_items)
-        if {"properties", "required", "additionalProperties", "minProperties"} & set(schema):
+        if _OBJECT_KEYS & set(schema):
             checks.append(self._object(schema))
+        for sub in schema.get("allOf", ()):
+            checks.append(self.compile(sub))
+        if "if" in schema:
+            checks.append(self._if(schema["if"], schema.get("then", {})))
         if not checks:
             return _accept
         if len(checks) == 1:
@@ -251,8 +263,25 @@ class _Compiler:
 
         return check_leaf
 
+    def _if(self, condition: dict[str, Any], then: dict[str, Any]) -> Check:
+        """``then`` applies to the values ``condition`` accepts (no ``else``)."""
+        cond, body = self.compile(condition), self.compile(then)
+
+        def check_if(v: Any) -> None:
+            try:
+                cond(v)
+            except SchemaViolation:
+                return
+            body(v)
+
+        return check_if
+
     def _object(self, schema: dict[str, Any]) -> Check:
         props = {k: self.compile(s) for k, s in schema.get("properties", {}).items()}
+        patterns = [
+            (re.compile(p).search, self.compile(s))
+            for p, s in schema.get("patternProperties", {}).items()
+        ]
         required = list(schema.get("required", []))
         required_set = frozenset(required)
         extra = schema.get("additionalProperties", True)
@@ -271,20 +300,37 @@ class _Compiler:
                 missing = next(k for k in required if k not in v)
                 raise SchemaViolation(msg("缺少必填项 {name}", name=missing))
             if closed and not keys <= known:
-                odd = sorted(k for k in keys if k not in known)[0]
-                raise SchemaViolation(msg("有不认识的项 {name}", name=_printable(odd)))
+                odd = sorted(
+                    k for k in keys if k not in known and not any(rx(k) for rx, _ in patterns)
+                )
+                if odd:
+                    raise SchemaViolation(
+                        msg("有不认识的项 {name}", name=_printable(odd[0])), unknown=odd[0]
+                    )
             if len(v) < min_props:
                 raise SchemaViolation(msg("不能为空"))
             for k, x in v.items():
-                c = props.get(k, extra_check)
-                if c is not None:
-                    try:
+                try:
+                    c = props.get(k)
+                    matched = False
+                    for rx, pc in patterns:
+                        if rx(k):
+                            matched = True
+                            pc(x)
+                    if c is not None:
                         c(x)
-                    except SchemaViolation as e:
-                        e.path.append(k)
-                        raise
+                    elif not matched and extra_check is not None:
+                        extra_check(x)
+                except SchemaViolation as e:
+                    e.path.append(k)
+                    raise
 
         return check_object
+
+
+_OBJECT_KEYS = frozenset(
+    {"properties", "patternProperties", "required", "additionalProperties", "minProperties"}
+)
 
 
 def compile_schema(schema: dict[str, Any]) -> Check:
@@ -357,8 +403,72 @@ class _Generator:
                     "    " * (d + 1) + f"for {sub} in {v}:",
                 ]
                 self.lines[body:body] = loop
-        if {"properties", "required", "additionalProperties", "minProperties"} & set(schema):
+        if _OBJECT_KEYS & set(schema):
             self.obj(schema, v, d)
+        branches = schema.get("allOf", ())
+        key = _discriminator(branches)
+        if key is not None:
+            self.dispatch(branches, key, v, d)
+        else:
+            for sub in branches:
+                self.gen(sub, v, d)
+        if "if" in schema:
+            self.emit(d, f"if {self.condition(schema['if'], v)}:")
+            body = len(self.lines)
+            self.gen(schema.get("then", {}), v, d + 1)
+            if len(self.lines) == body:
+                self.emit(d + 1, "pass")
+
+    def dispatch(self, branches: list[dict[str, Any]], key: str, v: str, d: int) -> None:
+        """``allOf`` of if/then branches that each pick one value of the same required
+        property (an operation's ``entity``): the value is read once and one branch runs.
+        A value that is not an object matches every ``if`` (JSON Schema), so every
+        ``then`` applies to it."""
+        got = self.var()
+        self.emit(d, f"if not isinstance({v}, dict):")
+        body = len(self.lines)
+        for b in branches:
+            self.gen(b.get("then", {}), v, d + 1)
+        if len(self.lines) == body:
+            self.emit(d + 1, "pass")
+        self.emit(d, f"elif {key!r} in {v}:")
+        self.emit(d + 1, f"{got} = {v}[{key!r}]")
+        word = "if"
+        for b in branches:
+            c = b["if"]["properties"][key]["const"]
+            cc, ct = self.const(c), self.const(type(c))
+            self.emit(d + 1, f"{word} {got} == {cc} and type({got}) is {ct}:")
+            body = len(self.lines)
+            self.gen(b.get("then", {}), v, d + 2)
+            if len(self.lines) == body:
+                self.emit(d + 2, "pass")
+            word = "elif"
+
+    def condition(self, schema: dict[str, Any], v: str) -> str:
+        """A Python expression: does the value named ``v`` match ``schema`` (an ``if``)?
+
+        The common form — an object's discriminating property has a constant value — is
+        written inline; anything else becomes a predicate of its own.
+        """
+        props = schema.get("properties", {})
+        required = schema.get("required", [])
+        if (
+            set(schema) <= {"properties", "required"}
+            and len(props) == 1
+            and set(next(iter(props.values()))) == {"const"}
+            and set(required) <= set(props)
+        ):
+            key, sub = next(iter(props.items()))
+            c, t = self.const(sub["const"]), self.const(type(sub["const"]))
+            matches = f"({v}[{key!r}] == {c} and type({v}[{key!r}]) is {t})"
+            present = f"{key!r} in {v}"
+            if required:
+                return f"(not isinstance({v}, dict) or ({present} and {matches}))"
+            return f"(not isinstance({v}, dict) or not {present} or {matches})"
+        made = compile_predicate({**schema, "$defs": self.root.get("$defs", {})})
+        if made is None:
+            raise _Recursive("if")
+        return f"{self.const(made)}({v})"
 
     def leaf(self, schema: dict[str, Any], v: str, d: int) -> None:
         if not _LEAF_KEYS & set(schema):
@@ -408,17 +518,23 @@ class _Generator:
 
     def obj(self, schema: dict[str, Any], v: str, d: int) -> None:
         props: dict[str, dict[str, Any]] = schema.get("properties", {})
+        patterns: dict[str, dict[str, Any]] = schema.get("patternProperties", {})
         required = frozenset(schema.get("required", []))
         extra = schema.get("additionalProperties", True)
         self.emit(d, f"if isinstance({v}, dict):")
         d += 1
         if required:
             self.emit(d, f"if not {self.const(required)} <= {v}.keys(): return False")
-        if extra is False:
-            known = self.const(frozenset(props))
+        known = self.const(frozenset(props))
+        if extra is False and not patterns:
             self.emit(d, f"if not {v}.keys() <= {known}: return False")
         if "minProperties" in schema:
             self.emit(d, f"if len({v}) < {int(schema['minProperties'])}: return False")
+        overlap = any(re.search(p, k) for p in patterns for k in props)
+        if len(props) >= 4 and not required and not overlap:
+            self.keyed(props, patterns, extra, v, d)
+            self.emit(d, "pass")
+            return
         for k, sub_schema in props.items():
             sub = self.var()
             if k in required:
@@ -430,21 +546,125 @@ class _Generator:
                 body = len(self.lines)
                 self.gen(sub_schema, sub, d + 1)
                 self.lines.insert(body, "    " * d + f"if {sub} is not {missing}:")
-        if isinstance(extra, dict):
-            sub = self.var()
-            body = len(self.lines)
-            self.gen(extra, sub, d + 2 if props else d + 1)
-            if len(self.lines) > body:
-                if props:
-                    key = self.var()
-                    loop = [
-                        "    " * d + f"for {key}, {sub} in {v}.items():",
-                        "    " * (d + 1) + f"if {key} not in {self.const(frozenset(props))}:",
-                    ]
-                else:
-                    loop = ["    " * d + f"for {sub} in {v}.values():"]
-                self.lines[body:body] = loop
+        if patterns or isinstance(extra, dict):
+            key, sub, matched = self.var(), self.var(), self.var()
+            # Keys that are properties only need the patterns when a pattern can match a
+            # property's name; otherwise only the other keys are looked at (the usual
+            # case: an operation's fields are all properties, and nothing is looped over).
+            start = len(self.lines)
+            if overlap:
+                self.emit(d, f"for {key}, {sub} in {v}.items():")
+            else:
+                self.emit(d, f"if not {v}.keys() <= {known}:")
+                d += 1
+                self.emit(d, f"for {key} in {v}.keys() - {known}:")
+                self.emit(d + 1, f"{sub} = {v}[{key}]")
+            self.emit(d + 1, f"{matched} = False")
+            for pattern, sub_schema in patterns.items():
+                rx = self.const(re.compile(pattern).search)
+                self.emit(d + 1, f"if {rx}({key}):")
+                self.emit(d + 2, f"{matched} = True")
+                self.gen(sub_schema, sub, d + 2)
+            if extra is False:
+                self.emit(d + 1, f"if not {matched} and {key} not in {known}: return False")
+            elif isinstance(extra, dict):
+                body = len(self.lines)
+                self.gen(extra, sub, d + 2)
+                if len(self.lines) > body:
+                    self.lines.insert(
+                        body, "    " * (d + 1) + f"if not {matched} and {key} not in {known}:"
+                    )
+                elif not patterns:
+                    del self.lines[start:]  # nothing to check per key
+            if not overlap:
+                d -= 1
         self.emit(d, "pass")
+
+    def keyed(
+        self,
+        props: dict[str, dict[str, Any]],
+        patterns: dict[str, dict[str, Any]],
+        extra: Any,
+        v: str,
+        d: int,
+    ) -> None:
+        """An object of optional properties, checked by one pass over the keys it has.
+
+        Many properties sharing few schemas (an operation's fields: a dozen, mostly text,
+        a few present) are grouped by schema: each key present is looked up in its group's
+        set, instead of every property being looked for in the object.
+        """
+        groups: dict[str, tuple[dict[str, Any], list[str]]] = {}
+        for k, sub_schema in props.items():
+            canon = json.dumps(sub_schema, sort_keys=True)
+            groups.setdefault(canon, (sub_schema, []))[1].append(k)
+        key, sub, matched = self.var(), self.var(), self.var()
+        self.emit(d, f"for {key}, {sub} in {v}.items():")
+        word = "if"
+        for sub_schema, keys in groups.values():
+            cond = (
+                f"{key} == {keys[0]!r}"
+                if len(keys) == 1
+                else f"{key} in {self.const(frozenset(keys))}"
+            )
+            self.emit(d + 1, f"{word} {cond}:")
+            body = len(self.lines)
+            self.gen(sub_schema, sub, d + 2)
+            if len(self.lines) == body:
+                self.emit(d + 2, "pass")
+            word = "elif"
+        self.emit(d + 1, "else:")
+        body = len(self.lines)
+        if patterns:
+            self.emit(d + 2, f"{matched} = False")
+            for pattern, sub_schema in patterns.items():
+                rx = self.const(re.compile(pattern).search)
+                self.emit(d + 2, f"if {rx}({key}):")
+                self.emit(d + 3, f"{matched} = True")
+                self.gen(sub_schema, sub, d + 3)
+        if extra is False:
+            self.emit(d + 2, f"if not {matched}: return False" if patterns else "return False")
+        elif isinstance(extra, dict):
+            inner = len(self.lines)
+            self.gen(extra, sub, d + 3 if patterns else d + 2)
+            if patterns and len(self.lines) > inner:
+                self.lines.insert(inner, "    " * (d + 2) + f"if not {matched}:")
+        if len(self.lines) == body:
+            self.emit(d + 2, "pass")
+
+
+def _discriminator(branches: Any) -> str | None:
+    """The property every branch of an ``allOf`` picks by a distinct constant in a
+    required ``if`` — ``{"if": {"properties": {K: {"const": c}}, "required": [K]},
+    "then": …}`` — or None when the branches are not all of that form."""
+    if not isinstance(branches, list) or len(branches) < 2:
+        return None
+    key: str | None = None
+    seen: list[Any] = []
+    for b in branches:
+        cond = b.get("if") if isinstance(b, dict) else None
+        if (
+            not isinstance(cond, dict)
+            or set(b) - {"if", "then"}
+            or set(cond)
+            != {
+                "properties",
+                "required",
+            }
+        ):
+            return None
+        props, required = cond["properties"], cond["required"]
+        if len(props) != 1 or required != list(props):
+            return None
+        k, sub = next(iter(props.items()))
+        if set(sub) != {"const"} or (key is not None and k != key):
+            return None
+        c = sub["const"]
+        if any(c == x and type(c) is type(x) for x in seen):
+            return None  # two branches for one value: both would apply
+        key = k
+        seen.append(c)
+    return key
 
 
 _MISSING = object()
@@ -487,12 +707,48 @@ def compile_predicate(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
     return fn
 
 
-@cache
-def bundle_schema() -> dict[str, Any]:
+def schema_file() -> dict[str, Any]:
+    """The published schema file as it is (envelope and generated entity parts)."""
     data: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     return data
 
 
-@cache
+@lru_cache(maxsize=4)
+def _schema_for(version: int) -> dict[str, Any]:
+    return generated(schema_file(), ENTITIES.values())
+
+
+def bundle_schema() -> dict[str, Any]:
+    """The schema bundles are checked against: the file's envelope, and entity parts made
+    from the registry as it is now (equal to the file unless a test added a kind)."""
+    return _schema_for(registry_version())
+
+
+@lru_cache(maxsize=4)
+def _checker_for(version: int) -> Check:
+    return compile_schema(_schema_for(version))
+
+
 def bundle_checker() -> Check:
-    return compile_schema(bundle_schema())
+    return _checker_for(registry_version())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``write``: regenerate resources/bundle.schema.json from the registry; ``check``:
+    exit 1 if the file is not what the registry makes."""
+    args = sys.argv[1:] if argv is None else argv
+    if args not in (["write"], ["check"]):
+        print("usage: python -m gridworker.sync.schema write|check", file=sys.stderr)
+        return 2
+    text = schema_text(generated(schema_file(), ENTITIES.values()))
+    if args == ["check"]:
+        same = SCHEMA_PATH.read_text(encoding="utf-8") == text
+        print(f"{SCHEMA_PATH}: {'up to date' if same else 'differs from the registry'}")
+        return 0 if same else 1
+    SCHEMA_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,7 +1,7 @@
 """Small pieces of wording shared by the screens, in the interface's language.
 
-Lists join with "、" in Chinese and ", " in English; the store's field and record names
-(Chinese, kept for the command line and the history) get their interface names here.
+Lists join with "、" in Chinese and ", " in English; field and record names come from
+the entity specs (:mod:`gridworker.store.entities`), which hold both languages.
 :func:`display` turns the lower layers' sentences (``gridworker.core.messages``) into the
 interface's language.
 """
@@ -9,53 +9,11 @@ interface's language.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from gridworker.core.messages import Joined, Message, Term
-
-# QT_TRANSLATE_NOOP marks the names for lupdate (typed as object in the stubs).
-_FIELDS = cast(
-    dict[str, str],
-    {
-        "name": QT_TRANSLATE_NOOP("Wording", "Name"),
-        "community": QT_TRANSLATE_NOOP("Wording", "Community"),
-        "notes": QT_TRANSLATE_NOOP("Wording", "Notes"),
-        "micro_grid_id": QT_TRANSLATE_NOOP("Wording", "Micro-grid"),
-        "estate": QT_TRANSLATE_NOOP("Wording", "Estate"),
-        "building": QT_TRANSLATE_NOOP("Wording", "Building"),
-        "unit": QT_TRANSLATE_NOOP("Wording", "Unit"),
-        "room": QT_TRANSLATE_NOOP("Wording", "Room"),
-        "head_name": QT_TRANSLATE_NOOP("Wording", "Head of household"),
-        "house_use": QT_TRANSLATE_NOOP("Wording", "House use"),
-        "residency": QT_TRANSLATE_NOOP("Wording", "Residency"),
-        "phone": QT_TRANSLATE_NOOP("Wording", "Phone"),
-        "household_id": QT_TRANSLATE_NOOP("Wording", "Household"),
-        "id_number": QT_TRANSLATE_NOOP("Wording", "ID number"),
-        "sex": QT_TRANSLATE_NOOP("Wording", "Sex"),
-        "birth_date": QT_TRANSLATE_NOOP("Wording", "Birth date"),
-        "ethnicity": QT_TRANSLATE_NOOP("Wording", "Ethnicity"),
-        "relation": QT_TRANSLATE_NOOP("Wording", "Relation to head"),
-        "population_type": QT_TRANSLATE_NOOP("Wording", "Population type"),
-        "status": QT_TRANSLATE_NOOP("Wording", "Status"),
-        "status_date": QT_TRANSLATE_NOOP("Wording", "Status date"),
-        "tags": QT_TRANSLATE_NOOP("Wording", "Special groups"),
-    },
-)
-
-_RECORDS = cast(
-    dict[str, str],
-    {
-        "resident": QT_TRANSLATE_NOOP("Wording", "Resident"),
-        "household": QT_TRANSLATE_NOOP("Wording", "Household"),
-        "micro_grid": QT_TRANSLATE_NOOP("Wording", "Micro-grid"),
-    },
-)
-
-
-def _t(text: str, disambiguation: str | None = None) -> str:
-    return QCoreApplication.translate("Wording", text, disambiguation)
+from gridworker.store.entities import ENTITIES, english_label, field_label, field_label_en
 
 
 def join_items(items: Iterable[str]) -> str:
@@ -63,16 +21,30 @@ def join_items(items: Iterable[str]) -> str:
     return QCoreApplication.translate("Wording", ", ", "between the items of a list").join(items)
 
 
-def field_name(field: str, fallback: str = "") -> str:
-    """A field's name on screen (the store's Chinese label if the field is not known here)."""
-    source = _FIELDS.get(field)
-    return _t(source) if source else (fallback or field)
+def field_name(entity: str, field: str) -> str:
+    """A field's name on screen, from its spec (or of a set's element: 人员类别「独居老人」)."""
+    return field_label_en(entity, field) if _english() else field_label(entity, field)
 
 
-def record_name(entity: str, fallback: str = "") -> str:
-    """ "Resident", "Household", "Micro-grid" in the interface's language."""
-    source = _RECORDS.get(entity)
-    return _t(source) if source else (fallback or entity)
+def record_name(entity: str) -> str:
+    """A kind of record ("Resident", "Household"…) in the interface's language."""
+    s = ENTITIES.get(entity)
+    if s is None:
+        return entity
+    return s.label_en if _english() else s.label_zh
+
+
+def records_name(entity: str) -> str:
+    """Several records of a kind, as counts name them: "residents" / 居民."""
+    s = ENTITIES.get(entity)
+    if s is None:
+        return entity
+    return s.plural_en if _english() else s.label_zh
+
+
+def _english() -> bool:
+    """Is the interface English? (Its catalogue of the lower layers' sentences is loaded.)"""
+    return _messages_translated()
 
 
 def _messages_translated() -> bool:
@@ -88,9 +60,7 @@ def display(text: object) -> str:
     if isinstance(text, Term):
         if not _messages_translated():  # the Chinese interface keeps the store's names
             return str(text)
-        if text.kind == "field":
-            return field_name(text.key, str(text))
-        return record_name(text.key, str(text))
+        return english_label(text.kind, text.key) or str(text)
     if isinstance(text, Joined):
         return display(text.separator).join(display(i) for i in text.items)
     if isinstance(text, Message):

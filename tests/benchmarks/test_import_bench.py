@@ -135,7 +135,7 @@ def _replay(source: Path, target: Path, only: tuple[str, ...] | None = None) -> 
 
 def _raw_insert(path: Path, rows: list[list[str]]) -> float:
     """Seconds for raw executemany of the same residents into a plain table (fresh file)."""
-    cols = ["id", *RESIDENT.fields]
+    cols = ["id", *RESIDENT.field_names]
     conn = sqlite3.connect(path)
     conn.execute(f"CREATE TABLE resident ({', '.join(f'{c} TEXT' for c in cols)})")
     data = [

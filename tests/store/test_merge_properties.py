@@ -12,6 +12,7 @@ import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from legacy_ops import expected_sets, legacy_list_op
 
 from gridworker.store.entities import ENTITIES
 from gridworker.store.merge import ApplyCounts, apply_op
@@ -19,13 +20,31 @@ from gridworker.store.ops import INSERT_OP_IF_NEW, Op, clock_loads
 from gridworker.store.snapshot import snapshot_text
 from gridworker.store.store import Store
 
-FIELDS = ("name", "phone", "notes", "tags")
+# "legacy_tags": a whole-list edit of the tags, as operations of format version 1 carry
+# it; "tags": the app's own edits, written element by element.
+FIELDS = ("name", "phone", "notes", "tags", "tags", "legacy_tags")
 VALUES = {
     "name": ["张三", "张叁", "李四"],
     "phone": ["13800000001", "13800000002", None],
     "notes": ["独居", "子女在外", "需要送药", None],
-    "tags": [["高龄"], ["高龄", "独居老人"], []],
+    "tags": [["高龄"], ["高龄", "独居老人"], [], ["独居老人", "低保"]],
+    "legacy_tags": [["高龄"], ["独居老人", "低保"], []],
 }
+
+
+def _edit(s: Store, person: str, field: str, vi: int) -> None:
+    values = VALUES[field]
+    if field == "legacy_tags":
+        legacy_list_op(s, person, values[vi % len(values)])
+    else:
+        s.update("resident", person, {field: values[vi % len(values)]})
+
+
+def _assert_tags_follow_the_rule(s: Store, ops: list[Op]) -> None:
+    """Each element is as its latest edit, element or whole list, says (from the ops)."""
+    expected = expected_sets(ops)
+    for r in s.conn.execute("SELECT id, tags FROM resident"):
+        assert sorted(json.loads(r["tags"] or "[]")) == expected.get(r["id"], []), r["id"]
 
 
 def _all_ops(s: Store) -> list[Op]:
@@ -106,8 +125,7 @@ def test_replicas_converge_and_keep_every_lost_edit(
     stores, people = _replicas(4)
     for replica, person, field, vi, exchange in edits:
         s = stores[replica]
-        values = VALUES[field]
-        s.update("resident", people[person], {field: values[vi % len(values)]})
+        _edit(s, people[person], field, vi)
         if exchange:
             other = stores[rnd.randrange(len(stores))]
             other.apply_ops(rnd.sample(_all_ops(s), k=len(_all_ops(s))))
@@ -124,6 +142,7 @@ def test_replicas_converge_and_keep_every_lost_edit(
 
     texts = {snapshot_text(s) for s in stores}
     assert len(texts) == 1
+    _assert_tags_follow_the_rule(stores[0], all_ops)
     expected = _heads_that_lost(all_ops, stores[0])
     for s in stores:
         open_ = {(r["entity_id"], r["field"], r["loser_hlc"]) for r in s.open_conflicts()}
@@ -223,8 +242,7 @@ def test_batch_apply_equals_one_by_one_apply(
     rnd = random.Random(seed)
     stores, people = _replicas(4)
     for replica, person, field, vi, _ in edits:
-        values = VALUES[field]
-        stores[replica].update("resident", people[person], {field: values[vi % len(values)]})
+        _edit(stores[replica], people[person], field, vi)
         if rnd.random() < 0.2:
             other = stores[rnd.randrange(len(stores))]
             other.apply_ops(_all_ops(stores[replica]))
@@ -246,6 +264,7 @@ def test_batch_apply_equals_one_by_one_apply(
         bulk.apply_ops(batch)
         _apply_one_by_one(reference, batch)
         assert _state(bulk) == _state(reference)
+    _assert_tags_follow_the_rule(bulk, everything)
 
 
 def test_reverting_to_an_earlier_value_concurrently_is_a_conflict_not_lost() -> None:
@@ -275,3 +294,25 @@ def test_the_same_value_set_on_two_devices_is_no_conflict() -> None:
     office.apply_ops(_all_ops(worker))
     worker.apply_ops(_all_ops(office))
     assert office.open_conflicts() == [] and worker.open_conflicts() == []
+
+
+def test_an_edit_closes_a_conflict_of_a_field_it_builds_on_while_another_field_disagrees() -> None:
+    """Found with set fields: an operation whose one field was concurrent (refreshed) and
+    whose other field built on the current value (not refreshed) left that field's open
+    conflict open, although the edit carried the lost value again and so closed it."""
+    (office, a, b), (person, neighbour) = _replicas(3)
+    a.update("resident", person, {"phone": "13800000001"})
+    a.update("resident", neighbour, {"notes": "独居"})
+    b.apply_ops([op for op in _all_ops(a) if op.entity_id == neighbour])  # b's clock is later
+    b.update("resident", person, {"phone": "13800000002"})  # wins over a's number
+    b.apply_ops(_all_ops(a))
+    office.apply_ops(_all_ops(a) + _all_ops(b))
+    assert [json.loads(r["loser_value"]) for r in b.open_conflicts()] == ["13800000001"]
+    b.update("resident", person, {"notes": "子女在外"})
+    # The office goes back to a's number (closing that conflict) and writes its own note.
+    office.update("resident", person, {"phone": "13800000001", "notes": "需要送药"})
+    b.apply_ops(_all_ops(office))
+    held = _all_ops(b)
+    open_ = {(r["entity_id"], r["field"], r["loser_hlc"]) for r in b.open_conflicts()}
+    assert open_ == _heads_that_lost(held, b)
+    assert {f for _, f, _ in open_} == {"notes"}

@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kind_for_tests import visit_kind
 from sync_helpers import COMMUNITY, Site, add_household
 
 from gridworker.store.store import Store
+
+__all__ = ["site", "visit_kind"]
 
 
 @pytest.fixture

@@ -43,6 +43,54 @@ def test_the_unbroken_bundle_of_the_corpus_is_accepted(site: Site) -> None:
     assert summary.ok and summary.files[0].new == 3
 
 
+def _sealed(doc: dict[str, object], path: Path) -> Path:
+    m = doc["manifest"]
+    assert isinstance(m, dict)
+    m.pop("manifest_sha256", None)
+    m["manifest_sha256"] = manifest_sha256(m)
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_version_1_bundle_with_whole_lists_is_still_read(site: Site) -> None:
+    """Bundles of the earlier format (a set field as a whole list) keep importing."""
+    doc = base_doc()
+    doc["manifest"]["format_version"] = 1
+    assert doc["ops"][2]["fields"]["tags"] == ["高龄"]
+    summary = import_bundles(site.office, [_sealed(doc, site.folder / "v1.gwbundle.json")])
+    assert summary.ok and summary.files[0].new == 3
+    tags = site.office.conn.execute(
+        "SELECT tags FROM resident WHERE id = ?", (doc["ops"][2]["entity_id"],)
+    ).fetchone()[0]
+    assert json.loads(tags) == ["高龄"]
+
+
+def test_a_bundle_of_a_newer_format_is_refused_untouched_in_one_sentence(site: Site) -> None:
+    doc = base_doc()
+    doc["manifest"]["format_version"] = 3
+    doc["ops"][2]["fields"]["care_colour"] = {"anything": "a newer app may write"}
+    path = _sealed(doc, site.folder / "v3.gwbundle.json")
+    before = dump(site.office)
+    [f] = import_bundles(site.office, [path]).files
+    assert not f.applied
+    assert f.message == (
+        "数据包 v3.gwbundle.json 由较新版本的程序生成（格式版本 3，本程序只认识到 2），"
+        "请先升级本程序，没有导入。"
+    )
+    assert dump(site.office) == before
+    assert not (site.office.path.parent / "backups").exists()  # refused before any work
+
+
+def test_nan_and_infinity_are_not_json(site: Site) -> None:
+    doc = base_doc()
+    text = json.dumps(doc, ensure_ascii=False).replace('"陈桂兰"', "NaN")
+    path = site.folder / "nan.gwbundle.json"
+    path.write_text(text, encoding="utf-8")
+    [f] = import_bundles(site.office, [path]).files
+    assert not f.applied and "含有 NaN" in f.message, f.message
+    _one_sentence(f.message, path.name)
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_bundle_is_refused(name: str, site: Site, capsys: pytest.CaptureFixture[str]) -> None:
     path = CORPUS / name
@@ -172,8 +220,11 @@ def _keywords(schema: object) -> set[str]:
     if isinstance(schema, dict):
         for k, v in schema.items():
             found.add(k)
-            if k in ("properties", "$defs"):
+            if k in ("properties", "patternProperties", "$defs"):
                 for sub in v.values():
+                    found |= _keywords(sub)
+            elif k == "allOf":
+                for sub in v:
                     found |= _keywords(sub)
             elif k not in ("enum", "const", "required"):
                 found |= _keywords(v)

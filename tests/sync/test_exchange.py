@@ -165,7 +165,7 @@ def test_preview_writes_nothing_and_says_what_would_change(site: Site) -> None:
     pv = preview_bundle(site.office, up)
     assert dump(site.office) == before
     assert (pv.new_ops, pv.held_ops, pv.op_count) == (3, 0, 3)
-    assert pv.records_added == {"户": 1, "居民": 2}
+    assert pv.records_added == {"household": 1, "resident": 2}
     assert "新增居民 2 个" in pv.describe()
     w.close()
 

@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kind_for_tests import TEST_VISIT, add_table
 from sync_helpers import COMMUNITY
 
+from gridworker.store.entities import register, unregister
 from gridworker.store.store import Store
 from gridworker.sync import export_bundle
 from gridworker.sync.bundle import decode
@@ -119,6 +121,55 @@ def test_predicate_and_walker_agree_on_mutated_bundles(
     assert fast(doc) == _walker_accepts(doc), json.dumps(doc, ensure_ascii=False)[:400]
 
 
+@pytest.fixture(scope="module")
+def typed_doc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A bundle holding every kind of value: records of the test-only kind."""
+    folder = tmp_path_factory.mktemp("typed")
+    register(TEST_VISIT)
+    try:
+        s = add_table(Store.open(folder / "w.sqlite3"))
+        s.init_installation("worker", COMMUNITY, "赵红", micro_grid="第三微网格")
+        h = s.create("household", {"micro_grid_id": s.identity.micro_grid_id, "room": "301"})
+        r = s.create("resident", {"household_id": h, "name": "李秀兰"})
+        v = s.create(
+            "test_visit",
+            {
+                "household_id": h,
+                "visited_on": "2026-03-01",
+                "recorded_at": "2026-03-01T08:30:00Z",
+                "minutes": 20,
+                "temperature": 36.6,
+                "in_person": True,
+                "residents_met": [r],
+                "topics": ["用药", "送餐"],
+            },
+        )
+        s.update("test_visit", v, {"topics": ["送餐"], "in_person": False, "minutes": None})
+        s.void("test_visit", v, "重复")
+        path = folder / "w.gwbundle.json"
+        export_bundle(s, path)
+        s.close()
+        return decode(path, path.read_bytes())
+    finally:
+        unregister(TEST_VISIT.name)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_predicate_and_walker_agree_on_mutated_bundles_of_typed_values(
+    typed_doc: dict[str, Any], data: st.DataObject
+) -> None:
+    register(TEST_VISIT)
+    try:
+        assert _walker_accepts(typed_doc)
+        doc = data.draw(_mutated(typed_doc))
+        fast = compile_predicate(bundle_schema())
+        assert fast is not None
+        assert fast(doc) == _walker_accepts(doc), json.dumps(doc, ensure_ascii=False)[:400]
+    finally:
+        unregister(TEST_VISIT.name)
+
+
 def test_a_rejected_document_still_gets_the_walkers_message(valid_doc: dict[str, Any]) -> None:
     doc = copy.deepcopy(valid_doc)
     doc["ops"][1]["hlc"] = "yesterday"
@@ -158,3 +209,69 @@ def test_a_recursive_schema_falls_back_to_the_walker() -> None:
 def test_an_unsupported_keyword_is_refused_at_load_time(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unsupported"):
         compile_schema({"type": "string", "format": "email"})
+
+
+_PICKED = {
+    "type": ["object", "array"],
+    "allOf": [
+        {
+            "if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]},
+            "then": {"properties": {"x": {"type": "integer"}}},
+        },
+        {
+            "if": {"properties": {"kind": {"const": "b"}}, "required": ["kind"]},
+            "then": {"properties": {"x": {"type": "string"}}},
+        },
+    ],
+    "if": {"properties": {"n": {"minimum": 10}}, "required": ["n"]},
+    "then": {"required": ["big"]},
+    "properties": {
+        "f": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {k: {"type": "string"} for k in ("p", "q", "r", "s")},
+            "patternProperties": {"^p\\[.+\\]$": {"type": "boolean"}},
+        }
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("doc", "ok"),
+    [
+        ({"kind": "a", "x": 1}, True),
+        ({"kind": "a", "x": "1"}, False),
+        ({"kind": "b", "x": "1"}, True),
+        ({"kind": "b", "x": 1}, False),
+        ({"kind": "c", "x": None}, True),  # no branch picks it
+        ({"x": None}, True),  # no kind: the ifs need it
+        ({"kind": True, "x": None}, True),  # true is not "a"
+        ([], True),  # not an object: every "then" applies, and says nothing of arrays
+        ({"n": 12}, False),
+        ({"n": 12, "big": 1}, True),
+        ({"n": 3}, True),
+        ({"f": {"p": "x", "p[一]": True, "s": "y"}}, True),
+        ({"f": {"p[一]": "yes"}}, False),
+        ({"f": {"p[]": True}}, False),  # matches no pattern, and the object is closed
+        ({"f": {"t": "x"}}, False),
+    ],
+)
+def test_if_then_all_of_and_pattern_properties_mean_what_json_schema_says(
+    doc: Any, ok: bool
+) -> None:
+    fast = compile_predicate(_PICKED)
+    assert fast is not None
+    assert fast(doc) is ok
+    walker = _Compiler(_PICKED).compile(_PICKED)
+    if ok:
+        walker(doc)
+    else:
+        with pytest.raises(SchemaViolation):
+            walker(doc)
+
+
+def test_an_unknown_field_is_named_for_the_refusal() -> None:
+    schema = _PICKED["properties"]["f"]  # type: ignore[index]
+    with pytest.raises(SchemaViolation) as e:
+        compile_schema(schema)({"p": "x", "colour": "red"})
+    assert e.value.unknown == "colour" and e.value.problem == "有不认识的项 colour"

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule
+from legacy_ops import expected_sets, legacy_list_op
 
 from gridworker.store.ops import Op
 from gridworker.store.snapshot import snapshot_text
@@ -24,13 +25,23 @@ from gridworker.store.store import Store
 from gridworker.sync import export_bundle, import_bundles
 from gridworker.sync.setup import init_from_bundle
 
-FIELDS = ("phone", "notes", "tags")  # few fields: concurrent edits of one field are common
+# Few fields: concurrent edits of one field are common. Tags are edited element by element
+# by the app, and as whole lists by the operations of format version 1 (legacy_tags).
+FIELDS = ("phone", "notes", "tags", "legacy_tags")
 VALUES = {
     "name": ["张三", "张叁", "李四"],
     "phone": ["13800000001", "13800000002", None],
     "notes": ["独居", "子女在外", "需要送药", None],
-    "tags": [["高龄"], ["高龄", "独居老人"], []],
+    "tags": [["高龄"], ["高龄", "独居老人"], [], ["独居老人", "低保"]],
+    "legacy_tags": [["高龄"], ["独居老人", "低保"], []],
 }
+
+
+def _edit(s: Store, person: str, field: str, value: object) -> None:
+    if field == "legacy_tags":
+        legacy_list_op(s, person, value)  # type: ignore[arg-type]
+    else:
+        s.update("resident", person, {field: value})  # type: ignore[dict-item]
 
 
 # Logic, not durability, is under test here: on a RAM disk the many fsyncs cost nothing.
@@ -142,7 +153,7 @@ class OfficeAndWorkers(RuleBasedStateMachine):
         if not people:  # the office moved every household of this grid away
             return
         values = VALUES[field]
-        s.update("resident", people[k % len(people)], {field: values[v % len(values)]})
+        _edit(s, people[k % len(people)], field, values[v % len(values)])
 
     @rule(
         r=st.integers(1, 3),
@@ -162,8 +173,8 @@ class OfficeAndWorkers(RuleBasedStateMachine):
             return
         person = both[k % len(both)]
         values = VALUES[field]
-        w.update("resident", person, {field: values[v % len(values)]})
-        o.update("resident", person, {field: values[(v + 1) % len(values)]})
+        _edit(w, person, field, values[v % len(values)])
+        _edit(o, person, field, values[(v + 1) % len(values)])
 
     @rule(r=st.integers(0, 3), k=st.integers(0, 9))
     def add_person(self, r: int, k: int) -> None:
@@ -213,7 +224,11 @@ class OfficeAndWorkers(RuleBasedStateMachine):
             assert snapshot_text(s) == snapshot_text(office, g)
         ops = [Op.from_row(r) for r in office.conn.execute("SELECT * FROM ops")]
         losers = expected_losers(ops)
+        tags = expected_sets(ops)
         for s in self.stores:
+            for rid in self._ids(s, "resident"):
+                got_tags = s.get("resident", rid)["tags"]  # type: ignore[index]
+                assert sorted(got_tags) == tags.get(rid, []), rid  # type: ignore[arg-type]
             # What the installation holds and sees: a worker, its micro-grid's records.
             seen = set(self._ids(s, "resident")) | set(self._ids(s, "household"))
             want = {x for x in losers if x[0] in seen}

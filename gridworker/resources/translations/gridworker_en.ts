@@ -16,12 +16,24 @@
         <translation>An old 15-digit ID number must be 15 digits, not “{number}”</translation>
     </message>
     <message>
+        <source> </source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>+{element}</source>
+        <translation>+{element}</translation>
+    </message>
+    <message>
         <source>CSV 文件格式有误（第 {line} 行）：{error}</source>
         <translation>The CSV file is malformed (line {line}): {error}</translation>
     </message>
     <message>
         <source>PDF 没有保存：{problem}。</source>
         <translation>The PDF was not saved: {problem}.</translation>
+    </message>
+    <message>
+        <source>UTC 时间（如 2026-03-01T08:30:00Z）</source>
+        <translation>a UTC time (such as 2026-03-01T08:30:00Z)</translation>
     </message>
     <message>
         <source>{app}（进程 {pid}，电脑 {host}）</source>
@@ -34,6 +46,10 @@
     <message>
         <source>{field} {date} 晚于今天</source>
         <translation>{field} {date} is later than today</translation>
+    </message>
+    <message>
+        <source>{field} {elements}</source>
+        <translation>{field} {elements}</translation>
     </message>
     <message>
         <source>{field} {old} → {new}</source>
@@ -152,6 +168,18 @@
         <translation>{record} “{name}”</translation>
     </message>
     <message>
+        <source>{record}不能作废。</source>
+        <translation>A {record} record cannot be voided.</translation>
+    </message>
+    <message>
+        <source>{record}的“{field}”应为{expected}，不是「{value}」。</source>
+        <translation>The “{field}” of a {record} record should be {expected}, not “{value}”.</translation>
+    </message>
+    <message>
+        <source>{title}（已作废）</source>
+        <translation>{title} (voided)</translation>
+    </message>
+    <message>
         <source>{what}的 {column} 内容已损坏（表 {table} 第 {row} 行）</source>
         <translation>The {column} of a {what} is damaged (table {table}, row {row})</translation>
     </message>
@@ -162,6 +190,10 @@
     <message>
         <source>“{building}”在几个小区都有：{choices}。请写上小区名。</source>
         <translation>“{building}” exists in several estates: {choices}. Please add the estate&apos;s name.</translation>
+    </message>
+    <message>
+        <source>−{element}</source>
+        <translation>−{element}</translation>
     </message>
     <message>
         <source>、</source>
@@ -178,6 +210,10 @@
     <message>
         <source>不是文本文件，不是网格员工作台的数据包</source>
         <translation>it is not a text file, so not a GridWorker bundle</translation>
+    </message>
+    <message>
+        <source>不是有效的 JSON（含有 {constant}，JSON 没有这种数）</source>
+        <translation>it is not valid JSON (it holds {constant}, a number JSON does not have)</translation>
     </message>
     <message>
         <source>不是有效的 JSON（第 {line} 行第 {column} 列出错）</source>
@@ -366,6 +402,10 @@
     <message>
         <source>同户已登记同名同出生日期的{name}，但身份证号不同，请核对</source>
         <translation>the household already has a {name} with the same birth date but a different ID number; please check</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
     </message>
     <message>
         <source>在 {file} 的前 50 行中没有找到表头行（需要一行同时含有「姓名」和「小区」「房号」等列名）。</source>
@@ -700,6 +740,10 @@
         <translation>text</translation>
     </message>
     <message>
+        <source>文字列表</source>
+        <translation>a list of texts</translation>
+    </message>
+    <message>
         <source>新增 {created} 人 / 更新 {updated} 人 / 未变 {unchanged} 人 / 跳过有问题的 {skipped} 行（新建 {households_created} 户，更新 {households_updated} 户）</source>
         <translation>{created} people added / {updated} updated / {unchanged} unchanged / {skipped} rows with problems skipped ({households_created} households added, {households_updated} updated)</translation>
     </message>
@@ -768,12 +812,24 @@
         <translation>Could not read the database file {path}: {error}</translation>
     </message>
     <message>
+        <source>日期（年-月-日，如 2026-03-01）</source>
+        <translation>a date (year-month-day, such as 2026-03-01)</translation>
+    </message>
+    <message>
         <source>时钟记录 {hlc} 无效</source>
         <translation>the clock record {hlc} is not valid</translation>
     </message>
     <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
         <source>是发给「{theirs}」的，本机负责「{ours}」</source>
         <translation>it is meant for “{theirs}”, but this computer looks after “{ours}”</translation>
+    </message>
+    <message>
+        <source>是或否</source>
+        <translation>yes or no</translation>
     </message>
     <message>
         <source>是本机自己导出的，应交给对方导入</source>
@@ -952,8 +1008,8 @@
         <translation>{op} refers to a {record} (id {id}) that is neither on this computer nor in the bundle</translation>
     </message>
     <message>
-        <source>的{op}有本程序不认识的字段 {field}（可能来自较新版本的程序），请先升级本程序</source>
-        <translation>{op} has a field this program does not know, {field} (perhaps from a newer version of the program); please upgrade this program first</translation>
+        <source>的{op}的“{field}”不是有效的{expected}：{value}</source>
+        <translation>the “{field}” of {op} is not {expected}: {value}</translation>
     </message>
     <message>
         <source>的{op}的时间戳在 {year} 年，晚于允许的 {limit} 年（文件已损坏，或那台电脑的时钟严重错误）</source>
@@ -986,6 +1042,14 @@
     <message>
         <source>的版本向量说对方已有本机第 {seq} 号操作，而本机只发出到第 {last} 号（文件已损坏，或本机恢复过旧备份；请联系技术支持）</source>
         <translation>has a version vector saying the sender holds operation {seq} of this computer, which has only made operations up to {last} (the file is damaged, or this computer was restored from an old backup; please contact support)</translation>
+    </message>
+    <message>
+        <source>的第 {number} 条操作是本程序不认识的记录类型 {entity}（可能来自较新版本的程序），请先升级本程序</source>
+        <translation>its operation {number} is of a kind of record this program does not know, {entity} (perhaps from a newer version of the program); please upgrade this program first</translation>
+    </message>
+    <message>
+        <source>的第 {number} 条操作（{record}）有本程序不认识的字段 {field}（可能来自较新版本的程序），请先升级本程序</source>
+        <translation>its operation {number} ({record}) has a field this program does not know, {field} (perhaps from a newer version of the program); please upgrade this program first</translation>
     </message>
     <message>
         <source>社区回传</source>
@@ -1074,6 +1138,14 @@
     <message>
         <source>解压后超过数据包上限 {limit}（不像是网格员工作台的数据包）</source>
         <translation>unpacks to more than the {limit} a bundle may have (it does not look like a GridWorker bundle)</translation>
+    </message>
+    <message>
+        <source>记录编号</source>
+        <translation>a record id</translation>
+    </message>
+    <message>
+        <source>请写明作废的原因。</source>
+        <translation>Please say why the record is voided.</translation>
     </message>
     <message>
         <source>请填写{status}日期。</source>

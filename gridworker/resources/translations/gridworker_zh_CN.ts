@@ -1635,18 +1635,6 @@
         <translation>配置包</translation>
     </message>
     <message>
-        <source>residents</source>
-        <translation>居民</translation>
-    </message>
-    <message>
-        <source>households</source>
-        <translation>户</translation>
-    </message>
-    <message>
-        <source>micro-grids</source>
-        <translation>微网格</translation>
-    </message>
-    <message>
         <source>{file}: {kind} from {user} ({grid}), made {when}</source>
         <translation>{file}：{kind}，来自 {user}（{grid}），生成于 {when}</translation>
     </message>
@@ -1816,98 +1804,6 @@
 </context>
 <context>
     <name>Wording</name>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Micro-grid</source>
-        <translation>微网格</translation>
-    </message>
-    <message>
-        <source>Estate</source>
-        <translation>小区</translation>
-    </message>
-    <message>
-        <source>Building</source>
-        <translation>楼栋</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单元</translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation>房号</translation>
-    </message>
-    <message>
-        <source>Head of household</source>
-        <translation>户主</translation>
-    </message>
-    <message>
-        <source>House use</source>
-        <translation>房屋用途</translation>
-    </message>
-    <message>
-        <source>Residency</source>
-        <translation>人户状态</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Household</source>
-        <translation>户</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <source>Ethnicity</source>
-        <translation>民族</translation>
-    </message>
-    <message>
-        <source>Relation to head</source>
-        <translation>与户主关系</translation>
-    </message>
-    <message>
-        <source>Population type</source>
-        <translation>人口类型</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Status date</source>
-        <translation>状态日期</translation>
-    </message>
-    <message>
-        <source>Special groups</source>
-        <translation>人员类别</translation>
-    </message>
-    <message>
-        <source>Resident</source>
-        <translation>居民</translation>
-    </message>
     <message>
         <source>, </source>
         <comment>between the items of a list</comment>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gridworker.store import queries
 from gridworker.store.changes import Changes
+from gridworker.store.entities import is_link
 from gridworker.store.history import HistoryEntry
 from gridworker.store.ops import Value
 from gridworker.store.queries import HouseholdView
@@ -36,13 +37,11 @@ from gridworker.ui.widgets import EmptyState, inform
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
-# Links between records are internal ids: meaningless to a person reading the history.
-_HIDDEN_FIELDS = frozenset({"household_id", "micro_grid_id"})
-
 
 def describe(entry: HistoryEntry) -> str:
-    """The history line without internal ids, in the interface's language."""
-    shown = tuple(c for c in entry.changes if c.field not in _HIDDEN_FIELDS)
+    """The history line without internal ids (links between records: ``ref`` fields), in
+    the interface's language."""
+    shown = tuple(c for c in entry.changes if not is_link(entry.entity, c.field))
     return display(replace(entry, changes=shown).describe())
 
 

@@ -33,7 +33,7 @@ from gridworker.sync import ConflictView, ImportSummary, MicroGridStatus
 from gridworker.sync.importer import BundlePreview
 from gridworker.sync.state import LogEntry
 from gridworker.ui.timefmt import friendly_time
-from gridworker.ui.wording import display, field_name, join_items, record_name
+from gridworker.ui.wording import display, field_name, join_items, record_name, records_name
 
 WARN_BG = QColor("#fde7b0")  # amber: a micro-grid that has gone quiet
 REFUSED_FG = QColor("#a12622")  # dark red: a refused file, readable on white
@@ -64,16 +64,6 @@ def kind_label(kind: str | None) -> str:
     return labels.get(kind or "", kind or "")
 
 
-def record_kind(label: str) -> str:
-    """A kind of record (the store's Chinese label: 居民, 户, 微网格) in the interface's language."""
-    names = {
-        "居民": QCoreApplication.translate("SyncViews", "residents"),
-        "户": QCoreApplication.translate("SyncViews", "households"),
-        "微网格": QCoreApplication.translate("SyncViews", "micro-grids"),
-    }
-    return names.get(label, label)
-
-
 def describe_preview(p: BundlePreview) -> str:
     """What importing one bundle would change, in plain words, with a friendly local time."""
     m = p.manifest
@@ -91,16 +81,18 @@ def describe_preview(p: BundlePreview) -> str:
             p.op_count, p.new_ops, p.held_ops
         ),
     ]
-    for label, n in p.records_added.items():
+    for entity, n in p.records_added.items():
         lines.append(
             "  "
-            + QCoreApplication.translate("SyncViews", "New {0}: {1}").format(record_kind(label), n)
+            + QCoreApplication.translate("SyncViews", "New {0}: {1}").format(
+                records_name(entity), n
+            )
         )
-    for label, n in p.records_changed.items():
+    for entity, n in p.records_changed.items():
         lines.append(
             "  "
             + QCoreApplication.translate("SyncViews", "Changed {0}: {1}").format(
-                record_kind(label), n
+                records_name(entity), n
             )
         )
     if p.conflicts:
@@ -240,8 +232,8 @@ class ConflictsView(QWidget):
             who = _who_when(c.current_user, c.current_when)
             other = show_value(c.other_value)
             other_who = _who_when(c.other_user, c.other_when)
-            t.setItem(row, 0, _item(f"{record_name(c.entity, c.entity_label)} {c.record}"))
-            t.setItem(row, 1, _item(field_name(c.field, c.field_label)))
+            t.setItem(row, 0, _item(f"{record_name(c.entity)} {display(c.record)}"))
+            t.setItem(row, 1, _item(field_name(c.entity, c.field)))
             t.setItem(
                 row,
                 2,

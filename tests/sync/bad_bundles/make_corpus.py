@@ -109,8 +109,8 @@ def cases() -> dict[str, tuple[bytes, str]]:
     d["manifest"]["format"] = "other-app"
     out["wrong_format.gwbundle.json"] = (_bytes(d), "格式名不对")
     d = copy.deepcopy(good)
-    d["manifest"]["format_version"] = 2
-    out["newer_version.gwbundle.json"] = (_bytes(d), "较新版本的程序生成（格式版本 2")
+    d["manifest"]["format_version"] = 3
+    out["newer_version.gwbundle.json"] = (_bytes(d), "较新版本的程序生成（格式版本 3")
     d = copy.deepcopy(good)
     d["manifest"]["format_version"] = 0
     out["unknown_version.gwbundle.json"] = (_bytes(d), "格式版本 0 无法识别")
@@ -135,7 +135,19 @@ def cases() -> dict[str, tuple[bytes, str]]:
     out["schema_extra_key.gwbundle.json"] = (_bytes(_resealed(d)), "ops[2] 有不认识的项 colour")
     d = copy.deepcopy(good)
     d["ops"][2]["entity"] = "spaceship"
-    out["schema_unknown_entity.gwbundle.json"] = (_bytes(_resealed(d)), "ops[2].entity 取值")
+    out["schema_unknown_entity.gwbundle.json"] = (
+        _bytes(_resealed(d)),
+        "第 3 条操作是本程序不认识的记录类型 spaceship（可能来自较新版本的程序），请先升级本程序",
+    )
+    d = copy.deepcopy(good)
+    d["ops"][2]["entity"] = "Space ship!"
+    out["schema_bad_entity.gwbundle.json"] = (_bytes(_resealed(d)), "ops[2].entity 取值")
+    d = copy.deepcopy(good)
+    d["ops"][2]["fields"]["tags[高龄]"] = "yes"
+    out["value_tag_element_text.gwbundle.json"] = (
+        _bytes(_resealed(d)),
+        'ops[2].fields.tags[高龄] 应为true/false，不是 "yes"',
+    )
     d = copy.deepcopy(good)
     d["ops"][1]["hlc"] = "yesterday"
     out["schema_bad_hlc.gwbundle.json"] = (_bytes(_resealed(d)), "ops[1].hlc 格式不对")

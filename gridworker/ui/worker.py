@@ -169,6 +169,19 @@ class _DbWorker(QObject):
             self._store.close()
             self._store = None
 
+    @Slot()
+    def stop(self) -> None:
+        """The last job: close the Store, then end the thread's event loop. Queued after
+        every job already handed over, so each of them has run (or failed as cancelled)
+        first; ``QThread.quit`` from the UI thread instead left jobs queued in a dead
+        thread, freed at the interpreter's exit, which crashed the process now and then.
+        Qt deletes this object in its own thread when the thread ends."""
+        self.close()
+        self.deleteLater()
+        thread = QThread.currentThread()
+        if thread is not None:
+            thread.quit()
+
 
 class DbRunner(QObject):
     """Lives in the UI thread; queues jobs to the database thread and routes results back.
@@ -193,7 +206,7 @@ class DbRunner(QObject):
         self._worker.moveToThread(self._thread)
         self._queue.connect(self._worker.run_job)
         self._look.connect(self._worker.look_outside)
-        self._close.connect(self._worker.close)
+        self._close.connect(self._worker.stop)
         self._worker.done.connect(self._on_done)
         self._worker.failed.connect(self._on_failed)
         self._worker.progressed.connect(self._on_progress)
@@ -287,7 +300,10 @@ class DbRunner(QObject):
         self._running = False
         for job in self._jobs.values():
             job.request_cancel()
-        self._close.emit()
-        self._thread.quit()
+        self._close.emit()  # runs after the queued jobs, and ends the thread
         self._thread.wait()
         self._jobs.clear()
+        # Results the thread posted after the window stopped listening: deliver them now
+        # (to no callback), while Python is alive. Left queued, they are freed with this
+        # object at interpreter exit, which crashed the process now and then.
+        QCoreApplication.sendPostedEvents(self)

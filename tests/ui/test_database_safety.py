@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from gridworker.core.messages import msg
@@ -72,9 +73,9 @@ def test_a_read_only_database_shows_a_banner(
     )
     win = open_main_window(demo_db, identity, mg)
     qtbot.addWidget(win)
-    banner = win.findChild(object, "readOnlyBanner")
+    banner = win.findChild(QLabel, "readOnlyBanner")
     assert banner is not None
-    assert "只读" in banner.text() and str(demo_db) in banner.text()  # type: ignore[attr-defined]
+    assert "只读" in banner.text() and str(demo_db) in banner.text()
     win.close()
 
 

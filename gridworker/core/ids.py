@@ -53,3 +53,12 @@ def micro_grid_id(community: str, name: str, attempt: int = 0) -> str:
     """
     key = f"{community.strip()}/{name.strip()}" + (f"#{attempt}" if attempt else "")
     return uuid.uuid5(_MICRO_GRID_NS, key).hex
+
+
+_POLICY_NS = uuid.UUID("0b7d9a4e-3c61-4f0a-b2a8-5e4c7d1f9a22")
+
+
+def policy_id(community: str, kind: str, version: int) -> str:
+    """The id of one version of a community's rule document: derived, so the office and
+    a laptop that record the same version make one record, not two."""
+    return uuid.uuid5(_POLICY_NS, f"{community.strip()}/{kind}/{version}").hex

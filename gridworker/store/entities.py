@@ -21,6 +21,7 @@ __all__ = [
     "ENTITIES",
     "HOUSEHOLD",
     "MICRO_GRID",
+    "POLICY",
     "RESIDENT",
     "EntitySpec",
     "Field",
@@ -52,6 +53,9 @@ class EntitySpec:
     are added, and :meth:`Store.void` sets them. ``title``: the fields that name a record
     for a person (conflict lists, refusals), joined by spaces; ``title_parent``: followed
     by its parent's title in brackets (a resident: 张静华（致强小区 1栋 101）).
+    ``community_wide``: the record belongs to the whole community, not to a micro-grid
+    (the office's rule documents): its operations carry no micro-grid and every
+    micro-grid's bundle carries them.
     """
 
     name: str
@@ -65,6 +69,7 @@ class EntitySpec:
     voidable: bool = False
     title: tuple[str, ...] = ()
     title_parent: bool = False
+    community_wide: bool = False
 
     # Worked out once from the above (hot paths test names, not Field objects).
     field_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -105,6 +110,8 @@ class EntitySpec:
         for t in self.title:
             if t not in self.names:
                 problems.append(f"title field {t!r} is not a field")
+        if self.community_wide and (self.parent is not None or self.scope_field is not None):
+            problems.append("a community-wide record has no parent or scope field")
         if self.title_parent and self.parent is None:
             problems.append("title_parent without a parent")
         if not (self.label_zh and self.label_en and self.plural_en):
@@ -214,6 +221,25 @@ RESIDENT = EntitySpec(
 )
 
 
+POLICY = EntitySpec(
+    name="policy",
+    table="policy",
+    label_zh="规则",
+    label_en="Rules",
+    plural_en="rule documents",
+    fields=(
+        Field("kind", "规则类别", "Kind of rules"),
+        Field("version", "版本", "Version", "int"),
+        Field("content", "内容", "Content"),
+        Field("note", "说明", "Note"),
+    ),
+    title=("kind", "version"),
+    community_wide=True,
+)
+"""One version of a rule document the office sets for its whole community (the care
+policy, the gas checklist): kept per version, so a record made under an older version
+still reads right. See :mod:`gridworker.store.policies`."""
+
 # -- the registry --------------------------------------------------------------------------
 
 ENTITIES: dict[str, EntitySpec] = {}
@@ -243,7 +269,7 @@ def registry_version() -> int:
     return _version
 
 
-for _s in (MICRO_GRID, HOUSEHOLD, RESIDENT):
+for _s in (MICRO_GRID, HOUSEHOLD, RESIDENT, POLICY):
     register(_s)
 
 

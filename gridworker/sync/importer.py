@@ -227,11 +227,11 @@ def _check_scope(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
     record that such records point at (the micro-grid a household was moved to).
     """
     mine = here.micro_grid_id
+    wide = state.office_wide_entities()
     outside = [
         (i, op)
         for i, op in enumerate(b.ops)
-        if op.micro_grid_id != mine
-        and not (op.micro_grid_id is None and op.entity in state.OFFICE_WIDE_ENTITIES)
+        if op.micro_grid_id != mine and not (op.micro_grid_id is None and op.entity in wide)
     ]
     if not outside:
         return

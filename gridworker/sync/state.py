@@ -12,9 +12,11 @@ from gridworker.store.store import Store
 from gridworker.sync.bundle import Manifest
 from gridworker.sync.vector import SeqSet, intersect_all
 
-# Entities that belong to the whole community (policies, templates…): sent to every
-# micro-grid. Their operations carry micro_grid_id = NULL. None exist yet.
-OFFICE_WIDE_ENTITIES: frozenset[str] = frozenset()
+
+def office_wide_entities() -> frozenset[str]:
+    """Kinds that belong to the whole community (the office's rule documents): sent to
+    every micro-grid; their operations carry micro_grid_id = NULL."""
+    return frozenset(s.name for s in ENTITIES.values() if s.community_wide)
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def scope_sql(conn: sqlite3.Connection, micro_grid_id: str) -> tuple[str, dict[s
     moved to (a household's new micro-grid), which the moved record needs to point at.
     """
     parts = ["micro_grid_id = :mg"]
-    wide = sorted(OFFICE_WIDE_ENTITIES & set(ENTITIES))
+    wide = sorted(office_wide_entities())
     if wide:
         parts.append(
             "(micro_grid_id IS NULL AND entity IN (" + ", ".join(f"'{w}'" for w in wide) + "))"

@@ -375,6 +375,8 @@ def test_migration_rebuilds_entries_written_without_estate_start_words(
     assert estate_starts in words
     with s.transaction():  # the entry as version 4 wrote it
         s.conn.execute("UPDATE search_fts SET words = ?", (words.replace(estate_starts, ""),))
+        for table in _tables_after(5):  # and no tables of migrations after 5
+            s.conn.execute(f"DROP TABLE {table}")
     s.conn.execute("PRAGMA user_version = 4")
     assert search_residents(s.conn, "南苑") == []
     s.close()
@@ -384,6 +386,23 @@ def test_migration_rebuilds_entries_written_without_estate_start_words(
         assert search_residents(s.conn, "lisi 3栋") == [r]
     finally:
         s.close()
+
+
+def _tables_after(version: int) -> list[str]:
+    """The tables migrations after ``version`` create (to make a file of that version)."""
+    import sqlite3
+
+    from gridworker.store.migrations import all_migrations
+
+    def tables(upto: int | None) -> set[str]:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        for m in all_migrations()[:upto]:
+            m.upgrade(conn)
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        conn.close()
+        return names
+
+    return sorted(tables(None) - tables(version))
 
 
 def _search_command(store: Store, *argv: str) -> int:

@@ -96,6 +96,14 @@
         <translation>there is not enough space in {folder} (the USB stick is full)</translation>
     </message>
     <message>
+        <source>{kind} 第 {version} 版（{where}）</source>
+        <translation>{kind}, version {version} ({where})</translation>
+    </message>
+    <message>
+        <source>{kind}的版本号应大于现行的第 {current} 版，这份是第 {version} 版。</source>
+        <translation>The version of the {kind} must be greater than version {current} now in force; this one is version {version}.</translation>
+    </message>
+    <message>
         <source>{lo} 到 {hi}</source>
         <translation>{lo} to {hi}</translation>
     </message>
@@ -202,6 +210,10 @@
     <message>
         <source>一个单元格只能填写一个电话号码：{text}</source>
         <translation>Only one phone number per cell: {text}</translation>
+    </message>
+    <message>
+        <source>三色关爱规则</source>
+        <translation>three-colour care policy</translation>
     </message>
     <message>
         <source>不支持旧版 .xls 文件：请在 Excel 中另存为 .xlsx 后再导入。</source>
@@ -366,6 +378,10 @@
     <message>
         <source>另一个操作正在写入，请稍候…</source>
         <translation>Another operation is writing; please wait…</translation>
+    </message>
+    <message>
+        <source>只有社区电脑可以修改{kind}。</source>
+        <translation>Only the office computer can change the {kind}.</translation>
     </message>
     <message>
         <source>只有社区电脑能一次为所有微网格导出数据包。</source>
@@ -864,6 +880,10 @@
         <translation>has an unknown item {name}</translation>
     </message>
     <message>
+        <source>本机没有第 {version} 版燃气安全检查表。</source>
+        <translation>This computer does not have version {version} of the gas-safety checklist.</translation>
+    </message>
+    <message>
         <source>本机没有编号为 {id} 的微网格。</source>
         <translation>There is no micro-grid with id {id} on this computer.</translation>
     </message>
@@ -968,6 +988,10 @@
         <translation>Note: the worksheets {sheets} also hold data, which was not imported. One worksheet is imported at a time; to import one of the others, switch to it in Excel, save, and import again.</translation>
     </message>
     <message>
+        <source>燃气安全检查表</source>
+        <translation>gas-safety checklist</translation>
+    </message>
+    <message>
         <source>由较新版本的程序生成（格式版本 {version}，本程序只认识到 {known}），请先升级本程序</source>
         <translation>it was made by a newer version of the program (format version {version}; this program knows up to {known}); please upgrade this program first</translation>
     </message>
@@ -1064,8 +1088,16 @@
         <translation>The office must name the micro-grid when it registers a household.</translation>
     </message>
     <message>
+        <source>社区设定</source>
+        <translation>set by the office</translation>
+    </message>
+    <message>
         <source>程序出错了（{kind}：{error}）。这是程序本身的毛病，不是你的操作造成的；这次操作没有完成。请把这句话告诉维护人员。</source>
         <translation>The program failed ({kind}: {error}). This is a fault in the program, not something you did; the operation did not finish. Please tell whoever maintains it this sentence.</translation>
+    </message>
+    <message>
+        <source>程序自带</source>
+        <translation>shipped with the program</translation>
     </message>
     <message>
         <source>第 {number} 条操作（{who}）</source>

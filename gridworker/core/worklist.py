@@ -1,0 +1,83 @@
+"""The day's work list: what must be done, for whom, why, and in which order.
+
+One list gathers entries from several kinds of work — care visits by colour, visits due
+after a major event, needs past their deadline, return visits, gas hazards past their
+deadline, households due for their gas check — each made by a *source* in the store
+layer (``gridworker.store.worklist``). This module holds what an entry is and the one
+order every screen, printout and command shows them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from gridworker.core.messages import Message
+
+WORK_KINDS: tuple[str, ...] = (
+    "care_red_overdue",  # a red flag past its visit date
+    "event",  # a major event: visit within 24 h whatever the colour
+    "care_red_due",  # a red flag due today
+    "care_overdue",  # a yellow or green flag past its visit date
+    "care_due",  # a yellow or green flag due today
+    "need_overdue",  # a need past its deadline
+    "revisit_due",  # a return visit (回访) due
+    "hazard_overdue",  # a gas hazard past its rectification deadline
+    "hazard_recheck",  # a gas hazard waiting for its recheck
+    "gas_due",  # a household due or overdue for its periodic gas check
+    "gas_retry",  # a household where nobody was home for the gas check
+)
+"""Every kind of entry, most urgent first (shared/domain/visits.md, care-colors.md)."""
+
+_RANK = {k: i for i, k in enumerate(WORK_KINDS)}
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One thing to do. ``record_id`` is the record the entry is about (the care flag,
+    need, hazard…); ``reason`` says in one line why it is on the list."""
+
+    kind: str
+    due: date
+    household_id: str
+    reason: Message
+    resident_id: str | None = None
+    record_id: str | None = None
+    colour: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in _RANK:
+            raise ValueError(f"unknown kind of work {self.kind!r}")
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self.kind]
+
+    def days_overdue(self, on: date) -> int:
+        """Whole days past the due date as of ``on`` (0 on the day or before)."""
+        return max(0, (on - self.due).days)
+
+
+def ordered(items: Iterable[WorkItem], on: date) -> list[WorkItem]:
+    """Most urgent first: by kind, then the longest overdue, then the earliest due; ties
+    by household and resident so the order never depends on how the entries were read."""
+    return sorted(
+        items,
+        key=lambda i: (
+            i.rank,
+            -i.days_overdue(on),
+            i.due,
+            i.household_id,
+            i.resident_id or "",
+            i.record_id or "",
+        ),
+    )
+
+
+def counts(items: Iterable[WorkItem]) -> dict[str, int]:
+    """How many entries of each kind (the figures above the list), in kind order."""
+    found: dict[str, int] = {}
+    for i in items:
+        found[i.kind] = found.get(i.kind, 0) + 1
+    return {k: found[k] for k in WORK_KINDS if k in found}

@@ -109,14 +109,12 @@ def _roster(run: _Run) -> str:
 
 
 def _printing(run: _Run) -> str:
-    """Renders the printing package's sample page, when that package offers one."""
+    """Renders the printing package's sample page (a household sheet, with the font this
+    computer would print with)."""
     import gridworker.printing as printing
 
-    render: Callable[[Path], object] | None = getattr(printing, "self_test_page", None)
-    if render is None:
-        return "not available"
     pdf = run.folder / "自检.pdf"
-    render(pdf)
+    printing.self_test_page(pdf)
     data = pdf.read_bytes()
     if not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
         raise RuntimeError(f"{pdf.name} is not a complete PDF")

@@ -115,7 +115,8 @@ def excluded_imports(namespace: str = "PySide6") -> list[str]:
     """Analysis(excludes=…): the unused Qt modules, and Python packages we never use."""
     return [f"{namespace}.{m}" for m in EXCLUDED_MODULES] + [
         "tkinter",
-        "PIL",  # reportlab and openpyxl use Pillow only for raster images, which we never embed
+        "PIL.ImageTk",  # Pillow comes with reportlab; its Tk binding is never used
+        "PIL._imagingtk",
         "numpy",
         "IPython",
         "pytest",

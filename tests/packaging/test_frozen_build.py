@@ -2,10 +2,12 @@
 `uv run pytest -m slow tests/packaging`).
 
 Measured on the 2-core Linux CI machine (PyInstaller 6.22, PySide6 6.11, Python 3.11):
-a clean build takes about 40 s; dist/GridWorker/ is 124.6 MB (ICU's data 31 MB, Qt Gui,
-Widgets and Core 26 MB, libpython 6 MB after stripping) and the .tar.gz 48.6 MB. Left out:
+a clean build takes about 40–90 s; dist/GridWorker/ is 158.9 MB (PySide6 84 MB with ICU's
+data 31 MB and Qt Gui, Widgets and Core 26 MB; printing adds Pillow 14 MB, which reportlab
+imports unconditionally, and pdfium 7 MB for the in-app preview; libpython 6 MB after
+stripping) and the .tar.gz 64.6 MB (124.6 and 48.6 MB before printing). Left out:
 QtNetwork/Qml/Quick/WebEngine, the GTK theme plugin and its GTK stack, eglfs/vnc/linuxfb
-platforms, TLS and network plugins, Qt's translations other than qtbase_zh_CN, Pillow.
+platforms, TLS and network plugins, Qt's translations other than qtbase_zh_CN.
 The budgets leave about 10 % for growth; a larger build means something came in that does
 not belong (see packaging/qt_trim.py) or the budget needs a reason to grow.
 """
@@ -27,8 +29,8 @@ from gridworker.resources import shipped_files
 build = load("build")
 qt_trim = load("qt_trim")
 
-FOLDER_BUDGET_MB = 138
-ARCHIVE_BUDGET_MB = 54
+FOLDER_BUDGET_MB = 175
+ARCHIVE_BUDGET_MB = 71
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +99,6 @@ def test_the_frozen_app_carries_what_it_uses_and_nothing_big_it_does_not(
     plugins = {p.parent.name for p in files if "plugins" in p.parts}
     assert plugins.isdisjoint(qt_trim.DROPPED_PLUGIN_TYPES)
     assert not any("gtk" in p.name for p in files)
-    assert not (internal / "PIL").exists()
     if sys.platform.startswith("linux"):
         assert (app_dir / "install-shortcut.sh").stat().st_mode & 0o111
         assert (app_dir / "gridworker.desktop").is_file()

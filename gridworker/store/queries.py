@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gridworker.core.ordering import name_order_key, natural_key
-from gridworker.store.entities import HOUSEHOLD
+from gridworker.store.entities import HOUSEHOLD, MERGE_FIELDS
 from gridworker.store.history import HistoryEntry, history
 from gridworker.store.ops import Value
 from gridworker.store.roster import household_head
@@ -285,7 +285,9 @@ def household(conn: sqlite3.Connection, household_id: str) -> HouseholdRow | Non
 # The household's own fields a HouseholdRow carries as text: every field of the spec but
 # its parent link (a test holds HouseholdRow to the spec).
 HOUSEHOLD_TEXT_FIELDS: tuple[str, ...] = tuple(
-    f for f in HOUSEHOLD.field_names if HOUSEHOLD.parent is None or f != HOUSEHOLD.parent[0]
+    f
+    for f in HOUSEHOLD.field_names
+    if (HOUSEHOLD.parent is None or f != HOUSEHOLD.parent[0]) and f not in MERGE_FIELDS
 )
 
 

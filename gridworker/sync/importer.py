@@ -470,6 +470,7 @@ class _Rollback(Exception):
 def preview_bundle(store: Store, path: Path | str) -> BundlePreview:
     """Check a bundle and work out what it would change; the database is left untouched."""
     b = read_bundle(path)
+    store.check_history()
     here = _where(store)
     check_addressed(store.conn, here, b)
     fresh = check_ops(store.conn, here, b)
@@ -624,6 +625,7 @@ def import_bundles(
     transaction, each in a savepoint of its own: a killed process leaves the database
     as it was before the import.
     """
+    store.check_history()  # a restored or copied file speaks as a new device history
     here = _where(store)
     paths = list(paths)
     files = expand_paths(paths)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gridworker.core.ordering import name_order_key, natural_key
-from gridworker.store.entities import HOUSEHOLD, MERGE_FIELDS
+from gridworker.store.entities import HOUSEHOLD, MERGE_FIELDS, RESIDENT
 from gridworker.store.history import HistoryEntry, history
 from gridworker.store.ops import Value
 from gridworker.store.roster import household_head
@@ -158,7 +158,7 @@ SORT_KEYS: dict[str, str] = {
 
 
 def _where(f: ResidentFilter, only: Sequence[str] | None) -> tuple[str, list[object]]:
-    clauses: list[str] = []
+    clauses: list[str] = [RESIDENT.live_sql("r")]  # not merged into another (a duplicate)
     params: list[object] = []
     if only is not None:
         clauses.append("r.id IN (SELECT value FROM json_each(?))")

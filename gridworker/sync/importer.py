@@ -17,6 +17,7 @@ from pathlib import Path
 from gridworker.core.messages import Message, message_of, msg
 from gridworker.core.progress import QUIET, Cancelled, Progress, check
 from gridworker.store.db import backup_file
+from gridworker.store.duplicates import pairs_touching
 from gridworker.store.entities import ENTITIES, field_term, record_term
 from gridworker.store.fields import EXPECTED, valid_stored
 from gridworker.store.merge import ApplyCounts
@@ -528,6 +529,7 @@ class FileResult:
     held: int = 0
     conflicts: int = 0
     closed_conflicts: int = 0
+    duplicates: int = 0  # new pairs of records that look like one (疑似重复)
     already_imported: bool = False
     skipped: bool = False  # found in a folder, meant for another installation
 
@@ -536,9 +538,10 @@ class FileResult:
             return self.message
         who = f"{self.sender_user}（{self.micro_grid_name}）"
         again = "，以前导入过" if self.already_imported else ""
+        twice = f"，疑似重复 {self.duplicates} 对" if self.duplicates else ""
         return (
             f"已导入 {self.path.name}，来自 {who}：新修改 {self.new} 条，已有 {self.held} 条，"
-            f"冲突 {self.conflicts} 处{again}"
+            f"冲突 {self.conflicts} 处{twice}{again}"
         )
 
 
@@ -550,6 +553,7 @@ class SenderTotals:
     new: int = 0
     held: int = 0
     conflicts: int = 0
+    duplicates: int = 0
 
 
 @dataclass
@@ -589,6 +593,7 @@ class ImportSummary:
             t.new += f.new
             t.held += f.held
             t.conflicts += f.conflicts
+            t.duplicates += f.duplicates
         return out
 
 
@@ -695,10 +700,15 @@ def _import_one(
             )
 
         open_before = open_conflict_rows(store)
+        touched: dict[str, set[str]] = {}
+        for op in b.ops:
+            touched.setdefault(op.entity, set()).add(op.entity_id)
+        twins_before = pairs_touching(store.conn, touched)
         try:
             with _savepoint(store.conn):
                 counts = apply_bundle(store, b, on_chunk=chunk, progress=progress)
                 _check_parents(store.conn, path, b.ops)
+                twins_after = pairs_touching(store.conn, touched)
         except sqlite3.IntegrityError as e:
             raise _foreign_key_error(path, e) from None
     except Cancelled as e:
@@ -719,6 +729,8 @@ def _import_one(
     open_after = open_conflict_rows(store)
     result.conflicts = len(open_after - open_before)
     result.closed_conflicts = len(open_before - open_after)
+    # The same people or households entered on two devices, met in this file.
+    result.duplicates = len(twins_after - twins_before)
     return True
 
 

@@ -8,10 +8,9 @@ twice the residents and said 0 conflicts.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
-
-import datetime as dt
 
 import pytest
 from kind_for_tests import add_table
@@ -118,7 +117,7 @@ def test_the_same_spreadsheet_imported_on_two_devices(
 def test_a_merge_moves_every_pointer_of_every_kind(site: Site, visit_kind: object) -> None:
     """Generic over the registry: a test-only kind (visits with a set of residents met)."""
     o = add_table(site.office)
-    h, [a] = add_household(o, site.mg_a, "301", ["周敏"])
+    _h, [a] = add_household(o, site.mg_a, "301", ["周敏"])
     h2, [b] = add_household(o, site.mg_a, "302", ["周敏"])
     for r in (a, b):
         o.update("resident", r, {"id_number": "110101199003070011"})
@@ -135,7 +134,7 @@ def test_a_merge_moves_every_pointer_of_every_kind(site: Site, visit_kind: objec
 def test_an_edit_of_the_merged_record_made_elsewhere_is_carried_over(site: Site) -> None:
     """The laptop had not seen the merge: its edit is kept, listed, and carried over."""
     o = site.office
-    h, [a, b] = add_household(o, site.mg_a, "401", ["吴刚", "吴刚"])
+    _h, [a, b] = add_household(o, site.mg_a, "401", ["吴刚", "吴刚"])
     w = site.setup_worker("w1", "赵红")
     merge(o, "resident", a, b)
     w.update("resident", b, {"phone": "13912345678"})  # on the laptop, meanwhile
@@ -152,7 +151,7 @@ def test_an_edit_of_the_merged_record_made_elsewhere_is_carried_over(site: Site)
 
 def test_merged_each_way_round_on_two_devices_is_listed_and_settled(site: Site) -> None:
     o = site.office
-    h, [a, b] = add_household(o, site.mg_a, "501", ["郑洁", "郑洁"])
+    _h, [a, b] = add_household(o, site.mg_a, "501", ["郑洁", "郑洁"])
     w = site.setup_worker("w1", "赵红")
     merge(o, "resident", a, b)
     merge(w, "resident", b, a)
@@ -186,7 +185,7 @@ def test_a_new_record_made_in_the_merged_household_is_moved_by_merging_again(sit
 
 def test_merge_refuses_what_it_cannot_do(site: Site) -> None:
     o = site.office
-    h, [a] = add_household(o, site.mg_a, "701", ["甲"])
+    _h, [a] = add_household(o, site.mg_a, "701", ["甲"])
     with pytest.raises(Exception, match="同一条记录"):
         merge(o, "resident", a, a)
     with pytest.raises(Exception, match="不能合并"):

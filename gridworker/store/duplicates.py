@@ -298,6 +298,11 @@ def listing(conn: sqlite3.Connection) -> list[DuplicatePair]:
     return unfinished(conn) + find_duplicates(conn)
 
 
+def duplicate_list(store: Store) -> list[DuplicatePair]:
+    """:func:`listing` for a screen (which holds a Store, never a connection)."""
+    return listing(store.conn)
+
+
 def _empty(v: Value) -> bool:
     return v is None or v == "" or v == []
 

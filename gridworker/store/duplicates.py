@@ -171,6 +171,24 @@ def find_duplicates(conn: sqlite3.Connection) -> list[DuplicatePair]:
     return _pairs(conn, people, households)
 
 
+IDENTITY_FIELDS = {
+    "resident": frozenset({"id_number", "name", "birth_date", "household_id", "merged_into"}),
+    "household": frozenset({"micro_grid_id", "estate", "building", "unit", "room", "merged_into"}),
+}
+"""The fields the duplicate rules read: only operations that carry one can make or end a
+pair (a new record carries them; an edit of a phone number cannot)."""
+
+
+def identity_touched(ops: Iterable[Op]) -> dict[str, set[str]]:
+    """The records whose duplicate pairs these operations may change (entity → ids)."""
+    out: dict[str, set[str]] = {}
+    for op in ops:
+        fields = IDENTITY_FIELDS.get(op.entity)
+        if fields is not None and not fields.isdisjoint(op.fields):
+            out.setdefault(op.entity, set()).add(op.entity_id)
+    return out
+
+
 def pairs_touching(
     conn: sqlite3.Connection, touched: Mapping[str, Iterable[str]]
 ) -> set[tuple[str, str, str]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from gridworker.core.messages import Message, message_of, msg
 from gridworker.core.progress import QUIET, Cancelled, Progress, check
 from gridworker.store.db import backup_file
-from gridworker.store.duplicates import pairs_touching
+from gridworker.store.duplicates import identity_touched, pairs_touching
 from gridworker.store.entities import ENTITIES, field_term, record_term
 from gridworker.store.fields import EXPECTED, valid_stored
 from gridworker.store.merge import ApplyCounts
@@ -700,9 +700,7 @@ def _import_one(
             )
 
         open_before = open_conflict_rows(store)
-        touched: dict[str, set[str]] = {}
-        for op in b.ops:
-            touched.setdefault(op.entity, set()).add(op.entity_id)
+        touched = identity_touched(b.ops)
         twins_before = pairs_touching(store.conn, touched)
         try:
             with _savepoint(store.conn):

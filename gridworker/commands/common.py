@@ -38,6 +38,12 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = True) -> Store:
     store = Store.open(path, create=not must_exist)
     # A write that must wait for another program's (the app, another import) says so once.
     store.on_wait = lambda text: print(f"gridworker: {text}", file=sys.stderr, flush=True)
+    try:
+        if store.check_history() is not None:  # a restored or copied file: said when found
+            print(f"gridworker: {store.history_notice}", file=sys.stderr, flush=True)
+    except BaseException:
+        store.close()
+        raise
     if must_exist and not store.initialised:
         store.close()
         raise CommandError(f"数据库 {path} 还没有初始化：请先运行 gridworker init。")

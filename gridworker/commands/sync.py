@@ -121,6 +121,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     "new": f.new,
                     "held": f.held,
                     "conflicts": f.conflicts,
+                    "duplicates": f.duplicates,
                     "already_imported": f.already_imported,
                     "skipped": f.skipped,
                 }
@@ -138,7 +139,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             for t in senders.values():
                 print(
                     f"  {t.sender_user}（{t.micro_grid_name}）：{t.files} 个文件，新修改 {t.new} 条，"
-                    f"已有 {t.held} 条，冲突 {t.conflicts} 处"
+                    f"已有 {t.held} 条，冲突 {t.conflicts} 处，疑似重复 {t.duplicates} 对"
                 )
         applied = sum(1 for f in summary.files if f.applied)
         skipped = f"，跳过 {len(summary.skipped)} 个发给别处的" if summary.skipped else ""
@@ -150,6 +151,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print("gridworker: 这里没有发给本机的数据包。", file=sys.stderr)
         if any(f.conflicts for f in summary.files):
             print("有冲突需要核对：运行 gridworker conflicts 查看。")
+        if any(f.duplicates for f in summary.files):
+            print("有疑似重复的记录（同一个人或同一户录了两次）：运行 gridworker duplicates 查看。")
     return 0 if summary.ok else 1
 
 

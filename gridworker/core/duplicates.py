@@ -1,10 +1,12 @@
-"""Duplicate-person detection for manual entry and spreadsheet import.
+"""Duplicate detection for manual entry, spreadsheet import and records met in sync.
 
 The same resident typed twice splits their visit history and double-counts them in
 statistics. Two rules catch what happens in practice: the same ID number anywhere in
-the roster (re-imported sheets, a person registered in two households), and — for
-people without an ID number, mostly small children and incomplete rosters — the same
-name and birth date in the same household.
+the roster (re-imported sheets, a person registered in two households, the same sheet
+imported on two laptops), and — for people without an ID number, mostly small children
+and incomplete rosters — the same name and birth date in the same household. A household
+is the same when its address is the same within one micro-grid (two laptops, or a laptop
+and the office, each entered it).
 """
 
 from __future__ import annotations
@@ -16,20 +18,26 @@ from dataclasses import dataclass
 
 from gridworker.core.idcard import normalize_id
 from gridworker.core.messages import msg
-from gridworker.core.textnorm import norm_name
+from gridworker.core.textnorm import norm_key, norm_name
 
 __all__ = [
+    "REASON_ADDRESS",
     "REASON_HOUSEHOLD",
     "REASON_ID",
+    "AddressGroup",
+    "AddressKey",
     "DuplicateGroup",
     "DuplicateIndex",
     "PersonKey",
+    "address_key",
+    "find_address_groups",
     "find_duplicate_groups",
     "find_duplicates",
 ]
 
 REASON_ID = msg("身份证号相同")
 REASON_HOUSEHOLD = msg("同户同名同出生日期")
+REASON_ADDRESS = msg("同一微网格内地址相同")
 
 
 @dataclass(frozen=True)
@@ -158,3 +166,45 @@ def find_duplicate_groups(people: Iterable[PersonKey]) -> list[DuplicateGroup]:
             continue
         groups.append(DuplicateGroup(REASON_HOUSEHOLD, tuple(members)))
     return groups
+
+
+@dataclass(frozen=True)
+class AddressKey:
+    """The fields that identify a household for duplicate checks."""
+
+    household_id: str
+    micro_grid_id: str | None
+    estate: str | None
+    building: str | None
+    unit: str | None
+    room: str | None
+
+
+def address_key(h: AddressKey) -> tuple[str, str, str, str, str] | None:
+    """(micro-grid, estate, building, unit, room) normalised: full-width digits, spaces and
+    case ignored; None without a micro-grid or a room (an address too vague to match)."""
+    room = norm_key(h.room).replace(" ", "")
+    if not h.micro_grid_id or not room:
+        return None
+    parts = (norm_key(x).replace(" ", "") for x in (h.estate, h.building, h.unit))
+    estate, building, unit = parts
+    return (h.micro_grid_id, estate, building, unit, room)
+
+
+@dataclass(frozen=True)
+class AddressGroup:
+    """Households that look like the same household, and why."""
+
+    reason: str
+    members: tuple[AddressKey, ...]
+
+
+def find_address_groups(households: Iterable[AddressKey]) -> list[AddressGroup]:
+    """Groups of two or more households at the same address in one micro-grid, in order
+    of first appearance (members keep their input order)."""
+    by_address: dict[tuple[str, str, str, str, str], list[AddressKey]] = defaultdict(list)
+    for h in households:
+        key = address_key(h)
+        if key is not None:
+            by_address[key].append(h)
+    return [AddressGroup(REASON_ADDRESS, tuple(m)) for m in by_address.values() if len(m) > 1]

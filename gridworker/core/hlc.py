@@ -105,6 +105,12 @@ class Clock:
         # str(Timestamp(...)) written out: ticked once per record on bulk writes.
         return f"{self._ms:013d}-{self._counter:04d}-{self.device}"
 
+    def wall(self) -> int:
+        """The computer's own clock now (Unix ms, held below :data:`MAX_MS` as
+        :meth:`tick` holds it): when an edit was made, as its device saw it. Shown in
+        histories; never used for ordering (a clock years ahead would mislead)."""
+        return max(0, min(self._now(), _CEILING_MS))
+
     def catch_up(self, stored: str) -> None:
         """Move past a timestamp already stored on this device (by another program, or in
         the change log); unlike :meth:`observe` it is not held to :data:`MAX_MS`, which

@@ -39,6 +39,18 @@ __all__ = [
 
 VOIDED = Field("voided", "已作废", "Voided", "bool")
 VOID_REASON = Field("void_reason", "作废原因", "Reason for voiding", "text")
+MERGED_SEEN = Field("merged_seen", "合并时的版本", "Version when merged", "text")
+"""Of a merged record: a digest of its field clocks when it was merged, so edits made to
+it afterwards (on a device that had not seen the merge) are found (store/duplicates.py)."""
+
+
+MERGE_FIELDS = frozenset({"merged_into", "merged_seen"})
+"""The bookkeeping fields of a mergeable kind (not facts about the person or household)."""
+
+
+def merged_into_field(entity: str) -> Field:
+    """The field of a record merged into another record of its kind (a duplicate)."""
+    return Field("merged_into", "合并到", "Merged into", "ref", ref=entity)
 
 
 @dataclass(frozen=True)
@@ -55,7 +67,9 @@ class EntitySpec:
     by its parent's title in brackets (a resident: 张静华（致强小区 1栋 101）).
     ``community_wide``: the record belongs to the whole community, not to a micro-grid
     (the office's rule documents): its operations carry no micro-grid and every
-    micro-grid's bundle carries them.
+    micro-grid's bundle carries them. ``mergeable``: two records of one thing entered on
+    two devices (a person, a household) can be merged: the fields ``merged_into`` and
+    ``merged_seen`` are added (store/duplicates.py).
     """
 
     name: str
@@ -70,6 +84,7 @@ class EntitySpec:
     title: tuple[str, ...] = ()
     title_parent: bool = False
     community_wide: bool = False
+    mergeable: bool = False
 
     # Worked out once from the above (hot paths test names, not Field objects).
     field_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -82,6 +97,9 @@ class EntitySpec:
         fields = self.fields
         if self.voidable:  # (already there when a spec is copied with dataclasses.replace)
             fields += tuple(f for f in (VOIDED, VOID_REASON) if f not in fields)
+        if self.mergeable:
+            merge_fields = (merged_into_field(self.name), MERGED_SEEN)
+            fields += tuple(f for f in merge_fields if f not in fields)
         names = tuple(f.name for f in fields)
         put = object.__setattr__
         put(self, "fields", fields)
@@ -137,11 +155,15 @@ class EntitySpec:
         return split is not None and split[0] in self.set_fields and split[1] != ""
 
     def live_sql(self, alias: str = "") -> str:
-        """SQL condition keeping the records not voided (``1`` for a kind that cannot be
-        voided), for the screens' queries: ``WHERE {spec.live_sql('v')} AND …``."""
-        if not self.voidable:
-            return "1"
-        return f"{alias + '.' if alias else ''}voided IS NOT 1"
+        """SQL condition keeping the records not voided nor merged into another (``1`` for a
+        kind that can be neither), for the screens' queries: ``WHERE {spec.live_sql('v')} AND …``."""
+        prefix = alias + "." if alias else ""
+        conditions = []
+        if self.voidable:
+            conditions.append(f"{prefix}voided IS NOT 1")
+        if self.mergeable:
+            conditions.append(f"{prefix}merged_into IS NULL")
+        return " AND ".join(conditions) or "1"
 
 
 # -- the entities ------------------------------------------------------------------------
@@ -190,6 +212,7 @@ HOUSEHOLD = EntitySpec(
     parent=("micro_grid_id", "micro_grid"),
     scope_field="micro_grid_id",
     title=("estate", "building", "unit", "room"),
+    mergeable=True,
 )
 
 RESIDENT = EntitySpec(
@@ -218,6 +241,7 @@ RESIDENT = EntitySpec(
     parent=("household_id", "household"),
     title=("name",),
     title_parent=True,
+    mergeable=True,
 )
 
 

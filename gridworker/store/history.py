@@ -34,7 +34,7 @@ class FieldChange:
 @dataclass(frozen=True)
 class HistoryEntry:
     op_id: str
-    when: datetime  # local time, from the operation's hybrid clock
+    when: datetime  # local time, by the editing device's own clock (see :func:`_when`)
     user: str
     entity: str
     entity_label: str
@@ -79,8 +79,15 @@ def _show(v: Value) -> str:
     return str(v)
 
 
-def _when(hlc: str) -> datetime:
-    return datetime.fromtimestamp(int(hlc.split("-", 1)[0]) / 1000).astimezone()
+def _when(hlc: str, wall: int | None = None) -> datetime:
+    """When an edit was made, as its own device's clock said (``wall``), in local time.
+
+    Not the hybrid clock: that follows the latest time any device has seen, so one laptop
+    with a clock years ahead would date every later edit of everyone. Operations of
+    earlier versions carry no wall time: their hybrid clock is the best there is.
+    """
+    ms = wall if wall is not None else int(hlc.split("-", 1)[0])
+    return datetime.fromtimestamp(ms / 1000).astimezone()
 
 
 def field_changes(
@@ -150,7 +157,7 @@ def history(
         out.append(
             HistoryEntry(
                 op_id=r["op_id"],
-                when=_when(r["hlc"]),
+                when=_when(r["hlc"], r["wall"]),
                 user=r["user_name"],
                 entity=r["entity"],
                 entity_label=spec.label_zh if spec else r["entity"],

@@ -34,6 +34,9 @@ class Op:
     base: dict[str, str] = field(default_factory=dict)
     merged: dict[str, list[str]] = field(default_factory=dict)
     micro_grid_id: str | None = None
+    wall: int | None = None
+    """The editing device's own clock when the edit was made (Unix ms), for showing when
+    it was made; the hlc orders. None for operations of earlier versions."""
 
     def to_json(self) -> dict[str, Any]:
         """The canonical dict form used in bundles (keys fixed, empty maps omitted)."""
@@ -52,6 +55,8 @@ class Op:
             d["base"] = self.base
         if self.merged:
             d["merged"] = self.merged
+        if self.wall is not None:
+            d["wall"] = self.wall
         return d
 
     @classmethod
@@ -73,6 +78,7 @@ class Op:
             get("base") or {},
             get("merged") or {},
             get("micro_grid_id"),
+            get("wall"),
         )
 
     def row(self, received_at: str | None = None) -> tuple[Any, ...]:
@@ -90,6 +96,7 @@ class Op:
             dumps(self.merged) if self.merged else None,
             self.micro_grid_id,
             received_at,
+            self.wall,
         )
 
     @classmethod
@@ -106,15 +113,16 @@ class Op:
             base=json.loads(r["base"]) if r["base"] else {},
             merged=json.loads(r["merged"]) if r["merged"] else {},
             micro_grid_id=r["micro_grid_id"],
+            wall=r["wall"],
         )
 
 
 OPS_COLUMNS = (
     "op_id, device_id, seq, hlc, user_name, entity, entity_id, fields, base, merged, "
-    "micro_grid_id, received_at"
+    "micro_grid_id, received_at, wall"
 )
-INSERT_OP = f"INSERT INTO ops ({OPS_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-INSERT_OP_IF_NEW = f"INSERT OR IGNORE INTO ops ({OPS_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+INSERT_OP = f"INSERT INTO ops ({OPS_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+INSERT_OP_IF_NEW = f"INSERT OR IGNORE INTO ops ({OPS_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gridworker.core.ordering import name_order_key, natural_key
-from gridworker.store.entities import HOUSEHOLD
+from gridworker.store.entities import HOUSEHOLD, MERGE_FIELDS, RESIDENT
 from gridworker.store.history import HistoryEntry, history
 from gridworker.store.ops import Value
 from gridworker.store.roster import household_head
@@ -158,7 +158,7 @@ SORT_KEYS: dict[str, str] = {
 
 
 def _where(f: ResidentFilter, only: Sequence[str] | None) -> tuple[str, list[object]]:
-    clauses: list[str] = []
+    clauses: list[str] = [RESIDENT.live_sql("r")]  # not merged into another (a duplicate)
     params: list[object] = []
     if only is not None:
         clauses.append("r.id IN (SELECT value FROM json_each(?))")
@@ -285,7 +285,9 @@ def household(conn: sqlite3.Connection, household_id: str) -> HouseholdRow | Non
 # The household's own fields a HouseholdRow carries as text: every field of the spec but
 # its parent link (a test holds HouseholdRow to the spec).
 HOUSEHOLD_TEXT_FIELDS: tuple[str, ...] = tuple(
-    f for f in HOUSEHOLD.field_names if HOUSEHOLD.parent is None or f != HOUSEHOLD.parent[0]
+    f
+    for f in HOUSEHOLD.field_names
+    if (HOUSEHOLD.parent is None or f != HOUSEHOLD.parent[0]) and f not in MERGE_FIELDS
 )
 
 

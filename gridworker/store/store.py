@@ -26,6 +26,7 @@ from gridworker.core.ids import uuid7
 from gridworker.core.messages import Message, msg
 from gridworker.core.textnorm import without_controls
 from gridworker.store import derived
+from gridworker.store import device_history as histories
 from gridworker.store.changes import Changes
 from gridworker.store.db import BUSY_TIMEOUT_MS, open_file
 from gridworker.store.entities import (
@@ -175,6 +176,10 @@ class Store:
         # open transaction has changed so far (dropped if it rolls back).
         self._changes = Changes()
         self._pending_changes = Changes()
+        self._marks = histories.Marks(0, ())  # the file's last commit marks, as last read
+        self._resolved_path: str | None = None
+        self.history_notice: Message | None = None
+        """Set when this file was found to start a new device history (restored, copied)."""
         self._load_identity()
 
     # -- opening -------------------------------------------------------------------
@@ -224,12 +229,20 @@ class Store:
         r = self.conn.execute(
             "SELECT (SELECT value FROM local_meta WHERE key = 'hlc_last'),"
             " (SELECT value FROM local_meta WHERE key = 'seq_last'),"
-            " (SELECT max(seq) FROM ops WHERE device_id = ?)",
+            " (SELECT max(seq) FROM ops WHERE device_id = ?),"
+            " (SELECT device_id FROM installation),"
+            " (SELECT value FROM local_meta WHERE key = 'history_marks')",
             (self._clock.device,),
         ).fetchone()
+        if r[3] is not None and r[3] != self._clock.device:
+            # Another program started a new device history on this file meanwhile.
+            self._continue_as(str(r[3]))
+            self._catch_up()
+            return
         if r[0]:
             self._observe(str(r[0]))
         self._seq = max(self._seq, int(r[1] or 0), int(r[2] or 0))
+        self._marks = histories.Marks.parse(r[4])
 
     def _observe(self, hlc: str) -> None:
         assert self._clock is not None
@@ -237,6 +250,85 @@ class Store:
             self._clock.catch_up(hlc)
         except ValueError as e:
             raise DatabaseDamaged(msg("时钟记录 {hlc} 无效", hlc=hlc), self.path) from e
+
+    def _continue_as(self, device_id: str) -> None:
+        """Number and stamp from now on as ``device_id`` (a new device history). The same
+        Clock object goes on (its readings stay ahead of everything seen), as another
+        device: writers that hold its ``tick`` keep working."""
+        assert self._identity is not None and self._clock is not None
+        self._identity = Identity(
+            device_id,
+            self._identity.role,
+            self._identity.community,
+            self._identity.micro_grid_id,
+            self._identity.user,
+        )
+        self._clock.device = device_id
+        self._seq = 0
+
+    # -- device histories ------------------------------------------------------------
+    def _history_reason(self) -> histories.Reason | None:
+        if self.path is None or self._identity is None:
+            return None
+        return histories.judge(self._identity.device_id, self._marks, self._resolved())
+
+    def _resolved(self) -> str:
+        """The file's full path (resolved once), as device records name it."""
+        if self._resolved_path is None:
+            assert self.path is not None
+            self._resolved_path = str(self.path.resolve())
+        return self._resolved_path
+
+    def _guard_history(self) -> None:
+        """Inside a write transaction, before anything is written: if this file does not
+        continue the history its device id names on this computer (a backup put back, a
+        copy), start a new device history now, so nothing written reuses a number."""
+        reason = self._history_reason()
+        if reason is None:
+            return
+        assert self._identity is not None
+        old = self._identity.device_id
+        new = uuid7()
+        last = self.conn.execute("SELECT max(seq) FROM ops WHERE device_id = ?", (old,)).fetchone()[
+            0
+        ]
+        histories.record_fork(self.conn, old, new, reason, utc_now(), int(last or 0))
+        self.set_meta("seq_last", "0")
+        self._marks = histories.Marks(0, ())
+        self._continue_as(new)
+        self.history_notice = histories.explain(reason, old, new)
+        self._pending_changes.sync = True
+
+    def _history_state(self) -> tuple[object, ...]:
+        """What a commit must mark when it changed: our numbering and clock, and the change
+        log (a file restored without received edits must not pass for the newer one)."""
+        top = self.conn.execute("SELECT max(rowid) FROM ops").fetchone()[0]
+        return (self._seq, self._clock.last if self._clock is not None else None, top)
+
+    def check_history(self) -> Message | None:
+        """Judge now whether this file continues its device history (a new one is started
+        if not, in a write transaction of its own); returns the sentence saying so.
+
+        The command line calls it when it opens a file, exports and imports before they
+        read the identity; otherwise the first write transaction judges. Reads only,
+        unless a new history must be started."""
+        if self.read_only is not None or self._identity is None or self.path is None:
+            return None
+        self._marks = histories.Marks.parse(self.meta("history_marks"))
+        if self._history_reason() is None:
+            return None
+        with self.transaction():
+            pass  # the transaction's own check starts the new history
+        return self.history_notice
+
+    def predecessors(self) -> list[str]:
+        """The device ids this file wrote under before its current one, newest first."""
+        return histories.predecessors(self.conn, self.identity.device_id)
+
+    def replaced_devices(self) -> list[str]:
+        """The device histories this file stands in for (it was put back from a backup of
+        theirs), newest first: its bundles name them (manifest ``replaces``)."""
+        return histories.predecessors(self.conn, self.identity.device_id, restored_only=True)
 
     @property
     def initialised(self) -> bool:
@@ -357,11 +449,18 @@ class Store:
         self._depth = 1
         seq_before = self._seq
         had_identity = self._identity is not None
+        device_before = self._identity.device_id if self._identity is not None else None
+        marked: histories.Marks | None = None
         try:
             self._catch_up()
+            self._guard_history()
             seq_before = self._seq
+            state_before = self._history_state()
             yield
             if self._clock is not None:
+                if self._marks.n == 0 or self._history_state() != state_before:
+                    marked = self._marks.next()
+                    self.set_meta("history_marks", marked.dumps())
                 self.set_meta("hlc_last", self._clock.last)
                 self.set_meta("seq_last", str(self._seq))
             self.conn.execute("COMMIT")
@@ -369,8 +468,12 @@ class Store:
         except BaseException as e:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            if not had_identity:
-                self._load_identity()  # an installation made inside it is forgotten too
+            if (
+                not had_identity
+                or self._identity is None
+                or (self._identity.device_id != device_before)
+            ):
+                self._load_identity()  # an installation (or history) made inside is forgotten
             else:
                 # Numbers taken inside are given back (seqs stay contiguous); a clock that
                 # moved ahead may stay ahead, which a hybrid clock allows.
@@ -381,6 +484,9 @@ class Store:
         finally:
             self._depth = 0
             self._pending_changes = Changes()
+        if marked is not None and self._identity is not None and self.path is not None:
+            self._marks = marked
+            histories.write(self._identity.device_id, marked, self._resolved())
 
     def _begin(self) -> None:
         """BEGIN IMMEDIATE, waiting for another program's write to finish (up to
@@ -471,16 +577,18 @@ class Store:
         field; nothing is written). A set field is given as the whole list of elements
         and written as the elements added (``tags[x]: true``) and removed (``false``).
         """
-        ident = self.identity
-        clock = self._clock
-        assert clock is not None
-        device, user = ident.device_id, ident.user
-        tick = clock.tick
+        self.identity  # noqa: B018 - refuses an uninitialised database
         written: list[Op] = []
         pending = _Pending()
         scope_cache: dict[tuple[str, str], str | None] = {}
         columns: dict[str, _Columns] = {}
         with self.transaction(), gc_paused():
+            # Read inside: the transaction may have started a new device history.
+            ident, clock = self.identity, self._clock
+            assert clock is not None
+            device, user = ident.device_id, ident.user
+            tick = clock.tick
+            wall = clock.wall()  # when, by this computer's clock (shown in histories)
             # Records with open conflicts, read once: only refreshing a record's conflicts
             # (below) can change that, and only for that record.
             disputed = open_conflict_ids(
@@ -549,12 +657,13 @@ class Store:
                             {},
                             {},
                             scope,
+                            wall,
                         )
                     )
                     pending.ops.append(
                         (
                             *(op_id, device, self._seq, hlc, user, s.name, entity_id),
-                            *(dumps(fields), None, None, scope, None),
+                            *(dumps(fields), None, None, scope, None, wall),
                         )
                     )
                     row: list[Any] = [
@@ -628,6 +737,7 @@ class Store:
                     base,
                     {},
                     scope,
+                    wall,
                 )
                 pending.ops.append(op.row())
                 clocks.update(dict.fromkeys(fields, hlc))
@@ -816,7 +926,7 @@ class Store:
         Written as a new operation that supersedes both values, so the choice syncs and
         closes the same conflict on every replica.
         """
-        ident = self.identity
+        self.identity  # noqa: B018 - refuses an uninitialised database
         assert self._clock is not None
         c = self.conn.execute(
             "SELECT * FROM conflicts WHERE id = ? AND resolved_by IS NULL", (conflict_id,)
@@ -826,6 +936,7 @@ class Store:
         s = spec(c["entity"])
         f = c["field"]
         with self.transaction():
+            ident = self.identity
             current = self._current(s, c["entity_id"])
             if current is None:
                 raise ValidationError(msg("冲突涉及的记录已不存在。"))
@@ -845,6 +956,7 @@ class Store:
                 base={f: clock[f]} if f in clock else {},
                 merged={f: [c["loser_hlc"]]},
                 micro_grid_id=self._scope(s, c["entity_id"], {}, {}),
+                wall=self._clock.wall(),
             )
             self.conn.execute(INSERT_OP, op.row())
             apply_op(self.conn, s, op, utc_now(), ApplyCounts())

@@ -95,6 +95,10 @@ class Manifest:
     ops_sha256: str
     setup_from: str | None = None
     app_version: str | None = None
+    replaces: tuple[str, ...] = ()
+    """Device histories the sender's file continues in their place, newest first: the file
+    was put back from a backup and started a new history (store/device_history.py); what
+    those devices held is no longer held."""
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -119,6 +123,8 @@ class Manifest:
             d["setup_from"] = self.setup_from
         if self.app_version:
             d["app_version"] = self.app_version
+        if self.replaces:
+            d["replaces"] = list(self.replaces)
         d["manifest_sha256"] = manifest_sha256(d)
         return d
 
@@ -140,6 +146,7 @@ class Manifest:
             ops_sha256=d["ops_sha256"],
             setup_from=d.get("setup_from"),
             app_version=d.get("app_version"),
+            replaces=tuple(d.get("replaces") or ()),
         )
 
 
@@ -163,6 +170,7 @@ def new_manifest(
     version_vector: SeqSet,
     op_texts: Sequence[str],
     setup_from: str | None = None,
+    replaces: Sequence[str] = (),
 ) -> Manifest:
     return Manifest(
         bundle_id=uuid7(),
@@ -179,6 +187,7 @@ def new_manifest(
         ops_sha256=ops_sha256(op_texts),
         setup_from=setup_from,
         app_version=__version__,
+        replaces=tuple(replaces),
     )
 
 

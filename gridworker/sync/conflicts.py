@@ -56,9 +56,11 @@ class ConflictView:
         }
 
 
-def when_of(hlc: str) -> datetime:
-    """Local time of an hlc timestamp."""
-    return datetime.fromtimestamp(int(hlc.split("-", 1)[0]) / 1000).astimezone()
+def when_of(hlc: str, wall: int | None = None) -> datetime:
+    """When an edit was made, by its own device's clock (``wall``) when the operation
+    carries it, else by its hlc timestamp; local time."""
+    ms = wall if wall is not None else int(hlc.split("-", 1)[0])
+    return datetime.fromtimestamp(ms / 1000).astimezone()
 
 
 def record_label(store: Store, entity: str, entity_id: str) -> str:
@@ -111,12 +113,16 @@ def list_conflicts(store: Store) -> list[ConflictView]:
         )
         cur_hlc = clock_loads(clock_row[0]).get(c["field"]) if clock_row else None
         cur_user = None
+        cur_wall: int | None = None
         if cur_hlc:
             r = store.conn.execute(
-                "SELECT user_name FROM ops WHERE entity_id = ? AND hlc = ?",
+                "SELECT user_name, wall FROM ops WHERE entity_id = ? AND hlc = ?",
                 (c["entity_id"], cur_hlc),
             ).fetchone()
-            cur_user = r[0] if r else None
+            cur_user, cur_wall = (r[0], r[1]) if r else (None, None)
+        lost = store.conn.execute(
+            "SELECT wall FROM ops WHERE op_id = ?", (c["loser_op_id"],)
+        ).fetchone()
         out.append(
             ConflictView(
                 id=c["id"],
@@ -128,10 +134,10 @@ def list_conflicts(store: Store) -> list[ConflictView]:
                 field_label=field_label(c["entity"], c["field"]),
                 current_value=field_value(current, c["field"]),
                 current_user=cur_user,
-                current_when=when_of(cur_hlc) if cur_hlc else None,
+                current_when=when_of(cur_hlc, cur_wall) if cur_hlc else None,
                 other_value=json.loads(c["loser_value"]) if c["loser_value"] else None,
                 other_user=c["loser_user"],
-                other_when=when_of(c["loser_hlc"]),
+                other_when=when_of(c["loser_hlc"], lost[0] if lost else None),
                 detected_at=c["detected_at"],
             )
         )

@@ -32,7 +32,8 @@ from gridworker.sync.vector import SeqSet
 _q: Callable[[str], str] = encode_basestring
 
 _OP_COLUMNS = (
-    "op_id, device_id, seq, hlc, user_name, entity, entity_id, fields, base, merged, micro_grid_id"
+    "op_id, device_id, seq, hlc, user_name, entity, entity_id, fields, base, merged, micro_grid_id,"
+    " wall"
 )
 
 
@@ -57,14 +58,15 @@ def op_text(r: Any) -> str:
     Equal to ``canonical(Op.from_row(r).to_json())`` (a test holds it so) without decoding
     and re-encoding the field maps: exporting is then little more than one pass of text.
     """
-    op_id, device, seq, hlc, user, entity, entity_id, fields, base, merged, mg = r
+    op_id, device, seq, hlc, user, entity, entity_id, fields, base, merged, mg, wall = r
     head = '{"base":' + str(base) + ',"device_id":' if base else '{"device_id":'
     mid = ',"merged":' + str(merged) if merged else ""
+    tail = f',"wall":{wall}}}' if wall is not None else "}"
     return (
         f'{head}{_q(device)},"entity":{_q(entity)},"entity_id":{_q(entity_id)},'
         f'"fields":{fields},"hlc":{_q(hlc)}{mid},'
         f'"micro_grid_id":{_q(mg) if mg is not None else "null"},'
-        f'"op_id":{_q(op_id)},"seq":{seq},"user":{_q(user)}}}'
+        f'"op_id":{_q(op_id)},"seq":{seq},"user":{_q(user)}{tail}'
     )
 
 
@@ -165,6 +167,7 @@ def export_bundle(
     with the office's version vector as acknowledgement. ``out_path`` may be a folder: the
     file is then named by :func:`default_name`.
     """
+    store.check_history()  # a restored or copied file speaks as a new device history
     ident = store.identity
     path, into_folder = _destination(out_path)
     say = (progress or QUIET).report
@@ -205,6 +208,7 @@ def export_bundle(
         version_vector=SeqSet.held_by(store.conn),
         op_texts=texts,
         setup_from=store.meta("setup_from") if ident.role == "worker" else None,
+        replaces=store.replaced_devices(),
     )
     data = encode(manifest, texts, compress=compress)
     if into_folder:

@@ -17,6 +17,7 @@ from pathlib import Path
 from gridworker.core.messages import Message, message_of, msg
 from gridworker.core.progress import QUIET, Cancelled, Progress, check
 from gridworker.store.db import backup_file
+from gridworker.store.duplicates import identity_touched, pairs_touching
 from gridworker.store.entities import ENTITIES, field_term, record_term
 from gridworker.store.fields import EXPECTED, valid_stored
 from gridworker.store.merge import ApplyCounts
@@ -470,6 +471,7 @@ class _Rollback(Exception):
 def preview_bundle(store: Store, path: Path | str) -> BundlePreview:
     """Check a bundle and work out what it would change; the database is left untouched."""
     b = read_bundle(path)
+    store.check_history()
     here = _where(store)
     check_addressed(store.conn, here, b)
     fresh = check_ops(store.conn, here, b)
@@ -527,6 +529,7 @@ class FileResult:
     held: int = 0
     conflicts: int = 0
     closed_conflicts: int = 0
+    duplicates: int = 0  # new pairs of records that look like one (疑似重复)
     already_imported: bool = False
     skipped: bool = False  # found in a folder, meant for another installation
 
@@ -535,9 +538,10 @@ class FileResult:
             return self.message
         who = f"{self.sender_user}（{self.micro_grid_name}）"
         again = "，以前导入过" if self.already_imported else ""
+        twice = f"，疑似重复 {self.duplicates} 对" if self.duplicates else ""
         return (
             f"已导入 {self.path.name}，来自 {who}：新修改 {self.new} 条，已有 {self.held} 条，"
-            f"冲突 {self.conflicts} 处{again}"
+            f"冲突 {self.conflicts} 处{twice}{again}"
         )
 
 
@@ -549,6 +553,7 @@ class SenderTotals:
     new: int = 0
     held: int = 0
     conflicts: int = 0
+    duplicates: int = 0
 
 
 @dataclass
@@ -588,6 +593,7 @@ class ImportSummary:
             t.new += f.new
             t.held += f.held
             t.conflicts += f.conflicts
+            t.duplicates += f.duplicates
         return out
 
 
@@ -624,6 +630,7 @@ def import_bundles(
     transaction, each in a savepoint of its own: a killed process leaves the database
     as it was before the import.
     """
+    store.check_history()  # a restored or copied file speaks as a new device history
     here = _where(store)
     paths = list(paths)
     files = expand_paths(paths)
@@ -693,10 +700,13 @@ def _import_one(
             )
 
         open_before = open_conflict_rows(store)
+        touched = identity_touched(b.ops)
+        twins_before = pairs_touching(store.conn, touched)
         try:
             with _savepoint(store.conn):
                 counts = apply_bundle(store, b, on_chunk=chunk, progress=progress)
                 _check_parents(store.conn, path, b.ops)
+                twins_after = pairs_touching(store.conn, touched)
         except sqlite3.IntegrityError as e:
             raise _foreign_key_error(path, e) from None
     except Cancelled as e:
@@ -717,6 +727,8 @@ def _import_one(
     open_after = open_conflict_rows(store)
     result.conflicts = len(open_after - open_before)
     result.closed_conflicts = len(open_before - open_after)
+    # The same people or households entered on two devices, met in this file.
+    result.duplicates = len(twins_after - twins_before)
     return True
 
 

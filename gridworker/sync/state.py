@@ -47,7 +47,13 @@ def _peer(r: sqlite3.Row) -> Peer:
 def peers(
     conn: sqlite3.Connection, *, roles: tuple[str, ...], micro_grid_id: str | None = None
 ) -> list[Peer]:
-    sql = f"SELECT * FROM sync_peer WHERE role IN ({','.join('?' * len(roles))})"
+    """The peers of these roles that still speak for themselves: a device whose history
+    another device continues (a laptop restored from a backup or copied started a new
+    one, and said so) is left out, so what it held no longer counts as acknowledged."""
+    sql = (
+        f"SELECT * FROM sync_peer WHERE role IN ({','.join('?' * len(roles))})"
+        " AND succeeded_by IS NULL"
+    )
     params: list[str] = list(roles)
     if micro_grid_id is not None:
         sql += " AND micro_grid_id = ?"
@@ -181,7 +187,32 @@ def record_received(
     if m.setup_from:
         # The laptop set up from that bundle now speaks for itself.
         conn.execute("DELETE FROM sync_peer WHERE device_id = ?", (f"setup:{m.setup_from}",))
+    _succession(conn, m)
     log(conn, m, "received", path, at, new=new, held=held, conflicts=conflicts)
+
+
+def _succession(conn: sqlite3.Connection, m: Manifest) -> None:
+    """Who speaks for a device history.
+
+    A sender whose file was put back from a backup started a new device history and names
+    the one it replaces (``replaces``): the old device's file is gone, so what it held is
+    no longer taken as held, and the operations it had and the restored file lacks are
+    sent again. (A copy of a file names nothing: its original may be in use, and counts as
+    a laptop of its own.) A replaced device that speaks again with a later bundle counts
+    again from then on.
+    """
+    conn.execute(
+        "UPDATE sync_peer SET succeeded_by = NULL, succeeded_at = NULL "
+        "WHERE device_id = ? AND succeeded_at < ?",
+        (m.sender_device, m.created),
+    )
+    for old in m.replaces:
+        conn.execute(
+            "UPDATE sync_peer SET succeeded_by = ?, succeeded_at = ? WHERE device_id = ?"
+            " AND (succeeded_at IS NULL OR succeeded_at < ?)"
+            " AND (last_bundle_created IS NULL OR last_bundle_created <= ?)",
+            (m.sender_device, m.created, old, m.created, m.created),
+        )
 
 
 def record_setup(conn: sqlite3.Connection, m: Manifest, holds: SeqSet) -> None:

@@ -29,7 +29,7 @@ from gridworker.core.demo_people import generate_households
 from gridworker.core.people import format_tags
 from gridworker.roster.importer import apply_import, plan_import
 from gridworker.store.db import open_database
-from gridworker.store.entities import RESIDENT
+from gridworker.store.entities import MERGE_FIELDS, RESIDENT
 from gridworker.store.store import Store
 
 TARGET_RESIDENTS = 100_000
@@ -135,7 +135,7 @@ def _replay(source: Path, target: Path, only: tuple[str, ...] | None = None) -> 
 
 def _raw_insert(path: Path, rows: list[list[str]]) -> float:
     """Seconds for raw executemany of the same residents into a plain table (fresh file)."""
-    cols = ["id", *RESIDENT.field_names]
+    cols = ["id", *(f for f in RESIDENT.field_names if f not in MERGE_FIELDS)]
     conn = sqlite3.connect(path)
     conn.execute(f"CREATE TABLE resident ({', '.join(f'{c} TEXT' for c in cols)})")
     data = [

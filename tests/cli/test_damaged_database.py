@@ -113,9 +113,14 @@ def test_restore_is_refused_while_the_app_has_the_database_open(
     assert db.read_bytes() == before
 
 
-def test_a_restored_file_numbers_its_next_edit_after_the_replaced_ones(tmp_path: Path) -> None:
+def test_a_restored_file_numbers_its_next_edit_after_the_replaced_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Edits made after the backup may be at the office already: their numbers are not
-    given out again (the office would take new edits for ones it holds)."""
+    given out again (the office would take new edits for ones it holds). Without device
+    records (a data folder that cannot be written) the carried-over counter does it."""
+    monkeypatch.setenv("GRIDWORKER_DEVICE_RECORDS", str(tmp_path / "no-records" / "x"))
+    (tmp_path / "no-records").write_text("a file where the folder would be")
     from gridworker.store.health import restore_backup
 
     db = tmp_path / "w.sqlite3"
@@ -133,3 +138,26 @@ def test_a_restored_file_numbers_its_next_edit_after_the_replaced_ones(tmp_path:
         assert s.conn.execute("SELECT max(seq) FROM ops").fetchone()[0] < issued
         op = s.update("household", h, {"notes": "恢复之后"})
         assert op is not None and op.seq == issued + 1
+
+
+def test_a_restored_file_starts_a_new_device_history(tmp_path: Path) -> None:
+    """With device records: the restored file writes under a new device id, the old one
+    kept as its predecessor, so no number of the old history is given out again."""
+    from gridworker.store.health import restore_backup
+
+    db = tmp_path / "w.sqlite3"
+    with Store.open(db) as s:
+        s.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
+        old = s.identity.device_id
+        mg = s.identity.micro_grid_id
+        h = s.create("household", {"micro_grid_id": mg, "estate": "锦华苑", "room": "101"})
+        good = backup_file(db, "before-import")
+        assert good is not None
+        s.update("household", h, {"notes": "备份之后"})
+    restore_backup(db, good)
+    with Store.open(db) as s:
+        notice = s.check_history()
+        assert notice is not None and "旧" in notice
+        op = s.update("household", h, {"notes": "恢复之后"})
+        assert op is not None and op.device_id != old and op.seq == 1
+        assert s.predecessors() == [old] == s.replaced_devices()

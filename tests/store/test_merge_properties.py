@@ -316,3 +316,109 @@ def test_an_edit_closes_a_conflict_of_a_field_it_builds_on_while_another_field_d
     open_ = {(r["entity_id"], r["field"], r["loser_hlc"]) for r in b.open_conflicts()}
     assert open_ == _heads_that_lost(held, b)
     assert {f for _, f, _ in open_} == {"notes"}
+
+
+# -- issue 10: restores, clones, stale clocks and the same person entered twice -----------
+
+move = st.one_of(
+    st.tuples(
+        st.just("edit"),
+        st.integers(0, 5),
+        st.integers(0, 1),
+        st.sampled_from(FIELDS),
+        st.integers(0, 3),
+    ),
+    st.tuples(st.just("exchange"), st.integers(0, 5), st.integers(0, 5)),
+    st.tuples(st.just("save"), st.integers(0, 5)),
+    st.tuples(st.just("restore"), st.integers(0, 5)),
+    st.tuples(st.just("clone"), st.integers(0, 5)),
+    st.tuples(st.just("stale"), st.integers(0, 5), st.booleans()),
+    st.tuples(st.just("twin"), st.integers(0, 5), st.integers(0, 5)),
+    st.tuples(st.just("merge"), st.integers(0, 5)),
+)
+
+
+def _copy(s: Store, path: str) -> Store:
+    """A copy of a replica's database, as a file copied to ``path`` would be."""
+    from pathlib import Path
+
+    from gridworker.store.db import open_file
+
+    conn = open_file(":memory:").conn
+    s.conn.backup(conn)
+    return Store(conn, Path(path))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(move, min_size=1, max_size=30))
+def test_restores_clones_stale_clocks_and_twins_converge_and_lose_nothing(
+    moves: list[tuple[object, ...]],
+) -> None:
+    """Replicas put back from older copies, copied to new replicas, run with wrong clocks,
+    and the same person created on two of them (merged on any): after every operation
+    reaches every replica they are identical, no (device, seq) names two operations (so
+    none was dropped for another), every lost edit is a conflict, and once the pairs are
+    merged no duplicate is left."""
+    from gridworker.core.hlc import wall_ms
+    from gridworker.store.duplicates import listing, merge
+
+    base, people = _replicas(3)
+    stores = [_copy(s, f"/replica/{i}.sqlite3") for i, s in enumerate(base)]
+    saved: dict[int, Store] = {}
+    n = 0
+    for mv in moves:
+        kind, r = mv[0], int(mv[1]) % len(stores)  # type: ignore[call-overload]
+        s = stores[r]
+        if kind == "edit":
+            _, _, person, field, vi = mv
+            _edit(s, people[int(person)], str(field), int(vi))  # type: ignore[call-overload]
+        elif kind == "exchange":
+            stores[int(mv[2]) % len(stores)].apply_ops(_all_ops(s))  # type: ignore[call-overload]
+        elif kind == "save":
+            saved[r] = _copy(s, "/saved")
+        elif kind == "restore" and r in saved:
+            stores[r] = _copy(saved[r], str(s.path))  # the older file, at the same place
+        elif kind == "clone" and len(stores) < 6:
+            n += 1
+            stores.append(_copy(s, f"/replica/clone{n}.sqlite3"))
+        elif kind == "stale":
+            clock = s._clock
+            assert clock is not None
+            shift = 3 * 365 * 86_400_000 if mv[2] else -2 * 86_400_000
+            clock._now = lambda shift=shift: wall_ms() + shift
+        elif kind == "twin":
+            other = stores[int(mv[2]) % len(stores)]  # type: ignore[call-overload]
+            n += 1
+            home = s.get("resident", people[0])["household_id"]  # type: ignore[index]
+            for x in {id(s): s, id(other): other}.values():
+                x.create("resident", {"household_id": home, "name": "重复者", "id_number": f"X{n}"})
+        elif kind == "merge":
+            pairs = listing(s.conn)
+            if pairs:
+                merge(s, pairs[0].entity, pairs[0].keep, pairs[0].other)
+
+    def everyone_gets_everything() -> list[Op]:
+        everything = list({op.op_id: op for s in stores for op in _all_ops(s)}.values())
+        for s in stores:
+            s.apply_ops(everything)
+        return everything
+
+    everything = everyone_gets_everything()
+    for _ in range(4):  # a person merges what is listed, until nothing is
+        pairs = listing(stores[0].conn)
+        if not pairs:
+            break
+        for p in pairs:
+            merge(stores[0], p.entity, p.keep, p.other)
+        everything = everyone_gets_everything()
+    numbers: dict[tuple[str, int], str] = {}
+    for op in everything:
+        assert numbers.setdefault((op.device_id, op.seq), op.op_id) == op.op_id
+    assert len({snapshot_text(s) for s in stores}) == 1
+    for s in stores:
+        assert len(_all_ops(s)) == len(everything)
+        assert listing(s.conn) == []
+    expected = _heads_that_lost(everything, stores[0])
+    for s in stores:
+        open_ = {(r["entity_id"], r["field"], r["loser_hlc"]) for r in s.open_conflicts()}
+        assert open_ == expected

@@ -139,12 +139,18 @@ def test_ops_of_records_made_in_one_batch_carry_their_micro_grid(worker_store: S
     assert stored == {mg}
 
 
-def test_own_ops_received_back_advance_the_sequence(tmp_path: Path) -> None:
+def test_own_ops_received_back_advance_the_sequence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A laptop restored from a backup gets its own later ops back from the office.
 
     Applying them must move the local sequence past them, or the next local edit would
-    reuse a (device, seq) number already held.
+    reuse a (device, seq) number already held. (With device records the restored file
+    starts a new device history instead: tests/cli/test_device_histories.py; here the
+    records cannot be kept.)
     """
+    (tmp_path / "not-a-folder").write_text("")
+    monkeypatch.setenv("GRIDWORKER_DEVICE_RECORDS", str(tmp_path / "not-a-folder" / "x"))
     path = tmp_path / "w.sqlite3"
     s = Store.open(path)
     s.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")

@@ -174,9 +174,13 @@ def test_worker_refuses_an_office_bundle_smuggling_another_grids_data(
 
 
 def test_a_reused_op_number_is_refused_instead_of_silently_dropped(
-    site: Site, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    site: Site, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A laptop restored from an old backup numbers new edits like ones already sent."""
+    """A laptop restored from an old backup numbers new edits like ones already sent,
+    where no device records could be kept to notice the restore (a data folder that
+    cannot be written): the office refuses rather than take them for ones it holds."""
+    (tmp_path / "not-a-folder").write_text("")
+    monkeypatch.setenv("GRIDWORKER_DEVICE_RECORDS", str(tmp_path / "not-a-folder" / "x"))
     w = site.setup_worker("w1", "赵红")
     backup = tmp_path / "restore.sqlite3"
     w.conn.execute("VACUUM INTO ?", (str(backup),))

@@ -244,10 +244,13 @@ def test_op_text_is_the_canonical_json_of_the_op(site: Site) -> None:
     site.send(w, site.office, "up")
     [c] = [w.update("resident", rid, {"notes": "x"})]
     assert c is not None
-    cols = "op_id, device_id, seq, hlc, user_name, entity, entity_id, fields, base, merged, micro_grid_id"
+    cols = "op_id, device_id, seq, hlc, user_name, entity, entity_id, fields, base, merged, micro_grid_id, wall"
+    walls = 0
     for s in (w, site.office):
         for r in s.conn.execute(f"SELECT {cols}, received_at FROM ops"):
-            assert op_text(tuple(r)[:11]) == canonical(Op.from_row(r).to_json())
+            assert op_text(tuple(r)[:12]) == canonical(Op.from_row(r).to_json())
+            walls += r["wall"] is not None
+    assert walls  # the edits' own times travel (and old operations have none)
     w.close()
 
 

@@ -1,8 +1,13 @@
 """An office and three worker laptops edit at random and swap USB sticks in any order.
 
 Sticks are imported late, twice, or never (lost); bundles of one micro-grid go to either
-of its two laptops. After a final full exchange every worker equals the office restricted
-to its micro-grid, and every concurrent edit that lost sits in the conflicts tables.
+of its two laptops. Databases are put back from older copies (a backup restored), copied
+to another laptop of the same micro-grid (a clone), run with a clock days behind or years
+ahead, and the same person is entered on two laptops (then merged, on any replica). After
+every stick ever written is delivered late and a final full exchange, every worker equals
+the office restricted to its micro-grid, every operation that ever left a device on a
+stick is held by the office (nothing lost), every concurrent edit that lost sits in the
+conflicts tables (nothing silently overwritten), and no duplicate is left unmerged.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule
 from legacy_ops import expected_sets, legacy_list_op
 
+from gridworker.core.hlc import wall_ms
+from gridworker.store.duplicates import listing, merge
 from gridworker.store.ops import Op
 from gridworker.store.snapshot import snapshot_text
 from gridworker.store.store import Store
@@ -102,11 +109,16 @@ class OfficeAndWorkers(RuleBasedStateMachine):
             self.stores.append(Store.open(self.dir / f"w{i}.sqlite3"))
             self.grid_of.append(self.grids[g])
         self.sticks: list[tuple[Path, str | None]] = []  # (file, micro-grid or None=office)
+        self.copies: list[tuple[int, Path]] = []  # (replica, an older copy of its file)
         self.n = 0
 
     def teardown(self) -> None:
         try:
+            for path, to in self.sticks:  # every stick turns up in the end, however late
+                for pick in (0, 1):
+                    self._deliver(path, to, pick)
             self._full_exchange()
+            self._merge_all()
             self._check()
         finally:
             for s in self.stores:
@@ -209,17 +221,98 @@ class OfficeAndWorkers(RuleBasedStateMachine):
         if open_:
             s.resolve_conflict(open_[k % len(open_)]["id"], keep=keep)  # type: ignore[arg-type]
 
+    # -- the moves of issue 10 ------------------------------------------------------------
+    @rule(r=st.integers(0, 5))
+    def save_copy(self, r: int) -> None:
+        """A backup of one replica's database file, as it is now."""
+        r %= len(self.stores)
+        self.n += 1
+        path = self.dir / f"copy{self.n}.sqlite3"
+        self.stores[r].conn.execute("VACUUM INTO ?", (str(path),))
+        self.copies.append((r, path))
+
+    @rule(i=st.integers(0, 20))
+    def restore_older_copy(self, i: int) -> None:
+        """The file replaced by an older copy of itself (a backup put back by hand)."""
+        if not self.copies:
+            return
+        r, copy = self.copies[i % len(self.copies)]
+        s = self.stores[r]
+        assert s.path is not None
+        s.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(s.path) + suffix).unlink(missing_ok=True)
+        shutil.copyfile(copy, s.path)
+        self.stores[r] = Store.open(s.path)
+
+    @rule(r=st.integers(1, 5))
+    def clone(self, r: int) -> None:
+        """A laptop's database copied to a further laptop of its micro-grid."""
+        r = 1 + (r - 1) % (len(self.stores) - 1)
+        if len(self.stores) >= 6:
+            return
+        self.n += 1
+        path = self.dir / f"clone{self.n}.sqlite3"
+        self.stores[r].conn.execute("VACUUM INTO ?", (str(path),))
+        self.stores.append(Store.open(path))
+        self.grid_of.append(self.grid_of[r])
+
+    @rule(r=st.integers(0, 5), ahead=st.booleans())
+    def stale_clock(self, r: int, ahead: bool) -> None:
+        """A computer whose clock is two days behind, or three years ahead, from now on."""
+        clock = self.stores[r % len(self.stores)]._clock
+        assert clock is not None
+        shift = 3 * 365 * 86_400_000 if ahead else -2 * 86_400_000
+        clock._now = lambda: wall_ms() + shift
+
+    @rule(r=st.integers(0, 5), other=st.integers(0, 5), k=st.integers(0, 9))
+    def same_person_on_two_replicas(self, r: int, other: int, k: int) -> None:
+        """The same person (one ID number) entered into the same household on two replicas."""
+        a, b = self.stores[r % len(self.stores)], self.stores[other % len(self.stores)]
+        both = sorted(set(self._ids(a, "household")) & set(self._ids(b, "household")))
+        if a is b or not both:
+            return
+        self.n += 1
+        home = both[k % len(both)]
+        number = f"1101011990010{self.n % 1000:03d}X"
+        for s in (a, b):
+            s.create("resident", {"household_id": home, "name": "重复者", "id_number": number})
+
+    @rule(r=st.integers(0, 5), k=st.integers(0, 9))
+    def merge_a_pair(self, r: int, k: int) -> None:
+        """A person on any replica merges one listed pair (or finishes a merge)."""
+        s = self.stores[r % len(self.stores)]
+        pairs = listing(s.conn)
+        if pairs:
+            p = pairs[k % len(pairs)]
+            merge(s, p.entity, p.keep, p.other)
+
+    def _merge_all(self) -> None:
+        """At the office: merge whatever is listed, exchange, until nothing is listed."""
+        for _ in range(4):
+            pairs = listing(self.stores[0].conn)
+            if not pairs:
+                return
+            for p in pairs:
+                merge(self.stores[0], p.entity, p.keep, p.other)
+            self._full_exchange()
+        assert listing(self.stores[0].conn) == []
+
     def _full_exchange(self) -> None:
         for _ in range(2):
             for r in range(1, len(self.stores)):
                 self._deliver(*self._export(r, 0), pick=0)
             for grid in (0, 1):
                 path, to = self._export(0, grid)
-                for pick in (0, 1):
+                for pick in range(len(self.stores)):
                     self._deliver(path, to, pick)
 
     def _check(self) -> None:
         office = self.stores[0]
+        held = {r[0] for r in office.conn.execute("SELECT op_id FROM ops")}
+        for path, _to in self.sticks:  # nothing that ever left a device is lost
+            sent = json.loads(path.read_text(encoding="utf-8"))["ops"]
+            assert {o["op_id"] for o in sent} <= held
         for s, g in zip(self.stores[1:], self.grid_of[1:], strict=True):
             assert snapshot_text(s) == snapshot_text(office, g)
         ops = [Op.from_row(r) for r in office.conn.execute("SELECT * FROM ops")]

@@ -180,6 +180,10 @@
         <translation>A {record} record cannot be voided.</translation>
     </message>
     <message>
+        <source>{record}不能合并。</source>
+        <translation>{record} records cannot be merged.</translation>
+    </message>
+    <message>
         <source>{record}的“{field}”应为{expected}，不是「{value}」。</source>
         <translation>The “{field}” of a {record} record should be {expected}, not “{value}”.</translation>
     </message>
@@ -282,6 +286,10 @@
     <message>
         <source>与第 {row} 行身份证号重复</source>
         <translation>the same ID number as row {row}</translation>
+    </message>
+    <message>
+        <source>两台电脑把这两条记录互相合并了</source>
+        <translation>two computers merged these two records each into the other</translation>
     </message>
     <message>
         <source>修改{record}：{changes}</source>
@@ -398,6 +406,18 @@
     <message>
         <source>可以用备份恢复：gridworker db restore 列出备份，gridworker db restore latest 用最新的完好备份恢复。</source>
         <translation>You can restore a backup: gridworker db restore lists them, gridworker db restore latest restores the newest good one.</translation>
+    </message>
+    <message>
+        <source>合并后被合并的记录又有修改</source>
+        <translation>the merged record was edited after the merge</translation>
+    </message>
+    <message>
+        <source>合并后还有记录指向被合并的记录</source>
+        <translation>records still point at the merged record after the merge</translation>
+    </message>
+    <message>
+        <source>同一微网格内地址相同</source>
+        <translation>same address in one micro-grid</translation>
     </message>
     <message>
         <source>同一户已有户主（第 {row} 行）</source>
@@ -984,6 +1004,10 @@
         <translation>no permission to read or write {path}</translation>
     </message>
     <message>
+        <source>没有编号为 {id} 的{record}。</source>
+        <translation>There is no {record} with the id {id}.</translation>
+    </message>
+    <message>
         <source>注意：工作表 {sheets} 中也有内容，没有导入。每次只导入一个工作表；要导入其中的某一个，请在 Excel 中切换到它、保存，再导入一次。</source>
         <translation>Note: the worksheets {sheets} also hold data, which was not imported. One worksheet is imported at a time; to import one of the others, switch to it in Excel, save, and import again.</translation>
     </message>
@@ -1160,6 +1184,14 @@
         <translation>The sheet lacks required columns: {missing}{extra}. The columns found in row {row} are: {found}.</translation>
     </message>
     <message>
+        <source>要保留的{record}已经合并到另一条记录（编号 {id}）了，请保留那一条。</source>
+        <translation>The {record} to keep has already been merged into another record (id {id}); keep that one instead.</translation>
+    </message>
+    <message>
+        <source>要保留的和要合并的是同一条记录。</source>
+        <translation>The record to keep and the record to merge are the same record.</translation>
+    </message>
+    <message>
         <source>要修改的{record}不存在（编号 {id}）。</source>
         <translation>The record to change ({record}, id {id}) does not exist.</translation>
     </message>
@@ -1298,6 +1330,18 @@
     <message>
         <source>这个数据库已经初始化过了，不能再次初始化。</source>
         <translation>This database has already been set up; it cannot be set up again.</translation>
+    </message>
+    <message>
+        <source>这个数据库文件是从别的电脑（或别的用户账户）复制来的，已改用新的设备编号 {new}（原来是 {old}），两台电脑的修改都不会丢失。</source>
+        <translation>This database file was copied from another computer (or user account); it now writes as the new device {new} (it was {old}), so neither computer's edits are lost.</translation>
+    </message>
+    <message>
+        <source>这个数据库文件是另一个数据库文件的副本，已改用新的设备编号 {new}（原来是 {old}），两个文件的修改都不会丢失。</source>
+        <translation>This database file is a copy of another database file; it now writes as the new device {new} (it was {old}), so neither file's edits are lost.</translation>
+    </message>
+    <message>
+        <source>这个数据库文件比本机上次用它时旧（从备份恢复或复制回来的），已改用新的设备编号 {new}（原来是 {old}）；恢复前已交给社区的修改会随社区的下一个数据包回到本机。</source>
+        <translation>This database file is older than when this computer last used it (a backup put back, or copied back); it now writes as the new device {new} (it was {old}). The edits the office received before the restore come back with the office's next bundle.</translation>
     </message>
     <message>
         <source>这个文件不是网格员工作台的数据库：{path}</source>

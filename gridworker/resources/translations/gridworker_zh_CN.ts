@@ -93,6 +93,64 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesTab</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Duplicates ({0})</source>
+        <translation>疑似重复（{0}）</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <source>These records look like the same person or household entered twice (on two computers). Check them; merging keeps the first and moves everything of the second to it.</source>
+        <translation>这些记录看起来是同一个人或同一户被录了两次（在两台电脑上）。请核对；合并会保留第一条，并把第二条的一切都移到它名下。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Merge into it</source>
+        <translation>并入它</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No duplicates: nobody was entered twice.</source>
+        <translation>没有疑似重复：没有人被录了两次。</translation>
+    </message>
+    <message>
+        <source>&amp;Merge these two</source>
+        <translation>合并这两条(&amp;M)</translation>
+    </message>
+    <message>
+        <source>{0} (merged, not finished)</source>
+        <translation>{0}（已合并，还没完成）</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Keep “{0}” and merge “{1}” into it? This is synced to the others.</source>
+        <translation>保留“{0}”，把“{1}”并入它？这个合并会同步给其他电脑。</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>This page will show:</source>

@@ -48,6 +48,7 @@ from gridworker.sync import (
 )
 from gridworker.sync.importer import expand_paths
 from gridworker.sync.state import LogEntry
+from gridworker.ui.sync.duplicates import DuplicatesTab
 from gridworker.ui.sync.views import (
     OK_FG,
     REFUSED_FG,
@@ -195,6 +196,8 @@ class SyncScreen(QWidget):
             self.tr("Micro-grids") if self.office else self.tr("Sync with the office"),
         )
         self.tabs.addTab(self.history, self.tr("Bundles sent and received"))
+        self.duplicates = DuplicatesTab(runner, self.tabs)  # 疑似重复: a tab of its own
+        self.tabs.tabBar().moveTab(self.tabs.indexOf(self.duplicates), 1)
         layout.addWidget(self.tabs, 1)
         self.conflicts.resolve_requested.connect(self.resolve)
         runner.changed.connect(self._data_changed)

@@ -179,10 +179,14 @@ def needs_offscreen(headless: bool) -> bool:
 
 @contextmanager
 def _private_environment(folder: Path, headless: bool) -> Iterator[None]:
-    """Settings in the temporary folder (never the user's), Qt offscreen when needed."""
-    names = ("GRIDWORKER_SETTINGS", "QT_QPA_PLATFORM")
+    """Settings and device records in the temporary folder (never the user's), Qt
+    offscreen when needed."""
+    from gridworker.store.device_history import ENV as DEVICE_RECORDS
+
+    names = ("GRIDWORKER_SETTINGS", DEVICE_RECORDS, "QT_QPA_PLATFORM")
     saved = {n: os.environ.get(n) for n in names}
     os.environ["GRIDWORKER_SETTINGS"] = str(folder / "settings.ini")
+    os.environ[DEVICE_RECORDS] = str(folder / "device-records")
     if needs_offscreen(headless):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:

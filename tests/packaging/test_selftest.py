@@ -19,6 +19,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"QT_QPA_PLATFORM", "DISPLAY"}}
     env["GRIDWORKER_SETTINGS"] = str(tmp_path / "user" / "settings.ini")
     env["GRIDWORKER_DB"] = str(tmp_path / "user" / "gridworker.sqlite3")
+    env["GRIDWORKER_DEVICE_RECORDS"] = str(tmp_path / "user" / "device-records")
     env.pop("WAYLAND_DISPLAY", None)
     return env
 

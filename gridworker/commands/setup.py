@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 from pathlib import Path
 
 from gridworker.commands.common import CommandError, SubParsers, db_path
+from gridworker.store.device_history import ENV as DEVICE_RECORDS
 from gridworker.store.store import Store
 
 # Screens `demo --screen` can open on: the side bar's pages (gridworker.ui.main_window.SCREENS,
@@ -106,6 +108,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         folder = Path(tempfile.mkdtemp(prefix="gridworker-demo-"))
         path = folder / "demo.sqlite3"
+        # A throw-away demo keeps its device records beside it, not in the user's data.
+        os.environ.setdefault(DEVICE_RECORDS, str(folder / "device-records"))
     with Store.open(path) as store:
         summary = build_demo(store, households=args.households, seed=args.seed, role=args.role)
     print(f"示范社区已生成：{path}")

@@ -20,6 +20,7 @@ the work list, the screens and the month figures agree (shared/domain/gas-safety
 from __future__ import annotations
 
 import calendar
+import hashlib
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -104,20 +105,29 @@ def from_code(value: str, codes: Mapping[str, str]) -> str | None:
 
 # -- ids -------------------------------------------------------------------------------------
 
-_ANSWER_NS = uuid.UUID("5a3f0f7e-6a51-4c5e-9b0b-7d1e2f4a8c31")
-_HAZARD_NS = uuid.UUID("c2d84b19-0e7f-4b6a-8f35-9a61d0e3b7c4")
+_ANSWER_NS = uuid.UUID("5a3f0f7e-6a51-4c5e-9b0b-7d1e2f4a8c31").bytes
+_HAZARD_NS = uuid.UUID("c2d84b19-0e7f-4b6a-8f35-9a61d0e3b7c4").bytes
+
+
+def _uuid5(namespace: bytes, name: str) -> str:
+    """``uuid.uuid5(namespace, name).hex``, without building UUID objects (a demo or an
+    import makes tens of thousands)."""
+    b = bytearray(hashlib.sha1(namespace + name.encode("utf-8")).digest()[:16])
+    b[6] = (b[6] & 0x0F) | 0x50
+    b[8] = (b[8] & 0x3F) | 0x80
+    return b.hex()
 
 
 def answer_id(inspection_id: str, item: str) -> str:
     """The id of an inspection's answer to one item: derived, so an item has one answer
     record however many devices edit it (they merge field by field)."""
-    return uuid.uuid5(_ANSWER_NS, f"{inspection_id}/{item}").hex
+    return _uuid5(_ANSWER_NS, f"{inspection_id}/{item}")
 
 
 def hazard_id(inspection_id: str, item: str) -> str:
     """The id of the hazard an inspection's 隐患 answer makes: one per item, whoever
     records or corrects the inspection."""
-    return uuid.uuid5(_HAZARD_NS, f"{inspection_id}/{item}").hex
+    return _uuid5(_HAZARD_NS, f"{inspection_id}/{item}")
 
 
 # -- dates -------------------------------------------------------------------------------------
@@ -381,6 +391,7 @@ class GasDue:
 def household_due(since: date, attempts: Iterable[Attempt], template: ChecklistTemplate) -> GasDue:
     """When a household recorded on ``since`` is next due, after these attempts."""
     seen = list(attempts)
+    since = min([since, *(a.on for a in seen)])  # inspected before entered in the roster
     done = [a.on for a in seen if a.outcome == DONE]
     last_done = max(done) if done else None
     due = add_months(last_done, template.inspection_interval_months) if last_done else since

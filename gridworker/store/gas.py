@@ -73,6 +73,7 @@ class SavedInspection:
     id: str
     hazard_ids: tuple[str, ...]  # the inspection's live hazards, in checklist order
     stop_use: bool  # a 重大 hazard among them: gas must be stopped on the spot
+    version: int  # of the checklist answered
 
 
 def template_of(store: Store, version: int | None) -> ChecklistTemplate:
@@ -94,6 +95,23 @@ def save_inspection(
     """Record an inspection (or correct one: ``inspection_id``) with its answers, and make
     a hazard of every 隐患 answer (voiding the hazard of an answer that is no longer one).
     One transaction: all of it is written, or nothing."""
+    with store.transaction():
+        changes, saved = plan_inspection(store, data, inspection_id, today=today)
+        if inspection_id is None and saved.version == in_force(store, "gas_checklist").version:
+            record_in_force(store, "gas_checklist")  # so this record reads right later
+        store.write(changes)
+    return saved
+
+
+def plan_inspection(
+    store: Store,
+    data: InspectionInput,
+    inspection_id: str | None = None,
+    *,
+    today: date | None = None,
+) -> tuple[list[Change], SavedInspection]:
+    """The checked changes that record an inspection (see :func:`save_inspection`),
+    without writing them: the demo writes many in one go."""
     if store.get("household", data.household_id) is None:
         raise ValidationError(msg("没有编号为 {id} 的住户。", id=data.household_id))
     if data.inspected_on > _today(today):
@@ -131,58 +149,54 @@ def save_inspection(
     changes = [Change(GAS_INSPECTION.name, values, entity_id=iid, new=old is None)]
     hazards: list[str] = []
     grades: list[str] = []
-    with store.transaction():
-        if old is None and template.version == in_force(store, "gas_checklist").version:
-            record_in_force(store, "gas_checklist")  # so this record reads right later
-        for item in template.items:
-            a = data.answers.get(item.code)
-            aid = answer_id(iid, item.code)
-            held_answer = store.get(GAS_ANSWER.name, aid) if old is not None else None
-            if a is not None:
-                answer_values: dict[str, Value] = {
-                    "inspection_id": iid,
-                    "item": item.code,
-                    "answer": a.answer,
-                    "note": a.note.strip() or None,
-                }
-                changes.append(
-                    Change(GAS_ANSWER.name, answer_values, entity_id=aid, new=held_answer is None)
+    for item in template.items:
+        a = data.answers.get(item.code)
+        aid = answer_id(iid, item.code)
+        held_answer = store.get(GAS_ANSWER.name, aid) if old is not None else None
+        if a is not None:
+            answer_values: dict[str, Value] = {
+                "inspection_id": iid,
+                "item": item.code,
+                "answer": a.answer,
+                "note": a.note.strip() or None,
+            }
+            changes.append(
+                Change(GAS_ANSWER.name, answer_values, entity_id=aid, new=held_answer is None)
+            )
+        elif held_answer is not None and held_answer.get("answer") is not None:
+            changes.append(Change(GAS_ANSWER.name, {"answer": None, "note": None}, entity_id=aid))
+        if old is None and (a is None or a.answer != HAZARD):
+            continue  # nothing to record or to void
+        zid = hazard_id(iid, item.code)
+        held = store.get(GAS_HAZARD.name, zid) if old is not None else None
+        if a is not None and a.answer == HAZARD:
+            grade = hazard_grade(item, a)
+            deadline = deadline_for(template, grade, data.inspected_on)
+            hazard_values: dict[str, Value] = {
+                "household_id": data.household_id,
+                "inspection_id": iid,
+                "item": item.code,
+                "grade": grade,
+                "found": a.note.strip() or None,
+                "found_on": data.inspected_on.isoformat(),
+                "deadline": deadline.isoformat() if deadline else None,
+            }
+            if held is not None and held.get("voided"):
+                hazard_values |= {"voided": False, "void_reason": None}
+            changes.append(Change(GAS_HAZARD.name, hazard_values, entity_id=zid, new=held is None))
+            hazards.append(zid)
+            grades.append(grade)
+        elif held is not None and not held.get("voided"):
+            changes.append(
+                Change(
+                    GAS_HAZARD.name,
+                    {"voided": True, "void_reason": str(msg("检查结果已改，不再是隐患。"))},
+                    entity_id=zid,
                 )
-            elif held_answer is not None and held_answer.get("answer") is not None:
-                changes.append(
-                    Change(GAS_ANSWER.name, {"answer": None, "note": None}, entity_id=aid)
-                )
-            zid = hazard_id(iid, item.code)
-            held = store.get(GAS_HAZARD.name, zid) if old is not None else None
-            if a is not None and a.answer == HAZARD:
-                grade = hazard_grade(item, a)
-                deadline = deadline_for(template, grade, data.inspected_on)
-                hazard_values: dict[str, Value] = {
-                    "household_id": data.household_id,
-                    "inspection_id": iid,
-                    "item": item.code,
-                    "grade": grade,
-                    "found": a.note.strip() or None,
-                    "found_on": data.inspected_on.isoformat(),
-                    "deadline": deadline.isoformat() if deadline else None,
-                }
-                if held is not None and held.get("voided"):
-                    hazard_values |= {"voided": False, "void_reason": None}
-                changes.append(
-                    Change(GAS_HAZARD.name, hazard_values, entity_id=zid, new=held is None)
-                )
-                hazards.append(zid)
-                grades.append(grade)
-            elif held is not None and not held.get("voided"):
-                changes.append(
-                    Change(
-                        GAS_HAZARD.name,
-                        {"voided": True, "void_reason": str(msg("检查结果已改，不再是隐患。"))},
-                        entity_id=zid,
-                    )
-                )
-        store.write(changes)
-    return SavedInspection(iid, tuple(hazards), stop_use(template, grades))
+            )
+    return changes, SavedInspection(
+        iid, tuple(hazards), stop_use(template, grades), template.version
+    )
 
 
 def void_inspection(store: Store, inspection_id: str, reason: str) -> None:

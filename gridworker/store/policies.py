@@ -49,6 +49,11 @@ def _parse_checklist_text(text: str, name: str = "") -> ChecklistTemplate:
     return parse_checklist(data)
 
 
+@functools.lru_cache(maxsize=8)
+def _parsed_checklist(text: str) -> ChecklistTemplate:
+    return _parse_checklist_text(text)
+
+
 def load_checklist(path: Path | None = None) -> ChecklistTemplate:
     """The shipped template, or the file ``path`` (no database: printing blank forms)."""
     p = path or checklist_file()
@@ -70,7 +75,7 @@ def _version_of(kind: PolicyKind, text: str) -> int:
     """Parse (so a broken document is refused with its reason) and give its version."""
     if kind == "care":
         return parse_policy(text).version
-    return _parse_checklist_text(text).version
+    return _parsed_checklist(text).version
 
 
 @dataclass(frozen=True)
@@ -117,11 +122,6 @@ def _in_force(conn: sqlite3.Connection, kind: PolicyKind) -> PolicyVersion:
         return versions[0]
     text = _shipped_text(kind)
     return PolicyVersion(kind, _version_of(kind, text), text, "", True)
-
-
-@functools.lru_cache(maxsize=8)
-def _parsed_checklist(text: str) -> ChecklistTemplate:
-    return _parse_checklist_text(text)
 
 
 def checklist_on(conn: sqlite3.Connection) -> ChecklistTemplate:

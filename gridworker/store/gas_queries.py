@@ -31,7 +31,7 @@ from gridworker.store.entities import GAS_HAZARD_STEP, GAS_INSPECTION
 from gridworker.store.errors import StoreError
 from gridworker.store.history import HistoryEntry, history
 from gridworker.store.policies import checklist
-from gridworker.store.queries import _ADDRESS_ORDER
+from gridworker.store.queries import _ADDRESS_ORDER, ResidentFilter, roster_list
 from gridworker.store.store import Store
 
 __all__ = [
@@ -299,6 +299,8 @@ class HazardDetail:
     allowed: tuple[str, ...]
     history: list[HistoryEntry]
     inspector: str
+    grade_days: int | None  # the grade's days to put it right (a failed recheck's new deadline)
+    user: str  # who is recording (the form's default "done by")
 
 
 def hazard_detail(store: Store, hazard_id: str, on: date) -> HazardDetail | None:
@@ -356,6 +358,8 @@ def hazard_detail(store: Store, hazard_id: str, on: date) -> HazardDetail | None
         allowed=allowed_actions(state) if row.status in STATUSES else (),
         history=history(store.conn, [hazard_id, *(s.id for s in steps)], limit=200),
         inspector=(ins["inspector"] or "") if ins else "",
+        grade_days=policy.deadline_days if policy else None,
+        user=store.identity.user,
     )
 
 
@@ -773,3 +777,42 @@ def item_labels(store: Store, codes: Iterable[str], version: int | None = None) 
     """Labels of item codes in a checklist version (the code itself when unknown)."""
     labels = _Labels(store)
     return [labels.label(version, c) for c in codes]
+
+
+def places(store: Store, household_ids: Sequence[str]) -> list[Place]:
+    """The households' places, in the order given."""
+    rows = {
+        r["h_id"]: _place(r)
+        for r in store.conn.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM household h "
+            "LEFT JOIN micro_grid m ON m.id = h.micro_grid_id "
+            "WHERE h.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(household_ids)),),
+        )
+    }
+    return [rows[h] for h in household_ids if h in rows]
+
+
+def find_households(store: Store, text: str, on: date, limit: int = 60) -> list[Place]:
+    """Households to inspect: those whose residents or address match ``text`` (the roster
+    search: name, pinyin, address, ID or phone tail), or with no text the households due."""
+    if not text.strip():
+        return [r.place for r in due_rows(store, on)][:limit]
+    mg = _scope(store, None)
+    ids = roster_list(store, text, ResidentFilter(micro_grid_id=mg, statuses=None))
+    households: list[str] = []
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        found = dict(
+            store.conn.execute(
+                "SELECT id, household_id FROM resident WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(part),),
+            ).fetchall()
+        )
+        for rid in part:
+            h = found.get(rid)
+            if h and h not in households:
+                households.append(h)
+        if len(households) >= limit:
+            break
+    return places(store, households[:limit])

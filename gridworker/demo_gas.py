@@ -161,6 +161,8 @@ def add_gas(store: Store, seed: int = 7, today: date | None = None) -> str:
         deadline = deadline_for(template, grade, found_on)
         if deadline is None:
             return  # 提示: the household was told
+        if story in ("waiting", "open") and (today - found_on).days > 100:
+            story = "done"  # what stays open is mostly recent
         fixed = found_on + timedelta(days=rng.randint(2, max(3, (deadline - found_on).days)))
         if story == "done" and fixed + timedelta(days=3) < today:
             step(zid, STEP_FIXED, fixed, inspector, "住户已自行整改")

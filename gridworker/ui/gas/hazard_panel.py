@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from html import escape as esc
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -130,6 +130,7 @@ class StepDialog(QDialog):
         height = self.fontMetrics().height() * 2 + 6
         for i, b in enumerate((self.passed, self.still)):
             b.setCheckable(True)
+            b.setAutoDefault(False)  # Enter saves; it never toggles a result
             b.setMinimumHeight(height)
             self.result_group.addButton(b, i)
         self.passed.setStyleSheet(
@@ -146,8 +147,6 @@ class StepDialog(QDialog):
         results.setContentsMargins(0, 0, 0, 0)
         if action == RECHECK:
             form.addRow(self.tr("Result:"), self.result_row)
-            QShortcut(QKeySequence("1"), self, self.passed.click)
-            QShortcut(QKeySequence("2"), self, self.still.click)
         else:
             self.result_row.setVisible(False)
 
@@ -179,10 +178,20 @@ class StepDialog(QDialog):
         self.error.setVisible(False)
         layout.addWidget(self.error)
         buttons, self.save_button = save_cancel_buttons(self, self.save)
+        self.save_button.setDefault(True)
         layout.addWidget(buttons)
         self.result_group.buttonToggled.connect(lambda _b, _on: self._update())
         self._update()
+        # The keys work at once: 1/2 for a recheck's result, else straight to the note.
+        (self.passed if action == RECHECK else self.note).setFocus()
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("网") * 34)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """1 and 2 choose a recheck's result (unless typed into a box)."""
+        if self.action == RECHECK and event.key() in (Qt.Key.Key_1, Qt.Key.Key_2):
+            (self.passed if event.key() == Qt.Key.Key_1 else self.still).click()
+            return
+        super().keyPressEvent(event)
 
     def _default_deadline(self) -> None:
         days = self.detail.grade_days
@@ -440,6 +449,16 @@ class HazardPanel(QFrame):
             self.detail is not None and self.detail.row.deadline is not None
         )
         self.household_button.setEnabled(self.detail is not None)
+
+    def bind_keys(self, widget: QWidget) -> None:
+        """R recheck, F put right, P print the notice, while ``widget`` (the list) has focus."""
+        for key, act in (
+            ("R", lambda: self.step(RECHECK)),
+            ("F", lambda: self.step(STEP_FIXED)),
+            ("P", self.notice_button.click),
+        ):
+            shortcut = QShortcut(QKeySequence(key), widget, act)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def _warn(self, title: str, text: str) -> None:
         inform(self, title, text, warning=True)

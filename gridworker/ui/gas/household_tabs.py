@@ -213,6 +213,7 @@ class HouseholdGasTabs(QObject):
         self.hazard_table.selectionModel().currentRowChanged.connect(self._hazard_chosen)
         hsplit.addWidget(self.hazard_table)
         self.panel = HazardPanel(runner, show_household=False)
+        self.panel.bind_keys(self.hazard_table)
         self.panel.step_saved.connect(lambda _h: None)  # the changed signal reloads
         hsplit.addWidget(self.panel)
         hsplit.setSizes([200, 320])

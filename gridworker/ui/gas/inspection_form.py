@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -119,12 +119,15 @@ class ItemRow(QFrame):
         buttons.setSpacing(6)
         self.buttons: list[QPushButton] = []
         height = self.fontMetrics().height() * 2 + 4
+        bold = QFont(self.font())
+        bold.setBold(True)
+        wide = QFontMetrics(bold)  # a chosen answer is bold: room for it
         for i, answer in enumerate(ANSWERS):
             b = QPushButton(f"{word(answer)}  {i + 1}")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work on the current row
             b.setMinimumHeight(height)
-            b.setMinimumWidth(self.fontMetrics().horizontalAdvance("不适用  3") + 28)
+            b.setMinimumWidth(wide.horizontalAdvance(b.text()) + 32)
             b.setStyleSheet(_answer_button_style(answer))
             b.clicked.connect(lambda _c=False, a=answer: self._clicked(a))
             self.group.addButton(b, i)
@@ -384,7 +387,6 @@ class InspectionDialog(QDialog):
             row.changed.connect(self._update)
             row.clicked.connect(lambda r=row: self._go(self.rows.index(r)))
             row.note.installEventFilter(self)
-            row.note.returnPressed.connect(self._note_done)
             self.rows.append(row)
             self.items_layout.addWidget(row)
         self.items_layout.addStretch(1)
@@ -425,6 +427,12 @@ class InspectionDialog(QDialog):
                 return self._item_key(event)
             if isinstance(watched, QLineEdit) and event.key() == Qt.Key.Key_Escape:
                 self.items.setFocus()  # out of the note, not out of the form
+                return True
+            if isinstance(watched, QLineEdit) and event.key() in (
+                Qt.Key.Key_Return,
+                Qt.Key.Key_Enter,
+            ):
+                self._note_done()  # taken here: the key must not reach the item list
                 return True
         return super().eventFilter(watched, event)
 

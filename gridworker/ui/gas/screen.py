@@ -310,13 +310,7 @@ class GasScreen(QWidget):
         split.addWidget(panel_scroll)
         split.setSizes([300, 260])
         layout.addWidget(split, 1)
-        for key, act in (
-            ("R", lambda: self.panel.step(RECHECK)),
-            ("F", lambda: self.panel.step("已整改")),
-            ("P", lambda: self.panel.notice_button.click()),
-        ):
-            s = QShortcut(QKeySequence(key), self.hazard_table, act)
-            s.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.panel.bind_keys(self.hazard_table)
         self.print_all = QPushButton(self.tr("Print notices for the list"))
         self.print_all.setToolTip(self.tr("A notice for every hazard listed that has a deadline"))
         self.print_all.clicked.connect(self._print_listed)
@@ -661,9 +655,7 @@ class GasScreen(QWidget):
             self.month_table.setItem(i, 0, QTableWidgetItem(label))
             for j, v in enumerate(values, start=1):
                 item = QTableWidgetItem(str(v))
-                item.setTextAlignment(
-                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                )
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.month_table.setItem(i, j, item)
         t = report.total
         share = f"{t.inspected_of_due * 100 // t.due}%" if t.due else "—"

@@ -9,6 +9,7 @@ is pure; :func:`load_checklist` reads the shipped file (or another one).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -168,6 +169,14 @@ def parse_checklist(data: object) -> ChecklistTemplate:
                         grade=grade,
                     )
                 )
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", item.code):
+            raise ChecklistError(
+                msg(
+                    "检查表 {where} 的代码“{code}”只能用小写字母、数字和下划线。",
+                    where=where,
+                    code=item.code,
+                )
+            )
         if item.code in seen:
             raise ChecklistError(msg("检查表中检查项代码 {code} 出现了两次。", code=item.code))
         seen.add(item.code)

@@ -105,7 +105,6 @@ def from_code(value: str, codes: Mapping[str, str]) -> str | None:
 
 # -- ids -------------------------------------------------------------------------------------
 
-_ANSWER_NS = uuid.UUID("5a3f0f7e-6a51-4c5e-9b0b-7d1e2f4a8c31").bytes
 _HAZARD_NS = uuid.UUID("c2d84b19-0e7f-4b6a-8f35-9a61d0e3b7c4").bytes
 
 
@@ -116,12 +115,6 @@ def _uuid5(namespace: bytes, name: str) -> str:
     b[6] = (b[6] & 0x0F) | 0x50
     b[8] = (b[8] & 0x3F) | 0x80
     return b.hex()
-
-
-def answer_id(inspection_id: str, item: str) -> str:
-    """The id of an inspection's answer to one item: derived, so an item has one answer
-    record however many devices edit it (they merge field by field)."""
-    return _uuid5(_ANSWER_NS, f"{inspection_id}/{item}")
 
 
 def hazard_id(inspection_id: str, item: str) -> str:
@@ -155,6 +148,60 @@ class Answer:
     answer: str
     note: str = ""
     grade: str | None = None
+
+
+def answer_elements(answers: Mapping[str, Answer]) -> tuple[list[str], list[str]]:
+    """An inspection's answers as the elements of its two sets: ``code=answer`` and, for
+    items with a note, ``code=note``."""
+    return (
+        [f"{code}={a.answer}" for code, a in answers.items()],
+        [f"{code}={a.note.strip()}" for code, a in answers.items() if a.note.strip()],
+    )
+
+
+@dataclass(frozen=True)
+class ItemReading:
+    """What an inspection holds for one item. ``others``: further answers (or notes) two
+    devices gave the item at the same time — both kept by the merge, shown, and settled by
+    the next correction of the inspection; ``answer`` is the latest written."""
+
+    answer: str | None
+    note: str = ""
+    other_answers: tuple[str, ...] = ()
+    other_notes: tuple[str, ...] = ()
+
+
+def read_answers(
+    answers: Iterable[str], notes: Iterable[str], clocks: Mapping[str, str] | None = None
+) -> dict[str, ItemReading]:
+    """Item code → reading, from the two sets' elements; ``clocks`` (element pseudo-field
+    → hlc) decides which of two concurrent answers is shown first (the later)."""
+    clocks = clocks or {}
+
+    def split(elements: Iterable[str], field: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for e in elements:
+            code, eq, value = e.partition("=")
+            if eq:
+                out.setdefault(code, []).append(value)
+        for code, values in out.items():
+
+            def latest_first(v: str, c: str = code) -> str:
+                return clocks.get(f"{field}[{c}={v}]", "")
+
+            values.sort(key=latest_first, reverse=True)
+        return out
+
+    given, noted = split(answers, "answers"), split(notes, "item_notes")
+    return {
+        code: ItemReading(
+            answer=given[code][0] if given.get(code) else None,
+            note=(noted.get(code) or [""])[0],
+            other_answers=tuple(given.get(code, [])[1:]),
+            other_notes=tuple(noted.get(code, [])[1:]),
+        )
+        for code in {*given, *noted}
+    }
 
 
 def hazard_grade(item: ChecklistItem, answer: Answer) -> str:

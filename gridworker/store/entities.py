@@ -19,7 +19,6 @@ from gridworker.store.fields import Field, FieldKind, element_field, split_eleme
 
 __all__ = [
     "ENTITIES",
-    "GAS_ANSWER",
     "GAS_HAZARD",
     "GAS_HAZARD_STEP",
     "GAS_INSPECTION",
@@ -259,6 +258,9 @@ GAS_INSPECTION = EntitySpec(
         Field("template_version", "检查表版本", "Checklist version", "int"),
         Field("inspector", "检查人", "Inspector"),
         Field("signed", "户主已签字", "Signed by the household", "bool"),
+        # "leak=合格": one element an item, merged element by element (docs/architecture.md)
+        Field("answers", "检查结果", "Answers", "set"),
+        Field("item_notes", "检查项说明", "Item notes", "set"),  # "leak=灶前阀起泡"
         Field("notes", "备注", "Notes"),
     ),
     parent=("household_id", "household"),
@@ -267,25 +269,10 @@ GAS_INSPECTION = EntitySpec(
     title_parent=True,
 )
 """One call at a household to check its gas installation (or an attempt: 到访不遇, 拒绝入户),
-answered against one version of the checklist template."""
-
-GAS_ANSWER = EntitySpec(
-    name="gas_answer",
-    table="gas_answer",
-    label_zh="检查项结果",
-    label_en="Checklist answer",
-    plural_en="checklist answers",
-    fields=(
-        Field("inspection_id", "燃气检查", "Gas inspection", "ref", ref="gas_inspection"),
-        Field("item", "检查项", "Item"),
-        Field("answer", "结果", "Answer"),
-        Field("note", "情况说明", "Note"),
-    ),
-    parent=("inspection_id", "gas_inspection"),
-    title=("item", "answer"),
-)
-"""One item's answer (合格/隐患/不适用) of an inspection: a record of its own, its id derived
-from the inspection and the item, so answers merge item by item (docs/architecture.md)."""
+answered against one version of the checklist template: each item's answer is an element
+``code=answer`` of the ``answers`` set (its note one of ``item_notes``), so edits of
+different items on two devices both survive and an item answered two ways by two devices
+shows both (core/gas_rules.read_answers)."""
 
 GAS_HAZARD = EntitySpec(
     name="gas_hazard",
@@ -362,7 +349,7 @@ def registry_version() -> int:
 
 for _s in (MICRO_GRID, HOUSEHOLD, RESIDENT, POLICY):
     register(_s)
-for _s in (GAS_INSPECTION, GAS_ANSWER, GAS_HAZARD, GAS_HAZARD_STEP):
+for _s in (GAS_INSPECTION, GAS_HAZARD, GAS_HAZARD_STEP):
     register(_s)
 
 

@@ -21,7 +21,7 @@ from gridworker.core.gas_rules import (
     Answer,
     HazardState,
     Step,
-    answer_id,
+    answer_elements,
     deadline_for,
     hazard_grade,
     hazard_id,
@@ -33,7 +33,7 @@ from gridworker.core.gas_rules import (
 from gridworker.core.idcard import normalize_id
 from gridworker.core.ids import uuid7
 from gridworker.core.messages import joined, msg
-from gridworker.store.entities import GAS_ANSWER, GAS_HAZARD, GAS_HAZARD_STEP, GAS_INSPECTION
+from gridworker.store.entities import GAS_HAZARD, GAS_HAZARD_STEP, GAS_INSPECTION
 from gridworker.store.errors import StoreError, ValidationError
 from gridworker.store.ops import Value
 from gridworker.store.policies import checklist, in_force, record_in_force
@@ -137,6 +137,7 @@ def plan_inspection(
     if problems:
         raise ValidationError(joined(problems, msg(" ")))
     iid = inspection_id or uuid7()
+    answers, item_notes = answer_elements(data.answers)
     values: dict[str, Value] = {
         "household_id": data.household_id,
         "inspected_on": data.inspected_on.isoformat(),
@@ -144,6 +145,8 @@ def plan_inspection(
         "template_version": template.version,
         "inspector": data.inspector.strip() or store.identity.user,
         "signed": bool(data.signed),
+        "answers": answers,
+        "item_notes": item_notes,
         "notes": data.notes.strip() or None,
     }
     changes = [Change(GAS_INSPECTION.name, values, entity_id=iid, new=old is None)]
@@ -151,20 +154,6 @@ def plan_inspection(
     grades: list[str] = []
     for item in template.items:
         a = data.answers.get(item.code)
-        aid = answer_id(iid, item.code)
-        held_answer = store.get(GAS_ANSWER.name, aid) if old is not None else None
-        if a is not None:
-            answer_values: dict[str, Value] = {
-                "inspection_id": iid,
-                "item": item.code,
-                "answer": a.answer,
-                "note": a.note.strip() or None,
-            }
-            changes.append(
-                Change(GAS_ANSWER.name, answer_values, entity_id=aid, new=held_answer is None)
-            )
-        elif held_answer is not None and held_answer.get("answer") is not None:
-            changes.append(Change(GAS_ANSWER.name, {"answer": None, "note": None}, entity_id=aid))
         if old is None and (a is None or a.answer != HAZARD):
             continue  # nothing to record or to void
         zid = hazard_id(iid, item.code)

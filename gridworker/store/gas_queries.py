@@ -23,6 +23,7 @@ from gridworker.core.gas_rules import (
     VOIDED,
     allowed_actions,
     hazard_state,
+    read_answers,
     reminder_for,
 )
 from gridworker.core.gas_rules import Step as RuleStep
@@ -30,6 +31,7 @@ from gridworker.core.ordering import natural_key
 from gridworker.store.entities import GAS_HAZARD_STEP, GAS_INSPECTION
 from gridworker.store.errors import StoreError
 from gridworker.store.history import HistoryEntry, history
+from gridworker.store.ops import clock_loads
 from gridworker.store.policies import checklist
 from gridworker.store.queries import _ADDRESS_ORDER, ResidentFilter, roster_list
 from gridworker.store.store import Store
@@ -494,6 +496,7 @@ class ItemAnswer:
     note: str
     hazard_id: str | None  # the live hazard it made
     grade: str | None  # that hazard's grade
+    others: tuple[str, ...] = ()  # what another device answered or noted at the same time
 
 
 @dataclass(frozen=True)
@@ -513,13 +516,11 @@ def inspection_detail(store: Store, inspection_id: str) -> InspectionDetail | No
     ).fetchone()
     if r is None:
         return None
-    answers = {
-        a["item"]: a
-        for a in store.conn.execute(
-            "SELECT id, item, answer, note FROM gas_answer WHERE inspection_id = ?",
-            (inspection_id,),
-        )
-    }
+    readings = read_answers(
+        json.loads(r["answers"] or "[]"),
+        json.loads(r["item_notes"] or "[]"),
+        clock_loads(r["_clock"]),
+    )
     hazards = {
         z["item"]: z
         for z in store.conn.execute(
@@ -538,11 +539,11 @@ def inspection_detail(store: Store, inspection_id: str) -> InspectionDetail | No
     labels = _Labels(store)
     template = labels.template(row.template_version)
     codes: list[str] = [i.code for i in template.items] if template else []
-    codes += sorted(c for c in answers if c not in codes)
+    codes += sorted(c for c in readings if c not in codes)
     items = []
     for code in codes:
         it = labels.item(row.template_version, code)
-        a = answers.get(code)
+        a = readings.get(code)
         z = hazards.get(code)
         items.append(
             ItemAnswer(
@@ -550,14 +551,16 @@ def inspection_detail(store: Store, inspection_id: str) -> InspectionDetail | No
                 label=it.label if it else code,
                 hazard_when=it.hazard_when if it else "",
                 default_grade=it.grade if it else "",
-                answer=(a["answer"] or None) if a else None,
-                note=(a["note"] or "") if a else "",
+                answer=a.answer if a else None,
+                note=a.note if a else "",
                 hazard_id=z["id"] if z else None,
                 grade=z["grade"] if z else None,
+                others=(a.other_answers + a.other_notes) if a else (),
             )
         )
-    ids = [inspection_id, *(a["id"] for a in answers.values())]
-    return InspectionDetail(row, items, template is not None, history(store.conn, ids, limit=300))
+    return InspectionDetail(
+        row, items, template is not None, history(store.conn, [inspection_id], limit=300)
+    )
 
 
 @dataclass(frozen=True)

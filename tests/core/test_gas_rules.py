@@ -31,10 +31,11 @@ from gridworker.core.gas_rules import (
     Attempt,
     HazardFacts,
     HouseholdFacts,
+    ItemReading,
     Step,
     add_months,
     allowed_actions,
-    answer_id,
+    answer_elements,
     deadline_for,
     hazard_grade,
     hazard_id,
@@ -42,6 +43,7 @@ from gridworker.core.gas_rules import (
     household_due,
     inspection_problems,
     month_figures,
+    read_answers,
     reminder_for,
     step_problem,
     stop_use,
@@ -115,9 +117,26 @@ def test_a_hazard_is_graver_when_the_inspector_says_so(t: ChecklistTemplate) -> 
     assert hazard_grade(item, Answer(HAZARD, "在卧室内", "重大")) == "重大"
 
 
-def test_derived_ids_are_stable_and_distinct() -> None:
-    assert answer_id("i1", "leak") == answer_id("i1", "leak") != answer_id("i1", "meter")
-    assert hazard_id("i1", "leak") != answer_id("i1", "leak")
+def test_answers_are_set_elements_read_back_per_item() -> None:
+    answers, notes = answer_elements(
+        {"leak": Answer(HAZARD, " 起泡 "), "meter": Answer(OK), "alarm": Answer(OK, "")}
+    )
+    assert sorted(answers) == ["alarm=合格", "leak=隐患", "meter=合格"]
+    assert notes == ["leak=起泡"]
+    read = read_answers(answers, notes)
+    assert read["leak"].answer == HAZARD and read["leak"].note == "起泡"
+    assert read["meter"] == ItemReading(OK)
+
+
+def test_an_item_answered_two_ways_at_once_keeps_both_latest_first() -> None:
+    clocks = {"answers[leak=合格]": "0002", "answers[leak=隐患]": "0003"}
+    read = read_answers(["leak=合格", "leak=隐患", "meter=合格"], ["leak=a=b"], clocks)
+    assert (read["leak"].answer, read["leak"].other_answers) == (HAZARD, (OK,))
+    assert read["leak"].note == "a=b" and read["meter"].other_answers == ()
+
+
+def test_hazard_ids_are_stable_and_distinct() -> None:
+    assert hazard_id("i1", "leak") == hazard_id("i1", "leak") != hazard_id("i1", "meter")
     assert len(hazard_id("i1", "leak")) == 32
 
 

@@ -80,7 +80,8 @@ def test_a_set_up_bundle_brings_a_new_laptop_the_whole_gas_file(site: Site) -> N
     gas.add_step(site.office, saved.hazard_ids[0], STEP_FIXED, TODAY, today=TODAY)
     a = site.setup_worker("a", "赵红", "第一微网格")
     assert gas.hazard_now(a, saved.hazard_ids[0]).status == "已整改待复查"
-    assert a.conn.execute("SELECT count(*) FROM gas_answer").fetchone()[0] == 16
+    answers = a.get("gas_inspection", saved.id)["answers"]  # type: ignore[index]
+    assert isinstance(answers, list) and len(answers) == 16
     a.close()
 
 
@@ -226,3 +227,43 @@ def test_hazard_states_and_due_dates_depend_only_on_the_records_held(
     assert len({snapshot_text(s) for s in stores}) == 1
     for s in stores:
         s.close()
+
+
+def test_two_devices_answering_one_inspection(site: Site) -> None:
+    """Edits of different items both survive; one item answered two ways shows both."""
+    a = site.setup_worker("a", "赵红", "第一微网格")
+    [h] = [r[0] for r in a.conn.execute("SELECT id FROM household")]
+    on = TODAY - timedelta(days=5)
+    saved = gas.save_inspection(a, gas.InspectionInput(h, on, DONE, _answers(a)), today=TODAY)
+    site.send(a, site.office, "a-1")
+    # The office corrects the meter; the worker, not knowing, the leak and the meter.
+    gas.save_inspection(
+        site.office,
+        gas.InspectionInput(h, on, DONE, _answers(site.office, "meter")),
+        saved.id,
+        today=TODAY,
+    )
+    mine = _answers(a, "leak")
+    mine["meter"] = Answer("不适用")
+    gas.save_inspection(a, gas.InspectionInput(h, on, DONE, mine), saved.id, today=TODAY)
+    site.send(a, site.office, "a-2")
+    site.send(site.office, a, "to-a", micro_grid="第一微网格")
+    from gridworker.store.gas_queries import inspection_detail
+
+    for s in (a, site.office):
+        d = inspection_detail(s, saved.id)
+        assert d is not None
+        by_code = {i.code: i for i in d.items}
+        assert by_code["leak"].answer == HAZARD  # only the worker changed it
+        meter = by_code["meter"]
+        assert {meter.answer, *meter.others} == {HAZARD, "不适用"}  # both kept
+    assert snapshot_text(a, site.mg_a) == snapshot_text(site.office, site.mg_a)
+    # Correcting the inspection settles it everywhere.
+    gas.save_inspection(
+        a, gas.InspectionInput(h, on, DONE, _answers(a, "leak", "meter")), saved.id, today=TODAY
+    )
+    site.send(a, site.office, "a-3")
+    d = inspection_detail(site.office, saved.id)
+    assert d is not None
+    assert {i.code: (i.answer, i.others) for i in d.items}["meter"] == (HAZARD, ())
+    a.close()

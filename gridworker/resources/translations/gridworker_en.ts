@@ -1040,6 +1040,10 @@
         <translation>In the checklist&apos;s {where}, “{key}” must be a number of days (a whole number, not negative).</translation>
     </message>
     <message>
+        <source>检查表 {where} 的代码“{code}”只能用小写字母、数字和下划线。</source>
+        <translation>The code “{code}” at {where} of the checklist may hold only lower-case letters, digits and _.</translation>
+    </message>
+    <message>
         <source>检查表 {where} 的等级“{grade}”不是重大、一般或提示。</source>
         <translation>In the checklist&apos;s {where}, the grade “{grade}” is not 重大, 一般 or 提示.</translation>
     </message>

@@ -1297,6 +1297,10 @@
         <translation>（未填）</translation>
     </message>
     <message>
+        <source>{0} (another computer gave: {1}; correct the inspection to settle it)</source>
+        <translation>{0}（另一台电脑填的是：{1}；修改这次检查即可统一）</translation>
+    </message>
+    <message>
         <source>No items: {0}</source>
         <translation>没有检查项：{0}</translation>
     </message>

@@ -1,4 +1,4 @@
-"""Gas safety: inspections, their item answers, hazards and their steps (synced), and the
+"""Gas safety: inspections (with their item answers), hazards and their steps (synced), and the
 derived due dates and hazard states the work list reads (device-local).
 
 The derived tables are filled here for the households a file already holds (each due on
@@ -21,6 +21,8 @@ CREATE TABLE gas_inspection (
     template_version INTEGER,
     inspector        TEXT,
     signed           INTEGER,
+    answers          TEXT,
+    item_notes       TEXT,
     notes            TEXT,
     voided           INTEGER,
     void_reason      TEXT,
@@ -28,16 +30,6 @@ CREATE TABLE gas_inspection (
 );
 CREATE INDEX gas_inspection_household ON gas_inspection (household_id, inspected_on);
 CREATE INDEX gas_inspection_day ON gas_inspection (inspected_on);
-
-CREATE TABLE gas_answer (
-    id            TEXT PRIMARY KEY,
-    inspection_id TEXT REFERENCES gas_inspection (id) DEFERRABLE INITIALLY DEFERRED,
-    item          TEXT,
-    answer        TEXT,
-    note          TEXT,
-    _clock        TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX gas_answer_inspection ON gas_answer (inspection_id);
 
 CREATE TABLE gas_hazard (
     id            TEXT PRIMARY KEY,

@@ -43,7 +43,7 @@ from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.widgets import inform
 from gridworker.ui.worker import DbRunner
 
-GAS_KINDS = ("gas_inspection", "gas_answer", "gas_hazard", "gas_hazard_step", "policy")
+GAS_KINDS = ("gas_inspection", "gas_hazard", "gas_hazard_step", "policy")
 OFFER_STYLE = (
     "QFrame#paperOffer { background: #e8f0fe; border: 1px solid #1a73e8; border-radius: 6px; }"
 )
@@ -118,7 +118,12 @@ class InspectionView(QWidget):
             answer = word(i.answer) if i.answer else self.tr("(not answered)")
             if i.answer == HAZARD and i.grade:
                 answer += f"（{word(i.grade)}）"
-            item = QTreeWidgetItem([i.label, answer, i.note])
+            note = i.note
+            if i.others:  # two devices answered it at the same time: both are kept
+                note = self.tr(
+                    "{0} (another computer gave: {1}; correct the inspection to settle it)"
+                ).format(note, "、".join(word(o) for o in i.others))
+            item = QTreeWidgetItem([i.label, answer, note])
             item.setToolTip(0, i.hazard_when)
             colour = (
                 GRADE_COLOURS.get(i.grade or "")

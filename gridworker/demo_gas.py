@@ -161,8 +161,9 @@ def add_gas(store: Store, seed: int = 7, today: date | None = None) -> str:
         deadline = deadline_for(template, grade, found_on)
         if deadline is None:
             return  # 提示: the household was told
-        if story in ("waiting", "open") and (today - found_on).days > 100:
-            story = "done"  # what stays open is mostly recent
+        if story in ("waiting", "open", "failed") and (today - found_on).days > 100:
+            # What stays open is mostly recent; a few old ones are long overdue.
+            story = "done" if rng.random() < 0.85 else story
         fixed = found_on + timedelta(days=rng.randint(2, max(3, (deadline - found_on).days)))
         if story == "done" and fixed + timedelta(days=3) < today:
             step(zid, STEP_FIXED, fixed, inspector, "住户已自行整改")
@@ -188,6 +189,15 @@ def add_gas(store: Store, seed: int = 7, today: date | None = None) -> str:
                 inspector,
                 "已报社区和燃气公司，燃气公司将上门处置",
             )
+        elif story == "second notice" and deadline + timedelta(days=1) < today:
+            step(
+                zid,
+                STEP_REFUSED,
+                deadline + timedelta(days=1),
+                inspector,
+                "住户不肯更换，已送达再次通知",
+                deadline + timedelta(days=16),
+            )
         # "open": nothing yet (overdue once the deadline passes)
 
     # The first households show every case, whatever the demo's size.
@@ -199,6 +209,7 @@ def add_gas(store: Store, seed: int = 7, today: date | None = None) -> str:
         (DONE, 12, ["hose_state"], {"hose_state": "重大"}, "waiting"),  # put right, to recheck
         (DONE, 60, ["hose_type"], {}, "failed"),  # failed recheck, new deadline
         (DONE, 90, ["pipe_room"], {}, "refused"),  # refused to rectify, escalated
+        (DONE, 50, ["meter"], {}, "second notice"),  # refuses: second notice, then late
         (DONE, 150, ["ventilation", "alarm"], {}, "done"),
         (ABSENT, 9, [], {}, ""),  # nobody home: try again (due two days ago)
         (REFUSED, 35, [], {}, ""),  # entry refused: call again (due five days ago)

@@ -169,6 +169,9 @@ def test_counts_open_their_lists_and_every_tab_reads(
         screen.chips["recheck"].click()
     assert all(z.status == FIXED for z in screen.hazard_model.rows)
     with qtbot.waitSignal(screen.refreshed, timeout=10_000):
+        screen.chips["refused"].click()
+    assert screen.hazard_model.rowCount() == counts.refused > 0  # the demo has a second notice
+    with qtbot.waitSignal(screen.refreshed, timeout=10_000):
         screen.chips["due"].click()
     assert screen.tabs.currentIndex() == DUE and screen.due_model.rowCount() == counts.due
     with qtbot.waitSignal(screen.refreshed, timeout=10_000):

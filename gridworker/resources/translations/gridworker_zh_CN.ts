@@ -218,6 +218,10 @@
         <translation>待复查 {0}</translation>
     </message>
     <message>
+        <source>Refuses {0}</source>
+        <translation>拒不整改 {0}</translation>
+    </message>
+    <message>
         <source>Escalated {0}</source>
         <translation>已上报 {0}</translation>
     </message>

@@ -215,6 +215,7 @@ class GasScreen(QWidget):
             ("overdue", OVERDUE),
             ("major", GRADE_COLOURS["重大"]),
             ("recheck", STATUS_COLOURS[FIXED]),
+            ("refused", STATUS_COLOURS[REFUSED_FIX]),
             ("escalated", STATUS_COLOURS[ESCALATED]),
             ("due", "#24415e"),
         ):
@@ -548,6 +549,7 @@ class GasScreen(QWidget):
         self.chips["overdue"].setText(self.tr("Late {0}").format(c.overdue))
         self.chips["major"].setText(self.tr("Major {0}").format(c.major_open))
         self.chips["recheck"].setText(self.tr("To recheck {0}").format(c.awaiting_recheck))
+        self.chips["refused"].setText(self.tr("Refuses {0}").format(c.refused))
         self.chips["escalated"].setText(self.tr("Escalated {0}").format(c.escalated))
         due = self.tr("Due for a check {0}").format(c.due)
         if c.retry:
@@ -560,7 +562,13 @@ class GasScreen(QWidget):
         if key == "due":
             self.tabs.setCurrentIndex(DUE)
             return
-        view = {"open": "open", "overdue": "overdue", "recheck": FIXED, "escalated": ESCALATED}
+        view = {
+            "open": "open",
+            "overdue": "overdue",
+            "recheck": FIXED,
+            "refused": REFUSED_FIX,
+            "escalated": ESCALATED,
+        }
         self.grade.setCurrentIndex(self.grade.findData("重大") if key == "major" else 0)
         self.hazard_view.setCurrentIndex(self.hazard_view.findData(view.get(key, "open")))
         self.tabs.setCurrentIndex(HAZARDS)

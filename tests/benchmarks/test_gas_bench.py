@@ -14,9 +14,9 @@ every write keeps. Timed (median of ROUNDS):
   read and folded in Python), which the list must beat;
 - the hazard list and the counts the 燃气安全 screen reads, and the month figures.
 
-Budget: the office's gas work list within 10× the bare range reads (measured 6.2–7.1× on
+Budget: the office's gas work list within 10× the bare range reads (measured 1.6–7.5× on
 the shared 2-core machine: ~3,800 entries, each a household, a date and a sentence), and
-at least twice as fast as folding every record (measured 4.2–4.7×).
+at least twice as fast as folding every record (measured 3.8–4.7×).
 
 Run: uv run pytest tests/benchmarks/test_gas_bench.py --benchmark-enable -s
 """

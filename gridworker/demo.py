@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from gridworker.core.demo_people import DemoHousehold, generate_households
+from gridworker.demo_gas import add_gas
 from gridworker.store.store import Change, Store
 
 ESTATES = ["致强小区", "锦华苑", "双福路院落", "青龙巷宿舍", "府河家园"]
@@ -76,6 +77,7 @@ def build_demo(
             batch = []
             if progress:
                 progress(i + 1, households)
+    add_gas(store, seed, today)  # gas-safety records (gridworker/demo_gas.py)
     kind = "网格员" if role == "worker" else "社区"
     return f"{COMMUNITY}（{kind}视图）：{n_grids} 个微网格，{households} 户，{people} 人"
 

@@ -18,7 +18,8 @@ from gridworker.commands.common import CommandError, SubParsers, open_store
 from gridworker.core.gas_checklist import ChecklistError
 from gridworker.core.messages import message_of
 from gridworker.store import print_data
-from gridworker.store.policies import load_checklist
+from gridworker.store.errors import StoreError
+from gridworker.store.policies import checklist
 from gridworker.store.print_data import SheetScope
 from gridworker.store.queries import micro_grids
 
@@ -27,7 +28,6 @@ if TYPE_CHECKING:  # reportlab is imported only by the print commands that run (
     from gridworker.printing.layout import RenderResult
 
 NOT_YET = {
-    "notice": "这个版本还没有燃气安全检查记录，整改通知书要等燃气检查功能完成后才能打印。",
     "worklist": "这个版本还没有关爱和走访记录，无法算出本周该走访谁；本周走访清单要等走访功能完成后才能打印。",
 }
 
@@ -64,8 +64,15 @@ def register(sub: SubParsers) -> None:
 
     n = acts.add_parser("notice", help="燃气安全隐患整改通知书（用户联和存根联）")
     common(n)
-    n.add_argument("--hazard", required=True, metavar="ID", help="隐患编号")
-    n.set_defaults(handler=lambda a: _not_yet("notice"))
+    which = n.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--hazard", action="append", metavar="ID", help="隐患编号（可只写前几位；可写多次）"
+    )
+    which.add_argument(
+        "--open", action="store_true", help="本微网格未整改的全部隐患（拒不整改的印再次通知）"
+    )
+    n.add_argument("--micro-grid", metavar="G", help="社区电脑上与 --open 一起用")
+    n.set_defaults(handler=cmd_notice)
 
     w = acts.add_parser("worklist", help="本周走访清单（按小区、楼栋、单元排路线）")
     common(w)
@@ -143,20 +150,58 @@ def cmd_sheets(args: argparse.Namespace) -> int:
         if not ids:
             raise CommandError("没有要打印的住户。")
         try:
-            checklist = load_checklist()
-        except ChecklistError as e:
+            template = checklist(store)  # the version in force (the office's, if set)
+        except (ChecklistError, StoreError) as e:
             raise CommandError(message_of(e)) from e
         fonts = _fonts(args)
         sheets = print_data.household_sheets(
             store,
             ids,
             printed_on=printed_on,
-            checklist=checklist,
+            checklist=template,
             community=ident.community,
             worker=ident.user if mine else "",
         )
         result = _write(args, lambda f: render_sheets(sheets, f, fonts, author=ident.user))
         print(f"已写入 {args.out}：{result.records} 户，{result.pages} 页。")
+        return 0
+    finally:
+        store.close()
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
+    from gridworker.printing.notice import render_notices
+    from gridworker.store import gas, gas_print
+
+    store = open_store(args)
+    try:
+        ident = store.identity
+        today = date.today()
+        if args.hazard:
+            try:
+                ids = [gas.find_hazard(store, h) for h in args.hazard]
+            except StoreError as e:
+                raise CommandError(message_of(e)) from e
+            scope = gas_print.NoticeScope(hazard_ids=tuple(ids))
+        else:
+            mine = ident.micro_grid_id if ident.role == "worker" else None
+            if args.micro_grid:
+                names = {name: gid for gid, name in micro_grids(store.conn)}
+                mine = names.get(args.micro_grid.strip())
+                if mine is None:
+                    raise CommandError(f"没有微网格“{args.micro_grid}”。")
+            elif mine is None:
+                raise CommandError(
+                    "社区电脑上请用 --micro-grid 指定微网格，或用 --hazard 指定隐患。"
+                )
+            scope = gas_print.NoticeScope(micro_grid_id=mine)
+        ids = gas_print.notice_hazard_ids(store, scope, today)
+        if not ids:
+            raise CommandError("没有要打印整改通知书的隐患。")
+        notices = gas_print.hazard_notices(store, ids, today, community=ident.community)
+        fonts = _fonts(args)
+        result = _write(args, lambda f: render_notices(notices, f, fonts, author=ident.user))
+        print(f"已写入 {args.out}：{result.records} 份通知书，{result.pages} 页。")
         return 0
     finally:
         store.close()
@@ -173,7 +218,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             args, lambda f: render_month_report(report, f, fonts, author=store.identity.user)
         )
         print(
-            f"已写入 {args.out}：{result.pages} 页。报表目前只有花名册部分；走访、关爱、诉求和燃气的数字在这些功能完成后加入。"
+            f"已写入 {args.out}：{result.pages} 页。报表目前有花名册和燃气安全部分；走访、关爱、诉求的数字在这些功能完成后加入。"
         )
         return 0
     finally:

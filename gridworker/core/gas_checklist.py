@@ -9,6 +9,7 @@ is pure; :func:`load_checklist` reads the shipped file (or another one).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ __all__ = [
     "ChecklistItem",
     "ChecklistTemplate",
     "GradePolicy",
+    "GradeUpgrade",
     "parse_checklist",
 ]
 
@@ -35,6 +37,15 @@ class ChecklistError(ValueError):
 
 
 @dataclass(frozen=True)
+class GradeUpgrade:
+    """A finding that makes an item's hazard graver than its default grade: the
+    inspector ticks it on the form ("漏气或在卧室内" → 重大)."""
+
+    when: str
+    grade: str
+
+
+@dataclass(frozen=True)
 class ChecklistItem:
     """One thing the inspector checks."""
 
@@ -43,6 +54,11 @@ class ChecklistItem:
     hazard_when: str  # what makes it a hazard
     grade: str  # default grade when it is one: 重大 / 一般 / 提示
     grade_note: str = ""  # when the grade differs ("直排式为重大")
+    upgrades: tuple[GradeUpgrade, ...] = ()  # the findings that make it graver
+
+    def grades(self) -> tuple[str, ...]:
+        """The grades a hazard of this item may have: its default, then its upgrades'."""
+        return tuple(dict.fromkeys((self.grade, *(u.grade for u in self.upgrades))))
 
 
 @dataclass(frozen=True)
@@ -56,6 +72,7 @@ class GradePolicy:
     reminder_days: int | None
     stop_use: bool  # 立即停用/关阀 on the spot
     notice: bool  # a written 整改通知书 is left
+    stop_use_text: str = ""  # what the inspector tells the household, shown before saving
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,8 @@ class ChecklistTemplate:
     grades: tuple[GradePolicy, ...]
     answers: tuple[str, ...] = ANSWERS
     inspection_interval_months: int = 12
+    absent_retry_days: int = 7  # nobody home (到访不遇): try again after this many days
+    refused_retry_days: int = 30  # entry refused (拒绝入户): call again after this many days
 
     def item(self, code: str) -> ChecklistItem:
         for it in self.items:
@@ -85,7 +104,7 @@ class ChecklistTemplate:
 
 def _text(d: Mapping[str, Any], key: str, where: str) -> str:
     v = d.get(key)
-    if not isinstance(v, str) or (key in ("code", "label", "grade") and not v.strip()):
+    if not isinstance(v, str) or (key in ("code", "label", "grade", "when") and not v.strip()):
         raise ChecklistError(msg("检查表 {where} 缺少“{key}”文字。", where=where, key=key))
     return v
 
@@ -122,6 +141,7 @@ def parse_checklist(data: object) -> ChecklistTemplate:
                 reminder_days=_days(g, "reminder_days", where),
                 stop_use=bool(g.get("stop_use")),
                 notice=bool(g.get("notice")),
+                stop_use_text=str(g.get("stop_use_text") or ""),
             )
         )
     if sorted(g.grade for g in grades) != sorted(GRADES):
@@ -138,13 +158,23 @@ def parse_checklist(data: object) -> ChecklistTemplate:
             hazard_when=_text(it, "hazard_when", where),
             grade=_text(it, "grade", where),
             grade_note=str(it.get("grade_note") or ""),
+            upgrades=_upgrades(it.get("upgrades"), where),
         )
-        if item.grade not in GRADES:
+        for grade in item.grades():
+            if grade not in GRADES:
+                raise ChecklistError(
+                    msg(
+                        "检查表 {where} 的等级“{grade}”不是重大、一般或提示。",
+                        where=where,
+                        grade=grade,
+                    )
+                )
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", item.code):
             raise ChecklistError(
                 msg(
-                    "检查表 {where} 的等级“{grade}”不是重大、一般或提示。",
+                    "检查表 {where} 的代码“{code}”只能用小写字母、数字和下划线。",
                     where=where,
-                    grade=item.grade,
+                    code=item.code,
                 )
             )
         if item.code in seen:
@@ -156,6 +186,8 @@ def parse_checklist(data: object) -> ChecklistTemplate:
     interval = data.get("inspection_interval_months", 12)
     if isinstance(interval, bool) or not isinstance(interval, int) or interval < 1:
         raise ChecklistError(msg("检查表的检查周期（月）须是正整数。"))
+    absent = _days(data, "absent_retry_days", f"v{version}")
+    refused = _days(data, "refused_retry_days", f"v{version}")
     return ChecklistTemplate(
         version=version,
         name=str(data.get("name") or ""),
@@ -164,4 +196,20 @@ def parse_checklist(data: object) -> ChecklistTemplate:
         grades=tuple(sorted(grades, key=lambda g: GRADES.index(g.grade))),
         answers=tuple(data.get("answers") or ANSWERS),
         inspection_interval_months=interval,
+        absent_retry_days=7 if absent is None else absent,
+        refused_retry_days=30 if refused is None else refused,
     )
+
+
+def _upgrades(data: object, where: str) -> tuple[GradeUpgrade, ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise ChecklistError(msg("检查表 {where} 的“upgrades”须是列表。", where=where))
+    out = []
+    for i, u in enumerate(data):
+        here = f"{where}.upgrades[{i}]"
+        if not isinstance(u, dict):
+            raise ChecklistError(msg("检查表 {where} 不是一个对象。", where=here))
+        out.append(GradeUpgrade(when=_text(u, "when", here), grade=_text(u, "grade", here)))
+    return tuple(out)

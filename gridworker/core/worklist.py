@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from gridworker.core.messages import Message
+from gridworker.core.messages import Message, msg
 
 WORK_KINDS: tuple[str, ...] = (
     "care_red_overdue",  # a red flag past its visit date
@@ -31,6 +31,15 @@ WORK_KINDS: tuple[str, ...] = (
 """Every kind of entry, most urgent first (shared/domain/visits.md, care-colors.md)."""
 
 _RANK = {k: i for i, k in enumerate(WORK_KINDS)}
+
+# -- the gas-safety kinds' one-line labels (issue 13) -------------------------------------------
+GAS_KIND_LABELS: dict[str, Message] = {
+    "hazard_overdue": msg("燃气隐患逾期未整改"),
+    "hazard_recheck": msg("燃气隐患待复查"),
+    "gas_due": msg("燃气安全检查到期"),
+    "gas_retry": msg("燃气检查再次上门（上次到访不遇）"),
+}
+# -----------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

@@ -239,6 +239,11 @@ class GasFigures:
     hazards_found: int = 0
     rectified: int = 0
     overdue: int = 0
+    due: int = 0  # households due for their check by the month's end
+    major: int = 0  # of the hazards found, 重大
+    rechecked: int = 0
+    escalated: int = 0
+    not_home: int = 0  # attempts: 到访不遇 or 拒绝入户
 
 
 @dataclass(frozen=True)

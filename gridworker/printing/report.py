@@ -246,15 +246,30 @@ def _sections(st: Styles, report: MonthReport) -> list[Flowable]:
             [
                 _table(
                     st,
-                    [label, "检查次数", "检查户数", "发现隐患", "已整改", "逾期未整改"],
+                    [
+                        label,
+                        "应检户数",
+                        "已检户数",
+                        "未入户",
+                        "发现隐患",
+                        "其中重大",
+                        "已整改",
+                        "复查",
+                        "逾期未整改",
+                        "上报",
+                    ],
                     [
                         [
                             st.p(r.label),
-                            g.inspections,
+                            g.due,
                             g.households_inspected,
+                            g.not_home,
                             g.hazards_found,
+                            g.major,
                             g.rectified,
+                            g.rechecked,
                             g.overdue,
+                            g.escalated,
                         ]
                         for r in gas
                         if (g := r.gas) is not None

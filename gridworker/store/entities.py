@@ -19,6 +19,9 @@ from gridworker.store.fields import Field, FieldKind, element_field, split_eleme
 
 __all__ = [
     "ENTITIES",
+    "GAS_HAZARD",
+    "GAS_HAZARD_STEP",
+    "GAS_INSPECTION",
     "HOUSEHOLD",
     "MICRO_GRID",
     "POLICY",
@@ -264,6 +267,81 @@ POLICY = EntitySpec(
 policy, the gas checklist): kept per version, so a record made under an older version
 still reads right. See :mod:`gridworker.store.policies`."""
 
+# -- gas safety (issue 13) ---------------------------------------------------------------------
+
+GAS_INSPECTION = EntitySpec(
+    name="gas_inspection",
+    table="gas_inspection",
+    label_zh="燃气检查",
+    label_en="Gas inspection",
+    plural_en="gas inspections",
+    fields=(
+        Field("household_id", "所在户", "Household", "ref", ref="household"),
+        Field("inspected_on", "检查日期", "Inspected on", "date"),
+        Field("outcome", "检查情况", "Outcome"),
+        Field("template_version", "检查表版本", "Checklist version", "int"),
+        Field("inspector", "检查人", "Inspector"),
+        Field("signed", "户主已签字", "Signed by the household", "bool"),
+        # "leak=合格": one element an item, merged element by element (docs/architecture.md)
+        Field("answers", "检查结果", "Answers", "set"),
+        Field("item_notes", "检查项说明", "Item notes", "set"),  # "leak=灶前阀起泡"
+        Field("notes", "备注", "Notes"),
+    ),
+    parent=("household_id", "household"),
+    voidable=True,
+    title=("inspected_on", "outcome"),
+    title_parent=True,
+)
+"""One call at a household to check its gas installation (or an attempt: 到访不遇, 拒绝入户),
+answered against one version of the checklist template: each item's answer is an element
+``code=answer`` of the ``answers`` set (its note one of ``item_notes``), so edits of
+different items on two devices both survive and an item answered two ways by two devices
+shows both (core/gas_rules.read_answers)."""
+
+GAS_HAZARD = EntitySpec(
+    name="gas_hazard",
+    table="gas_hazard",
+    label_zh="燃气隐患",
+    label_en="Gas hazard",
+    plural_en="gas hazards",
+    fields=(
+        Field("household_id", "所在户", "Household", "ref", ref="household"),
+        Field("inspection_id", "燃气检查", "Gas inspection", "ref", ref="gas_inspection"),
+        Field("item", "检查项", "Item"),
+        Field("grade", "隐患等级", "Grade"),
+        Field("found", "发现情况", "What was found"),
+        Field("found_on", "发现日期", "Found on", "date"),
+        Field("deadline", "整改期限", "Deadline", "date"),
+    ),
+    parent=("household_id", "household"),
+    voidable=True,
+    title=("item", "grade"),
+    title_parent=True,
+)
+"""A 隐患 answer, tracked until it is put right and rechecked or escalated; its status is
+the fold of its steps (core/gas_rules.hazard_state)."""
+
+GAS_HAZARD_STEP = EntitySpec(
+    name="gas_hazard_step",
+    table="gas_hazard_step",
+    label_zh="整改记录",
+    label_en="Hazard step",
+    plural_en="hazard steps",
+    fields=(
+        Field("hazard_id", "燃气隐患", "Gas hazard", "ref", ref="gas_hazard"),
+        Field("action", "步骤", "Step"),
+        Field("step_on", "日期", "Date", "date"),
+        Field("deadline", "新整改期限", "New deadline", "date"),
+        Field("note", "说明", "Note"),
+        Field("done_by", "经办人", "Done by"),
+    ),
+    parent=("hazard_id", "gas_hazard"),
+    voidable=True,
+    title=("step_on", "action"),
+)
+"""One dated step of a hazard (已整改, 复查合格, 复查未通过, 拒不整改, 已上报): made once,
+never edited (only voided when entered by mistake), so two devices' steps both count."""
+
 # -- the registry --------------------------------------------------------------------------
 
 ENTITIES: dict[str, EntitySpec] = {}
@@ -294,6 +372,8 @@ def registry_version() -> int:
 
 
 for _s in (MICRO_GRID, HOUSEHOLD, RESIDENT, POLICY):
+    register(_s)
+for _s in (GAS_INSPECTION, GAS_HAZARD, GAS_HAZARD_STEP):
     register(_s)
 
 

@@ -10,7 +10,9 @@ the shipped default where the office has set none. Parsing and checking live in 
 
 from __future__ import annotations
 
+import functools
 import json
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -47,6 +49,11 @@ def _parse_checklist_text(text: str, name: str = "") -> ChecklistTemplate:
     return parse_checklist(data)
 
 
+@functools.lru_cache(maxsize=8)
+def _parsed_checklist(text: str) -> ChecklistTemplate:
+    return _parse_checklist_text(text)
+
+
 def load_checklist(path: Path | None = None) -> ChecklistTemplate:
     """The shipped template, or the file ``path`` (no database: printing blank forms)."""
     p = path or checklist_file()
@@ -68,7 +75,7 @@ def _version_of(kind: PolicyKind, text: str) -> int:
     """Parse (so a broken document is refused with its reason) and give its version."""
     if kind == "care":
         return parse_policy(text).version
-    return _parse_checklist_text(text).version
+    return _parsed_checklist(text).version
 
 
 @dataclass(frozen=True)
@@ -85,8 +92,12 @@ class PolicyVersion:
 def policy_versions(store: Store, kind: PolicyKind) -> list[PolicyVersion]:
     """Every version the database holds (the office's, synced), newest first; documents
     this program cannot read (from a newer program) are left out."""
+    return _held(store.conn, kind)
+
+
+def _held(conn: sqlite3.Connection, kind: PolicyKind) -> list[PolicyVersion]:
     found: list[PolicyVersion] = []
-    for r in store.conn.execute(
+    for r in conn.execute(
         "SELECT version, content, note FROM policy WHERE kind = ? AND content IS NOT NULL "
         "ORDER BY version DESC",
         (kind,),
@@ -102,11 +113,20 @@ def policy_versions(store: Store, kind: PolicyKind) -> list[PolicyVersion]:
 
 def in_force(store: Store, kind: PolicyKind) -> PolicyVersion:
     """The office's newest readable version, else the program's default."""
-    versions = policy_versions(store, kind)
+    return _in_force(store.conn, kind)
+
+
+def _in_force(conn: sqlite3.Connection, kind: PolicyKind) -> PolicyVersion:
+    versions = _held(conn, kind)
     if versions:
         return versions[0]
     text = _shipped_text(kind)
     return PolicyVersion(kind, _version_of(kind, text), text, "", True)
+
+
+def checklist_on(conn: sqlite3.Connection) -> ChecklistTemplate:
+    """The gas checklist in force, from a connection (the derived-data hook has no Store)."""
+    return _parsed_checklist(_in_force(conn, "gas_checklist").content)
 
 
 def care_policy(store: Store) -> CarePolicy:
@@ -118,10 +138,10 @@ def checklist(store: Store, version: int | None = None) -> ChecklistTemplate:
     """The gas checklist in force, or the given version (an older inspection's)."""
     current = in_force(store, "gas_checklist")
     if version is None or version == current.version:
-        return _parse_checklist_text(current.content)
+        return _parsed_checklist(current.content)
     for v in policy_versions(store, "gas_checklist"):
         if v.version == version:
-            return _parse_checklist_text(v.content)
+            return _parsed_checklist(v.content)
     shipped = load_checklist()
     if shipped.version == version:
         return shipped

@@ -23,6 +23,7 @@ from gridworker.core.ordering import natural_key
 from gridworker.core.sheet_code import parse_sheet_code
 from gridworker.core.textnorm import norm
 from gridworker.printing.models import HouseholdSheet, MonthFigures, MonthReport, SheetMember
+from gridworker.store import gas_print
 from gridworker.store.errors import StoreError
 from gridworker.store.queries import _ADDRESS_ORDER, micro_grids
 from gridworker.store.store import Identity, Store
@@ -218,6 +219,7 @@ def household_sheets(
                     tags=tuple(json.loads(r[7])) if r[7] else (),
                 )
             )
+        gas = gas_print.sheet_gas(store, ids)  # the last inspection and open hazards
         for hid in ids:
             h = homes.get(hid)
             if h is None:
@@ -237,6 +239,8 @@ def household_sheets(
                 worker=worker,
                 members=tuple(members.get(hid, ())),
                 checklist=checklist,
+                last_inspection=gas[hid][0],
+                open_hazards=gas[hid][1],
             )
 
 
@@ -297,6 +301,7 @@ def month_report(store: Store, month: str, identity: Identity, *, made_on: date)
             (lo, hi),
         ).fetchall()
     )
+    gas = gas_print.month_gas_figures(store, month, made_on)
     rows = tuple(
         MonthFigures(
             label=name,
@@ -305,6 +310,7 @@ def month_report(store: Store, month: str, identity: Identity, *, made_on: date)
             new_residents=int(new.get(gid, 0)),
             moved_out=status_counts.get((gid, "迁出"), 0),
             deceased=status_counts.get((gid, "死亡"), 0),
+            gas=gas.get(gid),
         )
         for gid, name in grids
     )
@@ -317,6 +323,7 @@ def month_report(store: Store, month: str, identity: Identity, *, made_on: date)
             new_residents=sum(r.new_residents for r in rows),
             moved_out=sum(r.moved_out for r in rows),
             deceased=sum(r.deceased for r in rows),
+            gas=gas.get(""),
         )
     scope = rows[0].label if mine and rows else identity.community
     return MonthReport(

@@ -9,6 +9,7 @@ all call :func:`worklist`, so they agree.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from datetime import date
 
@@ -18,6 +19,15 @@ from gridworker.store.store import Store
 Source = Callable[[Store, date], Iterable[WorkItem]]
 
 _SOURCES: dict[str, Source] = {}
+
+BUILTIN_SOURCES: tuple[str, ...] = ("gridworker.store.gas_work",)
+"""Modules of the program's own sources: each registers itself when imported, and they are
+imported before the list is first read (no screen or command needs to know them)."""
+
+
+def _load_builtin() -> None:
+    for name in BUILTIN_SOURCES:
+        importlib.import_module(name)
 
 
 def register_source(name: str, source: Source) -> Source:
@@ -31,11 +41,13 @@ def unregister_source(name: str) -> None:
 
 
 def sources() -> dict[str, Source]:
+    _load_builtin()
     return dict(_SOURCES)
 
 
 def worklist(store: Store, on: date) -> list[WorkItem]:
     """Everything due on or before ``on``, most urgent first."""
+    _load_builtin()
     items: list[WorkItem] = []
     for source in _SOURCES.values():
         items.extend(source(store, on))

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.today = TodayScreen()
         self.roster = RosterScreen(runner, identity)
         self.visits = VisitsScreen()
-        self.gas = GasScreen()
+        self.gas = GasScreen(runner, identity)
         self.care = CareScreen()
         self.sync = SyncScreen(runner, identity)
         self.print_screen = PrintScreen(runner, identity)
@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         self.settings_screen.text_size_changed.connect(self._text_size_changed)
         self.settings_screen.print_font_changed.connect(self.print_screen.check_font)
         self.roster.print_requested.connect(self.print_households)
+        self.gas.household_requested.connect(self.open_household)
+        self.gas.notices_requested.connect(self.print_notices)
         self._restore()
         self.refresh_status()
 
@@ -191,6 +193,17 @@ class MainWindow(QMainWindow):
     def print_households(self, household_ids: list[str]) -> None:
         """ "Print this" from the roster or a household page: their sheets, on 打印."""
         self.print_screen.set_households(household_ids)
+        self.show_screen("print")
+        self.print_screen.make_preview()
+
+    def open_household(self, household_id: str) -> None:
+        """A household's page (from another screen's list)."""
+        self.show_screen("roster")
+        self.roster.open_household(household_id)
+
+    def print_notices(self, hazard_ids: list[str]) -> None:
+        """ "Print notice" from the gas screen: those hazards' notices, on 打印."""
+        self.print_screen.set_hazards(hazard_ids)
         self.show_screen("print")
         self.print_screen.make_preview()
 

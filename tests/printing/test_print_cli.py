@@ -62,7 +62,7 @@ def test_print_sheets_for_the_micro_grid_a_building_and_a_household(
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["notice", "--hazard", "x"], "燃气"),
+        (["notice", "--hazard", "x"], "不是隐患编号"),
         (["worklist", "--week", "2025-06-02"], "走访"),
         (["sheets", "--household", "火星1栋"], "没有找到住户"),
         (["sheets", "--date", "6/3"], "日期"),
@@ -105,3 +105,37 @@ def test_a_font_file_that_is_not_a_font_is_said(
     assert main(["--db", db, "print", "sheets", "--font", str(bogus), "--out", str(out)]) == 0
     assert "x.ttf" in capsys.readouterr().err
     assert out.exists()
+
+
+def test_hazard_notices_from_the_demos_records(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "notices.pdf"
+    assert main(["--db", db, "print", "notice", "--open", "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    pages = pdf_pages_text(out)
+    assert f"{len(pages)} 份通知书" in said and len(pages) >= 2
+    assert all(t.count("燃气安全隐患整改通知书") == 2 for t in pages)  # both parts
+    assert any("立即停止使用燃气" in t for t in pages)  # the demo has a 重大 hazard
+    with Store.open(db) as store:
+        hazard = store.conn.execute(
+            "SELECT hazard_id FROM gas_hazard_state WHERE is_open = 1 LIMIT 1"
+        ).fetchone()[0]
+    one = tmp_path / "one.pdf"
+    assert main(["--db", db, "print", "notice", "--hazard", hazard[:8], "--out", str(one)]) == 0
+    [page] = pdf_pages_text(one)
+    assert hazard[:8].upper() in page
+
+
+def test_sheets_and_report_carry_the_gas_records(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "all.pdf"
+    assert main(["--db", db, "print", "sheets", "--out", str(out)]) == 0
+    text = "".join(pdf_pages_text(out))
+    assert "上次燃气检查" in text and "未整改隐患" in text
+    from datetime import date
+
+    report = tmp_path / "report.pdf"
+    month = f"{date.today():%Y-%m}"
+    assert main(["--db", db, "print", "report", "--month", month, "--out", str(report)]) == 0
+    text = "".join(pdf_pages_text(report))
+    assert "燃气安全检查" in text and "应检户数" in text

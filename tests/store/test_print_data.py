@@ -130,7 +130,13 @@ def test_month_report_roster_figures(worker_store: Store, homes: dict[str, str])
     [row] = report.rows
     assert report.scope == "第三微网格" and report.total is None
     assert (row.households, row.residents, row.new_residents) == (4, 4, 6)
-    assert row.visits is None and row.care is None and row.gas is None
+    assert row.visits is None and row.care is None
+    # The gas part: households someone lives in, never inspected, so due; nothing done yet.
+    assert row.gas is not None and (row.gas.due, row.gas.inspections, row.gas.hazards_found) == (
+        3,
+        0,
+        0,
+    )
     june = print_data.month_report(worker_store, "2025-06", worker_store.identity, made_on=today)
     assert (june.rows[0].moved_out, june.rows[0].new_residents) == (1, 0)
     with pytest.raises(StoreError, match="2025-06"):

@@ -98,7 +98,9 @@ def _mutated(draw: st.DrawFn, doc: dict[str, Any]) -> Any:
         elif action == "retype":
             old = parent[key]
             parent[key] = (
-                str(old) if not isinstance(old, str) else (int(old) if old.isdigit() else [old])
+                str(old)
+                if not isinstance(old, str)
+                else (int(old) if old.isascii() and old.isdigit() else [old])
             )
     return doc
 

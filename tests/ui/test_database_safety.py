@@ -108,9 +108,14 @@ def test_settings_lists_backups_and_restores_one(
         "question",
         lambda *_a, **_k: settings_screen.QMessageBox.StandardButton.Yes,
     )
+    done: list[Path] = []
+    monkeypatch.setattr(screen, "_restored", done.append)  # (the real one closes the window)
     screen.restore_selected()
 
     def restored() -> None:
+        # The job has finished (the file is back in place), not only moved the old one aside:
+        # connecting while the file is missing would make an empty database of that name.
+        assert done
         kept = list(db.parent.glob(f"{db.name}.replaced-*"))
         assert len(kept) == 1
 

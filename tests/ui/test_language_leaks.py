@@ -151,4 +151,13 @@ def _known_data_texts(win: MainWindow) -> set[str]:
     out.add(page.title.text())
     for combo in (win.roster.estate_filter, win.roster.building_filter):
         out.update(combo.itemText(i) for i in range(1, combo.count()))
+    # The gas screen: place filters, and what a hazard or an inspection says (addresses,
+    # checklist items and the inspector's notes, with the interface's words around them).
+    gas = win.gas
+    for combo in (gas.micro_grid, gas.estate, gas.building):
+        out.update(combo.itemText(i) for i in range(1, combo.count()))
+    for panel in (gas.panel, page.gas_tabs.panel):
+        out.update(re.sub(r"<[^>]+>", " ", t) for t in (panel.heading.text(), panel.facts.text()))
+    for view in (gas.inspection_view, page.gas_tabs.inspection_view):
+        out.add(view.heading.text())
     return out

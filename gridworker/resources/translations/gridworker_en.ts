@@ -116,6 +116,18 @@
         <translation>{name} ({reason})</translation>
     </message>
     <message>
+        <source>{on} 拒绝燃气入户检查，再次上门</source>
+        <translation>Refused the gas check on {on}: call again</translation>
+    </message>
+    <message>
+        <source>{on} 燃气检查到访不遇，再次上门</source>
+        <translation>Nobody home for the gas check on {on}: try again</translation>
+    </message>
+    <message>
+        <source>{outcome}时没有检查，不填检查项（填了 {n} 项）。</source>
+        <translation>With “{outcome}” nothing was checked, so no items are answered ({n} were given).</translation>
+    </message>
+    <message>
         <source>{path} 不是文件夹，数据包没有写成。</source>
         <translation>{path} is not a folder; the bundle was not written.</translation>
     </message>
@@ -204,6 +216,10 @@
         <translation>“{building}” exists in several estates: {choices}. Please add the estate&apos;s name.</translation>
     </message>
     <message>
+        <source>“{text}”不是隐患编号。</source>
+        <translation>“{text}” is not a hazard number.</translation>
+    </message>
+    <message>
         <source>−{element}</source>
         <translation>−{element}</translation>
     </message>
@@ -216,8 +232,20 @@
         <translation>Only one phone number per cell: {text}</translation>
     </message>
     <message>
+        <source>一般</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
         <source>三色关爱规则</source>
         <translation>three-colour care policy</translation>
+    </message>
+    <message>
+        <source>上报时请写明情况：报给了谁，为什么。</source>
+        <translation>When escalating, say to whom and why.</translation>
+    </message>
+    <message>
+        <source>上次燃气检查 {on}，到了再查的时候</source>
+        <translation>Last gas check {on}: due again</translation>
     </message>
     <message>
         <source>不支持旧版 .xls 文件：请在 Excel 中另存为 .xlsx 后再导入。</source>
@@ -266,6 +294,14 @@
     <message>
         <source>不能通过修改住户来更换微网格。</source>
         <translation>A household cannot be moved to another micro-grid by editing it.</translation>
+    </message>
+    <message>
+        <source>不认识的整改步骤“{action}”。</source>
+        <translation>Unknown hazard step “{action}”.</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
     </message>
     <message>
         <source>与已登记的身份证号不符（身份证号显示为{shown}）</source>
@@ -372,6 +408,10 @@
         <translation>a list</translation>
     </message>
     <message>
+        <source>到访不遇</source>
+        <translation>Nobody home</translation>
+    </message>
+    <message>
         <source>取值 {value} 不在允许的范围（{allowed}）内</source>
         <translation>the value {value} is not one of the allowed values ({allowed})</translation>
     </message>
@@ -416,6 +456,10 @@
         <translation>records still point at the merged record after the merge</translation>
     </message>
     <message>
+        <source>合格</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>同一微网格内地址相同</source>
         <translation>same address in one micro-grid</translation>
     </message>
@@ -458,6 +502,14 @@
     <message>
         <source>备份 {backup} 也已损坏（{problem}），没有用它恢复。</source>
         <translation>The backup {backup} is damaged too ({problem}); it was not restored.</translation>
+    </message>
+    <message>
+        <source>复查合格</source>
+        <translation>Rechecked, OK</translation>
+    </message>
+    <message>
+        <source>复查未通过</source>
+        <translation>Recheck failed</translation>
     </message>
     <message>
         <source>太大，本机内存不足以读取它</source>
@@ -528,6 +580,14 @@
         <translation>it belongs to “{theirs}”, but this computer belongs to “{ours}”</translation>
     </message>
     <message>
+        <source>已上报</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
         <source>已写入并读回校验，正在记录…</source>
         <translation>Written and read back; recording…</translation>
     </message>
@@ -544,8 +604,28 @@
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
+        <source>已告知</source>
+        <translation>Household told</translation>
+    </message>
+    <message>
         <source>已损坏</source>
         <translation>damaged</translation>
+    </message>
+    <message>
+        <source>已整改</source>
+        <translation>Put right</translation>
+    </message>
+    <message>
+        <source>已整改待复查</source>
+        <translation>Put right, to recheck</translation>
+    </message>
+    <message>
+        <source>已检查</source>
+        <translation>Inspected</translation>
+    </message>
+    <message>
+        <source>已检查的记录须填完每一项，还缺 {n} 项：{items}。</source>
+        <translation>An inspection that was done answers every item; {n} are missing: {items}.</translation>
     </message>
     <message>
         <source>已用备份 {backup} 恢复 {path}。原来的文件保留为 {kept}。</source>
@@ -578,6 +658,14 @@
     <message>
         <source>座机号码区号后不应以 {first} 开头：{digits}</source>
         <translation>A landline number cannot start with {first} after the area code: {digits}</translation>
+    </message>
+    <message>
+        <source>录错了，撤销。</source>
+        <translation>Entered by mistake, undone.</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation>To put right</translation>
     </message>
     <message>
         <source>微网格不存在（编号 {id}）。</source>
@@ -666,6 +754,18 @@
     <message>
         <source>找不到文件：{path}</source>
         <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>拒不整改</source>
+        <translation>Refuses to put right</translation>
+    </message>
+    <message>
+        <source>拒绝入户</source>
+        <translation>Entry refused</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Advice</translation>
     </message>
     <message>
         <source>数字</source>
@@ -796,6 +896,10 @@
         <translation>New {record}: {changes}</translation>
     </message>
     <message>
+        <source>新的整改期限 {deadline} 应在 {on} 之后。</source>
+        <translation>The new deadline {deadline} must be after {on}.</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -846,6 +950,18 @@
     <message>
         <source>无法读取数据库文件 {path}：{error}</source>
         <translation>Could not read the database file {path}: {error}</translation>
+    </message>
+    <message>
+        <source>日期 {on} 在今天之后。</source>
+        <translation>The date {on} is after today.</translation>
+    </message>
+    <message>
+        <source>日期 {on} 早于上一步的日期 {last}。</source>
+        <translation>The date {on} is before the last step&apos;s date {last}.</translation>
+    </message>
+    <message>
+        <source>日期 {on} 早于发现隐患的日期 {found}。</source>
+        <translation>The date {on} is before the hazard was found ({found}).</translation>
     </message>
     <message>
         <source>日期（年-月-日，如 2026-03-01）</source>
@@ -900,6 +1016,14 @@
         <translation>has an unknown item {name}</translation>
     </message>
     <message>
+        <source>有几条隐患的编号以 {id} 开头，请多写几位。</source>
+        <translation>Several hazards&apos; numbers start with {id}: give more of it.</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
         <source>本机没有第 {version} 版燃气安全检查表。</source>
         <translation>This computer does not have version {version} of the gas-safety checklist.</translation>
     </message>
@@ -912,12 +1036,32 @@
         <translation>wrong format: {value}</translation>
     </message>
     <message>
+        <source>检查日期 {on} 在今天之后，请填实际检查的日期。</source>
+        <translation>The inspection date {on} is after today: give the day it was done.</translation>
+    </message>
+    <message>
+        <source>检查结果“{outcome}”不对，应为已检查、到访不遇或拒绝入户。</source>
+        <translation>The outcome “{outcome}” is wrong: it is inspected, nobody home or entry refused.</translation>
+    </message>
+    <message>
+        <source>检查结果已改，不再是隐患。</source>
+        <translation>The answer was changed: no longer a hazard.</translation>
+    </message>
+    <message>
         <source>检查表 {where} 不是一个对象。</source>
         <translation>The checklist&apos;s {where} is not an object.</translation>
     </message>
     <message>
+        <source>检查表 {where} 的“upgrades”须是列表。</source>
+        <translation>The checklist&apos;s “upgrades” at {where} must be a list.</translation>
+    </message>
+    <message>
         <source>检查表 {where} 的“{key}”须是天数（非负整数）。</source>
         <translation>In the checklist&apos;s {where}, “{key}” must be a number of days (a whole number, not negative).</translation>
+    </message>
+    <message>
+        <source>检查表 {where} 的代码“{code}”只能用小写字母、数字和下划线。</source>
+        <translation>The code “{code}” at {where} of the checklist may hold only lower-case letters, digits and _.</translation>
     </message>
     <message>
         <source>检查表 {where} 的等级“{grade}”不是重大、一般或提示。</source>
@@ -950,6 +1094,14 @@
     <message>
         <source>检查表须给出重大、一般、提示三个等级各一次。</source>
         <translation>The checklist must give each of the grades 重大, 一般 and 提示 once.</translation>
+    </message>
+    <message>
+        <source>检查项 {code} 的等级“{grade}”不是重大、一般或提示。</source>
+        <translation>The grade “{grade}” of item {code} is not major, ordinary or advice.</translation>
+    </message>
+    <message>
+        <source>检查项 {code} 的结果“{answer}”不对，应为合格、隐患或不适用。</source>
+        <translation>The answer “{answer}” to item {code} is wrong: it is OK, hazard or not applicable.</translation>
     </message>
     <message>
         <source>正在写入 {file}…</source>
@@ -1008,12 +1160,68 @@
         <translation>There is no {record} with the id {id}.</translation>
     </message>
     <message>
+        <source>没有编号为 {id} 的住户。</source>
+        <translation>There is no household numbered {id}.</translation>
+    </message>
+    <message>
+        <source>没有编号为 {id} 的燃气检查记录。</source>
+        <translation>There is no gas inspection numbered {id}.</translation>
+    </message>
+    <message>
+        <source>没有编号为 {id} 的燃气隐患。</source>
+        <translation>There is no gas hazard numbered {id}.</translation>
+    </message>
+    <message>
+        <source>没有编号为 {id} 的燃气隐患（或已作废）。</source>
+        <translation>There is no gas hazard numbered {id} (or it was voided).</translation>
+    </message>
+    <message>
+        <source>没有身份证号为 {number} 的居民。</source>
+        <translation>No resident has the ID number {number}.</translation>
+    </message>
+    <message>
+        <source>没有这条整改记录（或已撤销）。</source>
+        <translation>This hazard step is not here (or was undone).</translation>
+    </message>
+    <message>
         <source>注意：工作表 {sheets} 中也有内容，没有导入。每次只导入一个工作表；要导入其中的某一个，请在 Excel 中切换到它、保存，再导入一次。</source>
         <translation>Note: the worksheets {sheets} also hold data, which was not imported. One worksheet is imported at a time; to import one of the others, switch to it in Excel, save, and import again.</translation>
     </message>
     <message>
+        <source>燃气安全检查到期</source>
+        <translation>Gas check due</translation>
+    </message>
+    <message>
         <source>燃气安全检查表</source>
         <translation>gas-safety checklist</translation>
+    </message>
+    <message>
+        <source>燃气检查再次上门（上次到访不遇）</source>
+        <translation>Gas check: try again (nobody home last time)</translation>
+    </message>
+    <message>
+        <source>燃气检查记录不能改到另一户。</source>
+        <translation>A gas inspection cannot be moved to another household.</translation>
+    </message>
+    <message>
+        <source>燃气隐患「{item}」（{grade}）今天到整改期限，上门复查</source>
+        <translation>Gas hazard “{item}” ({grade}): deadline today, recheck it</translation>
+    </message>
+    <message>
+        <source>燃气隐患「{item}」（{grade}）住户已整改，待复查</source>
+        <translation>Gas hazard “{item}” ({grade}): put right, to recheck</translation>
+    </message>
+    <message>
+        <source>燃气隐患「{item}」（{grade}，{status}）整改期限 {deadline}，已逾期 {days} 天</source>
+        <translation>Gas hazard “{item}” ({grade}, {status}): deadline {deadline}, {days} day(s) late</translation>
+    </message>
+    <message>
+        <source>燃气隐患待复查</source>
+        <translation>Gas hazard to recheck</translation>
+    </message>
+    <message>
+        <source>燃气隐患逾期未整改</source>
+        <translation>Gas hazard late</translation>
     </message>
     <message>
         <source>由较新版本的程序生成（格式版本 {version}，本程序只认识到 {known}），请先升级本程序</source>
@@ -1130,6 +1338,10 @@
     <message>
         <source>第 {row} 行，列「{column}」：{reason}</source>
         <translation>Row {row}, column “{column}”: {reason}</translation>
+    </message>
+    <message>
+        <source>第 {version} 版检查表没有检查项 {codes}。</source>
+        <translation>Version {version} of the checklist has no items {codes}.</translation>
     </message>
     <message>
         <source>缺少必填项 {name}</source>
@@ -1256,6 +1468,10 @@
         <translation>Read the worksheet “{sheet}” (the file has {count} worksheets).</translation>
     </message>
     <message>
+        <source>身份证号 {number} 登记在 {n} 户，请用户编号。</source>
+        <translation>The ID number {number} is in {n} households: use the household number.</translation>
+    </message>
+    <message>
         <source>身份证号中的 X 只能出现在最后一位：{number}</source>
         <translation>An X can only be the last character of an ID number: {number}</translation>
     </message>
@@ -1300,6 +1516,10 @@
         <translation>Excel turned the ID number into a number ({shown}); the last digits are lost. Format the column as text and enter the numbers again</translation>
     </message>
     <message>
+        <source>还没有做过燃气入户安全检查</source>
+        <translation>Never had a gas safety check</translation>
+    </message>
+    <message>
         <source>这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请在表中把{name}的与户主关系也改过来</source>
         <translation>this household already has {name} as its head, and a household has one head; to change the head, also change {name}&apos;s relation to the head in the sheet</translation>
     </message>
@@ -1333,15 +1553,15 @@
     </message>
     <message>
         <source>这个数据库文件是从别的电脑（或别的用户账户）复制来的，已改用新的设备编号 {new}（原来是 {old}），两台电脑的修改都不会丢失。</source>
-        <translation>This database file was copied from another computer (or user account); it now writes as the new device {new} (it was {old}), so neither computer's edits are lost.</translation>
+        <translation>This database file was copied from another computer (or user account); it now writes as the new device {new} (it was {old}), so neither computer&apos;s edits are lost.</translation>
     </message>
     <message>
         <source>这个数据库文件是另一个数据库文件的副本，已改用新的设备编号 {new}（原来是 {old}），两个文件的修改都不会丢失。</source>
-        <translation>This database file is a copy of another database file; it now writes as the new device {new} (it was {old}), so neither file's edits are lost.</translation>
+        <translation>This database file is a copy of another database file; it now writes as the new device {new} (it was {old}), so neither file&apos;s edits are lost.</translation>
     </message>
     <message>
         <source>这个数据库文件比本机上次用它时旧（从备份恢复或复制回来的），已改用新的设备编号 {new}（原来是 {old}）；恢复前已交给社区的修改会随社区的下一个数据包回到本机。</source>
-        <translation>This database file is older than when this computer last used it (a backup put back, or copied back); it now writes as the new device {new} (it was {old}). The edits the office received before the restore come back with the office's next bundle.</translation>
+        <translation>This database file is older than when this computer last used it (a backup put back, or copied back); it now writes as the new device {new} (it was {old}). The edits the office received before the restore come back with the office&apos;s next bundle.</translation>
     </message>
     <message>
         <source>这个文件不是网格员工作台的数据库：{path}</source>
@@ -1358,6 +1578,10 @@
     <message>
         <source>这是15位旧身份证号（{number}），请改填18位号码，按规则转换应为 {upgraded}（请与身份证原件核对）</source>
         <translation>This is an old 15-digit ID number ({number}); please enter the 18-digit number, which by the rules should be {upgraded} (check it against the card)</translation>
+    </message>
+    <message>
+        <source>这条隐患现在是“{status}”，不能再记“{action}”。</source>
+        <translation>This hazard is now “{status}”: “{action}” cannot follow.</translation>
     </message>
     <message>
         <source>配置包</source>
@@ -1380,12 +1604,20 @@
         <translation>operation number {seq} of device {device} in it has the same number as a different operation already on this computer (that computer may have restored an old backup); it was not imported so that no change is lost. Please contact technical support</translation>
     </message>
     <message>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
         <source>问题行文件 {path} 没有写成：{why}。</source>
         <translation>The problem-rows file {path} could not be written: {why}.</translation>
     </message>
     <message>
         <source>问题行文件不能是{what}（{path}），没有导入任何数据。请用 --errors 另选一个文件名。</source>
         <translation>The problem-rows file cannot be {what} ({path}); nothing was imported. Choose another file name with --errors.</translation>
+    </message>
+    <message>
+        <source>隐患</source>
+        <translation>Hazard</translation>
     </message>
     <message>
         <source>页面损坏：{detail}</source>

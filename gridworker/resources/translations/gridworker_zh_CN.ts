@@ -164,20 +164,505 @@
         <translation>燃气安全</translation>
     </message>
     <message>
-        <source>Gas-safety inspections are not available in this version yet.</source>
-        <translation>本版本还没有燃气安全检查功能。</translation>
+        <source>All micro-grids</source>
+        <translation>全部微网格</translation>
     </message>
     <message>
-        <source>Inspections of each household with the checklist results</source>
-        <translation>各户的燃气安全检查及检查表结果</translation>
+        <source>All estates</source>
+        <translation>全部小区</translation>
     </message>
     <message>
-        <source>Hazards found, with their rectification deadlines and re-checks</source>
-        <translation>发现的隐患、整改期限和复查</translation>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
     </message>
     <message>
-        <source>Households not yet inspected this round</source>
-        <translation>本轮尚未检查的住户</translation>
+        <source>New inspection… (Ctrl+I)</source>
+        <translation>新检查…（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Not closed</source>
+        <translation>未了结</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>All hazards</source>
+        <translation>全部隐患</translation>
+    </message>
+    <message>
+        <source>Every grade</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Print notices for the list</source>
+        <translation>打印列表中的整改通知书</translation>
+    </message>
+    <message>
+        <source>A notice for every hazard listed that has a deadline</source>
+        <translation>列表中每条有整改期限的隐患各一份通知书</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Households whose gas check is due, and those to try again after nobody was home. Press Enter or double-click to record the inspection.</source>
+        <translation>到期该做燃气检查的住户，以及上次到访不遇要再次上门的住户。按回车或双击录入检查。</translation>
+    </message>
+    <message>
+        <source>Inspect…</source>
+        <translation>检查…</translation>
+    </message>
+    <message>
+        <source>Households due</source>
+        <translation>应检住户</translation>
+    </message>
+    <message>
+        <source>Every outcome</source>
+        <translation>全部检查情况</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>近三个月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>打开这一户</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Month figures</source>
+        <translation>月度统计</translation>
+    </message>
+    <message>
+        <source>Not closed {0}</source>
+        <translation>未了结 {0}</translation>
+    </message>
+    <message>
+        <source>Late {0}</source>
+        <translation>逾期 {0}</translation>
+    </message>
+    <message>
+        <source>Major {0}</source>
+        <translation>重大 {0}</translation>
+    </message>
+    <message>
+        <source>To recheck {0}</source>
+        <translation>待复查 {0}</translation>
+    </message>
+    <message>
+        <source>Refuses {0}</source>
+        <translation>拒不整改 {0}</translation>
+    </message>
+    <message>
+        <source>Escalated {0}</source>
+        <translation>已上报 {0}</translation>
+    </message>
+    <message>
+        <source>Due for a check {0}</source>
+        <translation>应检 {0} 户</translation>
+    </message>
+    <message>
+        <source>({0} not home)</source>
+        <translation>（到访不遇 {0}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hazard(s)</source>
+        <translation>
+            <numerusform>%n 条隐患</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>逾期 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) due</source>
+        <translation>
+            <numerusform>应检 %n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s)</source>
+        <translation>
+            <numerusform>%n 次检查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} done, {1} not home or refused</source>
+        <translation>已检查 {0}，到访不遇或拒绝入户 {1}</translation>
+    </message>
+    <message>
+        <source>Micro-grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应检</translation>
+    </message>
+    <message>
+        <source>Due and inspected</source>
+        <translation>应检已检</translation>
+    </message>
+    <message>
+        <source>Households inspected</source>
+        <translation>检查户数</translation>
+    </message>
+    <message>
+        <source>Refused entry</source>
+        <translation>拒绝入户</translation>
+    </message>
+    <message>
+        <source>Found: {0}</source>
+        <translation>发现{0}</translation>
+    </message>
+    <message>
+        <source>Put right</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Rechecked</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>Recheck failed</source>
+        <translation>复查未通过</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} households due were inspected ({3}). Late and not closed as of {4}.</source>
+        <translation>{0}：应检 {2} 户，已检 {1} 户（{3}）。逾期、未了结按 {4} 计。</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>入户</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>已检</translation>
+    </message>
+</context>
+<context>
+    <name>GasTables</name>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Micro-grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} hazard(s)</source>
+        <translation>{0} 处</translation>
+    </message>
+    <message>
+        <source> ({0} major)</source>
+        <translation>（重大 {0}）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>检查情况</translation>
+    </message>
+    <message>
+        <source>Hazards found</source>
+        <translation>发现隐患</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>已签</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>应检日期</translation>
+    </message>
+    <message>
+        <source>Last inspected</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未检查</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>上次未入户</translation>
+    </message>
+</context>
+<context>
+    <name>GasWords</name>
+    <message>
+        <source>Inspected</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>Nobody home</source>
+        <translation>到访不遇</translation>
+    </message>
+    <message>
+        <source>Entry refused</source>
+        <translation>拒绝入户</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>To put right</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <source>Put right, to recheck</source>
+        <translation>已整改待复查</translation>
+    </message>
+    <message>
+        <source>Refuses to put right</source>
+        <translation>拒不整改</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Rechecked, OK</source>
+        <translation>复查合格</translation>
+    </message>
+    <message>
+        <source>Household told</source>
+        <translation>已告知</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Put right</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Recheck failed</source>
+        <translation>复查未通过</translation>
+    </message>
+    <message>
+        <source>{0} day(s) late</source>
+        <translation>逾期 {0} 天</translation>
+    </message>
+</context>
+<context>
+    <name>HazardPanel</name>
+    <message>
+        <source>Choose a hazard in the list.</source>
+        <translation>在列表中选一条隐患。</translation>
+    </message>
+    <message>
+        <source>Recheck… (R)</source>
+        <translation>复查…（R）</translation>
+    </message>
+    <message>
+        <source>Put right… (F)</source>
+        <translation>已整改…（F）</translation>
+    </message>
+    <message>
+        <source>Refuses…</source>
+        <translation>拒不整改…</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>上报…</translation>
+    </message>
+    <message>
+        <source>Undo last step</source>
+        <translation>撤销最近一步</translation>
+    </message>
+    <message>
+        <source>Print notice (P)</source>
+        <translation>打印通知书（P）</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>打开这一户</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>新期限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>整改记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>This hazard is no longer here.</source>
+        <translation>这条隐患已不在本机。</translation>
+    </message>
+    <message>
+        <source>Found {0} by {1}: {2}</source>
+        <translation>{0} {1} 发现：{2}</translation>
+    </message>
+    <message>
+        <source>Deadline: {0}</source>
+        <translation>整改期限：{0}</translation>
+    </message>
+    <message>
+        <source>none (advice)</source>
+        <translation>无（提示项）</translation>
+    </message>
+    <message>
+        <source>Remind the household on {0}</source>
+        <translation>{0} 提醒住户</translation>
+    </message>
+    <message>
+        <source>What it asks for: {0}</source>
+        <translation>要求：{0}</translation>
+    </message>
+    <message>
+        <source>Stop using gas at once.</source>
+        <translation>立即停用燃气。</translation>
+    </message>
+    <message>
+        <source>Steps ({0})</source>
+        <translation>整改记录（{0}）</translation>
+    </message>
+    <message>
+        <source>Undo “{0}” of {1}? Why (optional):</source>
+        <translation>撤销 {1} 的“{0}”？原因（可不填）：</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -327,6 +812,99 @@
     </message>
 </context>
 <context>
+    <name>HouseholdGasTabs</name>
+    <message>
+        <source>Enter its gas inspection…</source>
+        <translation>录入燃气检查…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>New inspection…</source>
+        <translation>新检查…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Gas inspections</source>
+        <translation>燃气检查</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Never inspected: due since {0}.</source>
+        <translation>从未检查，{0} 起应检。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next inspection was due {0}: %n day(s) late.</source>
+        <translation>
+            <numerusform>应于 {0} 检查，已逾期 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last inspected {0}; next due {1}.</source>
+        <translation>上次检查 {0}，下次应检 {1}。</translation>
+    </message>
+    <message>
+        <source>Last attempt {0}: {1}.</source>
+        <translation>上次上门 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>Gas inspections ({0})</source>
+        <translation>燃气检查（{0}）</translation>
+    </message>
+    <message>
+        <source>Hazards ({0} open)</source>
+        <translation>隐患（未了结 {0}）</translation>
+    </message>
+    <message>
+        <source>Hazards ({0})</source>
+        <translation>隐患（{0}）</translation>
+    </message>
+    <message>
+        <source>This inspection was voided.</source>
+        <translation>这条检查记录已作废。</translation>
+    </message>
+    <message>
+        <source>Void an inspection</source>
+        <translation>作废检查记录</translation>
+    </message>
+    <message>
+        <source>Void the inspection of {0} and the hazards it found? Why:</source>
+        <translation>作废 {0} 的检查记录和它发现的隐患？原因：</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Say why it is voided.</source>
+        <translation>请写明作废的原因。</translation>
+    </message>
+    <message>
+        <source>Paper sheet of {0} scanned: enter what is written on it.</source>
+        <translation>已扫描 {0} 的纸质表：录入表上填写的内容。</translation>
+    </message>
+    <message>
+        <source>Paper sheet scanned: enter what is written on it.</source>
+        <translation>已扫描纸质表：录入表上填写的内容。</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
         <source>← Back to the list</source>
@@ -405,22 +983,6 @@
         <translation>对这户的每次走访：日期、见到了谁、记录了什么</translation>
     </message>
     <message>
-        <source>Gas inspections</source>
-        <translation>燃气检查</translation>
-    </message>
-    <message>
-        <source>Gas-safety inspections of this household with the checklist results</source>
-        <translation>这户的燃气安全检查及检查表结果</translation>
-    </message>
-    <message>
-        <source>Hazards</source>
-        <translation>隐患</translation>
-    </message>
-    <message>
-        <source>Hazards found here and how they were put right</source>
-        <translation>在这户发现的隐患及整改情况</translation>
-    </message>
-    <message>
         <source>Needs</source>
         <translation>诉求</translation>
     </message>
@@ -471,6 +1033,27 @@
     <message>
         <source>Select a member first.</source>
         <translation>请先选中一位成员。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <source>Which household?</source>
+        <translation>检查哪一户？</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, address, last digits of ID or phone</source>
+        <translation>姓名、拼音首字母、地址、身份证或电话尾号</translation>
+    </message>
+    <message>
+        <source>Households due for their check:</source>
+        <translation>到期该检查的住户：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) found</source>
+        <translation>
+            <numerusform>找到 %n 户</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -612,6 +1195,199 @@
     <message>
         <source>OK</source>
         <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <source>Correct a gas inspection</source>
+        <translation>修改燃气检查记录</translation>
+    </message>
+    <message>
+        <source>Gas inspection</source>
+        <translation>燃气入户安全检查</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>检查日期：</translation>
+    </message>
+    <message>
+        <source>Inspector:</source>
+        <translation>检查人：</translation>
+    </message>
+    <message>
+        <source>Keys: 1 OK · 2 Hazard · 3 Not applicable · ↑↓ item · Enter note · A the rest OK · G graver grade · Ctrl+S save</source>
+        <translation>按键：1 合格 · 2 隐患 · 3 不适用 · ↑↓ 换项 · 回车 写说明 · A 其余全部合格 · G 加重等级 · Ctrl+S 保存</translation>
+    </message>
+    <message>
+        <source>No items are answered when nobody was home or entry was refused; the household stays due and comes back on the work list.</source>
+        <translation>到访不遇或拒绝入户时不填检查项；这一户仍然应检，会再次出现在工作清单上。</translation>
+    </message>
+    <message>
+        <source>Signed by the household</source>
+        <translation>户主已签字</translation>
+    </message>
+    <message>
+        <source>Remarks on the whole inspection</source>
+        <translation>整次检查的备注</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>(head: {0})</source>
+        <translation>（户主 {0}）</translation>
+    </message>
+    <message>
+        <source>last inspected {0}</source>
+        <translation>上次检查 {0}</translation>
+    </message>
+    <message>
+        <source>never inspected</source>
+        <translation>从未检查</translation>
+    </message>
+    <message>
+        <source>Gas inspection — {0} · {1} · checklist v{2}</source>
+        <translation>燃气入户安全检查 — {0} · {1} · 检查表第 {2} 版</translation>
+    </message>
+    <message>
+        <source>Answered {0} of {1}</source>
+        <translation>已填 {0}/{1} 项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hazard(s)</source>
+        <translation>
+            <numerusform>隐患 %n 处</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n major)</source>
+        <translation>
+            <numerusform>（重大 %n 处）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Major hazard: {0}</source>
+        <translation>重大隐患：{0}</translation>
+    </message>
+    <message>
+        <source>Stop using gas at once and close the gas valve.</source>
+        <translation>立即停用燃气、关闭燃气阀门。</translation>
+    </message>
+    <message>
+        <source>Major hazard</source>
+        <translation>重大隐患</translation>
+    </message>
+    <message>
+        <source>Has the household been told?</source>
+        <translation>已经当面告知住户了吗？</translation>
+    </message>
+    <message>
+        <source>Household told — save</source>
+        <translation>已告知住户，保存</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>返回修改</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionView</name>
+    <message>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Choose an inspection.</source>
+        <translation>选一次检查。</translation>
+    </message>
+    <message>
+        <source>by {0}</source>
+        <translation>检查人 {0}</translation>
+    </message>
+    <message>
+        <source>signed by the household</source>
+        <translation>户主已签字</translation>
+    </message>
+    <message>
+        <source>checklist v{0}</source>
+        <translation>检查表第 {0} 版</translation>
+    </message>
+    <message>
+        <source>This computer does not hold that checklist version: items show their codes.</source>
+        <translation>本机没有这一版检查表，检查项显示为代码。</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>{0} (another computer gave: {1}; correct the inspection to settle it)</source>
+        <translation>{0}（另一台电脑填的是：{1}；修改这次检查即可统一）</translation>
+    </message>
+    <message>
+        <source>No items: {0}</source>
+        <translation>没有检查项：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <source>Hazard when: {0}</source>
+        <translation>隐患情形：{0}</translation>
+    </message>
+    <message>
+        <source>grade {0}</source>
+        <translation>等级 {0}</translation>
+    </message>
+    <message>
+        <source>Note (what was found)</source>
+        <translation>说明（发现的情况）</translation>
+    </message>
+    <message>
+        <source>{0} → {1} (G)</source>
+        <translation>{0} → {1}（G）</translation>
+    </message>
+    <message>
+        <source>Hazard grade: {0}</source>
+        <translation>隐患等级：{0}</translation>
     </message>
 </context>
 <context>
@@ -847,13 +1623,19 @@
             <numerusform></numerusform>
         </translation>
     </message>
-    <message>
-        <source>Hazard notices are printed once gas-safety inspections are recorded in the program.</source>
-        <translation>本程序记录燃气安全检查之后，才能打印隐患整改通知书。</translation>
+    <message numerus="yes">
+        <source>%n hazard(s) chosen on the gas screen</source>
+        <translation>
+            <numerusform>在燃气安全页选了 %n 条隐患</numerusform>
+        </translation>
     </message>
     <message>
         <source>The week&apos;s visit list is printed once care colours and visits are recorded in the program.</source>
         <translation>本程序记录三色关爱和走访之后，才能打印本周走访清单。</translation>
+    </message>
+    <message>
+        <source>One page a hazard, in two parts: the household keeps the upper one, the lower comes back signed. Without hazards chosen, every hazard of the place not yet put right is printed (a second notice for a refusal).</source>
+        <translation>每条隐患一页，分两联：上联交住户，下联签收后交回。没有选隐患时，打印所选范围内全部未整改的隐患（拒不整改的印再次通知）。</translation>
     </message>
     <message>
         <source>For now the report holds the roster figures; visits, care, needs and gas figures are added as those features arrive.</source>
@@ -882,6 +1664,10 @@
     <message>
         <source>{0} households, {1} pages</source>
         <translation>{0} 户，{1} 页</translation>
+    </message>
+    <message>
+        <source>{0} notices, {1} pages</source>
+        <translation>{0} 份通知书，{1} 页</translation>
     </message>
     <message>
         <source>{0} pages</source>
@@ -914,6 +1700,14 @@
     <message>
         <source>Making visit sheets: {0} of {1} households</source>
         <translation>正在生成入户走访登记表：第 {0} 户，共 {1} 户</translation>
+    </message>
+    <message>
+        <source>There are no hazards that need a notice.</source>
+        <translation>没有需要打印整改通知书的隐患。</translation>
+    </message>
+    <message>
+        <source>Making notices: {0} of {1}</source>
+        <translation>正在生成整改通知书：第 {0} 份，共 {1} 份</translation>
     </message>
 </context>
 <context>
@@ -1517,6 +2311,73 @@
     <message>
         <source>Never</source>
         <translation>从未收到</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Recheck a hazard</source>
+        <translation>复查隐患</translation>
+    </message>
+    <message>
+        <source>The household put it right</source>
+        <translation>住户已整改</translation>
+    </message>
+    <message>
+        <source>The household refuses to put it right</source>
+        <translation>住户拒不整改</translation>
+    </message>
+    <message>
+        <source>Escalate the hazard</source>
+        <translation>上报隐患</translation>
+    </message>
+    <message>
+        <source>Found {0}: {1} · deadline {2} · now {3}</source>
+        <translation>{0} 发现：{1} · 整改期限 {2} · 现在 {3}</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Put right — recheck OK  (1)</source>
+        <translation>已整改，复查合格  （1）</translation>
+    </message>
+    <message>
+        <source>Still not put right  (2)</source>
+        <translation>仍未整改  （2）</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>复查结果：</translation>
+    </message>
+    <message>
+        <source>Give a new deadline (second notice)</source>
+        <translation>给新的整改期限（再次通知）</translation>
+    </message>
+    <message>
+        <source>New deadline:</source>
+        <translation>新的整改期限：</translation>
+    </message>
+    <message>
+        <source>To whom, and why (needed)</source>
+        <translation>报给了谁、为什么（必填）</translation>
+    </message>
+    <message>
+        <source>What was seen or said</source>
+        <translation>看到或谈到的情况</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Done by:</source>
+        <translation>经办人：</translation>
+    </message>
+    <message>
+        <source>Choose the result of the recheck: 1 OK or 2 still not put right.</source>
+        <translation>请选复查结果：1 复查合格，或 2 仍未整改。</translation>
     </message>
 </context>
 <context>

@@ -11,11 +11,13 @@ from PySide6.QtCore import QCoreApplication
 from gridworker.printing import layout
 from gridworker.printing.fonts import FontSet, make_font_set
 from gridworker.printing.layout import RenderResult
+from gridworker.printing.notice import render_notices
 from gridworker.printing.output import write_pdf
 from gridworker.printing.report import render_month_report
 from gridworker.printing.sheets import render_sheets
 from gridworker.store import print_data
-from gridworker.store.policies import load_checklist
+from gridworker.store.gas_print import NoticeScope, hazard_notices, notice_hazard_ids
+from gridworker.store.policies import checklist
 from gridworker.store.print_data import SheetScope
 from gridworker.store.store import Store
 from gridworker.ui.worker import Cancelled, JobContext
@@ -33,6 +35,7 @@ class PrintRequest:
     printed_on: date = date(2000, 1, 1)
     month: str = ""
     font_file: Path | None = None
+    hazard_ids: tuple[str, ...] | None = None  # notices: these hazards (else the place's open ones)
 
 
 def make_pdf(
@@ -51,6 +54,8 @@ def make_pdf(
                 ),
             )
             return path, result
+        if req.kind == "notice":
+            return path, _notices(store, ctx, req, path, fonts)
         scope = SheetScope(req.micro_grid_id, req.estate, req.building, req.household_ids)
         ids = print_data.sheet_household_ids(store, scope)
         if not ids:
@@ -62,7 +67,7 @@ def make_pdf(
             store,
             ids,
             printed_on=req.printed_on,
-            checklist=load_checklist(),
+            checklist=checklist(store),  # the version in force
             community=ident.community,
             worker=ident.user if ident.role == "worker" else "",
         )
@@ -85,3 +90,39 @@ def make_pdf(
         return path, result
     except layout.Cancelled:
         raise Cancelled() from None
+
+
+def _notices(
+    store: Store, ctx: JobContext, req: PrintRequest, path: Path, fonts: FontSet
+) -> RenderResult:
+    """The 隐患整改通知书 of the chosen hazards, or of the place's hazards not put right."""
+    today = date.today()
+    scope = NoticeScope(req.hazard_ids, req.micro_grid_id, req.estate, req.building)
+    ids = notice_hazard_ids(store, scope, today)
+    if not ids:
+        raise ValueError(
+            QCoreApplication.translate("PrintScreen", "There are no hazards that need a notice.")
+        )
+    total = len(ids)
+    notices = hazard_notices(store, ids, today, community=store.identity.community)
+
+    def progress(done: int) -> None:
+        ctx.report(
+            done,
+            total,
+            QCoreApplication.translate("PrintScreen", "Making notices: {0} of {1}").format(
+                done, total
+            ),
+        )
+
+    return write_pdf(
+        path,
+        lambda f: render_notices(
+            notices,
+            f,
+            fonts,
+            author=store.identity.user,
+            progress=progress,
+            cancelled=ctx.cancelled,
+        ),
+    )

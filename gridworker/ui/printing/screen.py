@@ -45,7 +45,7 @@ from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 KINDS = ("sheets", "notice", "worklist", "report")
-NOT_YET = {"notice", "worklist"}  # their records come with the gas and visit features
+NOT_YET = {"worklist"}  # its records come with the visit features
 
 
 class PrintScreen(QWidget):
@@ -64,6 +64,7 @@ class PrintScreen(QWidget):
         self._pdf: Path | None = None
         self._pdf_request: PrintRequest | None = None
         self._chosen: tuple[str, ...] | None = None
+        self._hazards: tuple[str, ...] | None = None  # notices of these hazards
         self._font_note = ""
         self.font_family = ""  # of the font the documents use, once found
 
@@ -97,7 +98,7 @@ class PrintScreen(QWidget):
         self.chosen_label = QLabel()
         self.chosen_label.setWordWrap(True)
         self.clear_chosen = QPushButton(self.tr("Print for an estate or building instead"))
-        self.clear_chosen.clicked.connect(lambda: self.set_households(None))
+        self.clear_chosen.clicked.connect(self._clear_chosen)
         self.sheet_date = QDateEdit(QDate.currentDate())
         self.sheet_date.setCalendarPopup(True)
         self.sheet_date.setDisplayFormat("yyyy-MM-dd")
@@ -176,13 +177,24 @@ class PrintScreen(QWidget):
         return PrintRequest(
             kind=kind,
             micro_grid_id=mine or self.micro_grid.currentData(),
-            estate=None if self._chosen else self.estate.currentData(),
-            building=None if self._chosen else self.building.currentData(),
+            estate=None if self._chosen_here(kind) else self.estate.currentData(),
+            building=None if self._chosen_here(kind) else self.building.currentData(),
             household_ids=self._chosen,
+            hazard_ids=self._hazards if kind == "notice" else None,
             printed_on=date(d.year(), d.month(), d.day()),
             month=f"{m.year():04}-{m.month():02}",
             font_file=preferences.print_font(),
         )
+
+    def _chosen_here(self, kind: str) -> bool:
+        return bool(self._hazards if kind == "notice" else self._chosen)
+
+    def set_hazards(self, hazard_ids: list[str] | None) -> None:
+        """Print the notices of these hazards (from the gas screen)."""
+        self._hazards = tuple(hazard_ids) if hazard_ids else None
+        if self._hazards:
+            self.kind.setCurrentIndex(KINDS.index("notice"))
+        self._update_rows()
 
     def set_households(self, household_ids: list[str] | None) -> None:
         """Print sheets for these households (from the roster or a household page)."""
@@ -194,30 +206,47 @@ class PrintScreen(QWidget):
             )
         self._update_rows()
 
+    def _clear_chosen(self) -> None:
+        if self.kind.currentData() == "notice":
+            self.set_hazards(None)
+        else:
+            self.set_households(None)
+
     def _update_rows(self) -> None:
         kind = self.kind.currentData()
         sheets = kind == "sheets"
+        by_place = kind in ("sheets", "notice")
         office = self.identity.role == "office"
-        chosen = self._chosen is not None
+        chosen = self._chosen_here(str(kind))
         visible = {
-            "micro_grid": office and (sheets and not chosen),
-            "estate": sheets and not chosen,
-            "building": sheets and not chosen,
-            "chosen": sheets and chosen,
-            "clear": sheets and chosen,
+            "micro_grid": office and by_place and not chosen,
+            "estate": by_place and not chosen,
+            "building": by_place and not chosen,
+            "chosen": by_place and chosen,
+            "clear": by_place and chosen,
             "date": sheets,
             "month": kind == "report",
         }
+        if kind == "notice" and self._hazards:
+            self.chosen_label.setText(
+                self.tr("%n hazard(s) chosen on the gas screen", "", len(self._hazards))
+            )
+        elif sheets and self._chosen:
+            self.chosen_label.setText(
+                self.tr("%n household(s) chosen in the roster", "", len(self._chosen))
+            )
         for key, widget in self._rows.items():
             self._form.setRowVisible(widget, visible[key])
         if kind in NOT_YET:
             self.explain.setText(
                 self.tr(
-                    "Hazard notices are printed once gas-safety inspections are recorded in the program."
-                )
-                if kind == "notice"
-                else self.tr(
                     "The week's visit list is printed once care colours and visits are recorded in the program."
+                )
+            )
+        elif kind == "notice":
+            self.explain.setText(
+                self.tr(
+                    "One page a hazard, in two parts: the household keeps the upper one, the lower comes back signed. Without hazards chosen, every hazard of the place not yet put right is printed (a second notice for a refusal)."
                 )
             )
         elif kind == "report":
@@ -316,6 +345,10 @@ class PrintScreen(QWidget):
             self.pages_label.setText(
                 self.tr("{0} households, {1} pages").format(result.records, result.pages)
             )
+        elif req.kind == "notice":
+            self.pages_label.setText(
+                self.tr("{0} notices, {1} pages").format(result.records, result.pages)
+            )
         else:
             self.pages_label.setText(self.tr("{0} pages").format(result.pages))
         # The font's own note already stands under the font's name.
@@ -390,5 +423,9 @@ class PrintScreen(QWidget):
 
     def _suggested_name(self) -> str:
         req = self._pdf_request or self.request()
-        names = {"sheets": "入户走访登记表", "report": f"月度工作报表-{req.month}"}
+        names = {
+            "sheets": "入户走访登记表",
+            "notice": "燃气安全隐患整改通知书",
+            "report": f"月度工作报表-{req.month}",
+        }
         return f"{names.get(req.kind, 'GridWorker')}-{date.today():%Y%m%d}.pdf"

@@ -1,6 +1,6 @@
 """一户一档: one household's page — address, members, and its records by tab.
 
-Members and change history work now; visits, gas inspections, hazards and needs are
+Members, gas inspections, hazards and change history work now; visits and needs are
 tabs that later features fill, and until then they say what they will hold.
 """
 
@@ -31,6 +31,7 @@ from gridworker.store.history import HistoryEntry
 from gridworker.store.ops import Value
 from gridworker.store.queries import HouseholdView
 from gridworker.store.store import Identity, Store
+from gridworker.ui.gas.household_tabs import HouseholdGasTabs
 from gridworker.ui.roster.model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
 from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.widgets import EmptyState, inform
@@ -167,22 +168,8 @@ class HouseholdPage(QWidget):
             ),
             self.tr("Visits"),
         )
-        self.tabs.addTab(
-            EmptyState(
-                self.tr("Gas inspections"),
-                later,
-                [self.tr("Gas-safety inspections of this household with the checklist results")],
-            ),
-            self.tr("Gas inspections"),
-        )
-        self.tabs.addTab(
-            EmptyState(
-                self.tr("Hazards"),
-                later,
-                [self.tr("Hazards found here and how they were put right")],
-            ),
-            self.tr("Hazards"),
-        )
+        self.gas_tabs = HouseholdGasTabs(runner, self)  # 燃气检查 and 隐患 (ui/gas)
+        self.gas_tabs.attach(layout, self.tabs)
         self.tabs.addTab(
             EmptyState(
                 self.tr("Needs"),
@@ -205,6 +192,7 @@ class HouseholdPage(QWidget):
     # -- loading --------------------------------------------------------------------
     def show_household(self, household_id: str) -> None:
         self.household_id = household_id
+        self.gas_tabs.show_household(household_id)
         self._generation += 1
         generation = self._generation
         self.title.setText(self.tr("Loading…"))

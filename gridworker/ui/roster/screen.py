@@ -73,6 +73,7 @@ class RosterScreen(QWidget):
         self.household_page.back_requested.connect(self.show_list)
         runner.changed.connect(self._data_changed)
         self.household_page.print_requested.connect(lambda hid: self.print_requested.emit([hid]))
+        self.paper_sheet_opened.connect(self.household_page.gas_tabs.offer_paper_sheet)
         self.stack.addWidget(self.household_page)
 
         layout = QVBoxLayout(self.list_page)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from gridworker.core.messages import Message
+from gridworker.core.messages import Message, msg
 
 WORK_KINDS: tuple[str, ...] = (
     "care_red_overdue",  # a red flag past its visit date
@@ -31,6 +31,28 @@ WORK_KINDS: tuple[str, ...] = (
 """Every kind of entry, most urgent first (shared/domain/visits.md, care-colors.md)."""
 
 _RANK = {k: i for i, k in enumerate(WORK_KINDS)}
+
+KIND_LABELS: dict[str, Message] = {
+    "care_red_overdue": msg("红色关爱逾期"),
+    "event": msg("重大事件后探访"),
+    "care_red_due": msg("红色关爱到期"),
+    "care_overdue": msg("关爱走访逾期"),
+    "care_due": msg("关爱走访到期"),
+    "need_overdue": msg("诉求逾期"),
+    "revisit_due": msg("回访"),
+    "hazard_overdue": msg("隐患逾期未整改"),
+    "hazard_recheck": msg("隐患待复查"),
+    "gas_due": msg("燃气检查到期"),
+    "gas_retry": msg("燃气检查补查"),
+}
+"""The name of each kind of entry, for the counts above the list, its rows, the printed
+route and the command line: one place for every kind (the gas sources' too), so a
+screen shows any registered kind without knowing it."""
+
+
+def kind_label(kind: str) -> Message:
+    """The name of a kind of entry (its key for a kind nobody named)."""
+    return KIND_LABELS.get(kind) or msg("{kind}", kind=kind)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from gridworker.store import search_index
+from gridworker.store import care_due, search_index
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ HOOKS: list[Hook] = [
         "search",
         lambda conn, w: search_index.index_written(conn, w.touched, w.created),
         frozenset({"resident", "household"}),
-    )
+    ),
+    Hook("care", lambda conn, w: care_due.update(conn, w.touched, w.created), care_due.FOLLOWED),
 ]
 
 

@@ -11,6 +11,7 @@ the shipped default where the office has set none. Parsing and checking live in 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -85,8 +86,12 @@ class PolicyVersion:
 def policy_versions(store: Store, kind: PolicyKind) -> list[PolicyVersion]:
     """Every version the database holds (the office's, synced), newest first; documents
     this program cannot read (from a newer program) are left out."""
+    return _versions(store.conn, kind)
+
+
+def _versions(conn: sqlite3.Connection, kind: PolicyKind) -> list[PolicyVersion]:
     found: list[PolicyVersion] = []
-    for r in store.conn.execute(
+    for r in conn.execute(
         "SELECT version, content, note FROM policy WHERE kind = ? AND content IS NOT NULL "
         "ORDER BY version DESC",
         (kind,),
@@ -102,7 +107,11 @@ def policy_versions(store: Store, kind: PolicyKind) -> list[PolicyVersion]:
 
 def in_force(store: Store, kind: PolicyKind) -> PolicyVersion:
     """The office's newest readable version, else the program's default."""
-    versions = policy_versions(store, kind)
+    return _in_force(store.conn, kind)
+
+
+def _in_force(conn: sqlite3.Connection, kind: PolicyKind) -> PolicyVersion:
+    versions = _versions(conn, kind)
     if versions:
         return versions[0]
     text = _shipped_text(kind)
@@ -111,7 +120,12 @@ def in_force(store: Store, kind: PolicyKind) -> PolicyVersion:
 
 def care_policy(store: Store) -> CarePolicy:
     """The care policy in force (what due dates follow)."""
-    return parse_policy(in_force(store, "care").content)
+    return care_policy_of(store.conn)
+
+
+def care_policy_of(conn: sqlite3.Connection) -> CarePolicy:
+    """The care policy in force, read on a connection (the due-date hook, inside a write)."""
+    return parse_policy(_in_force(conn, "care").content)
 
 
 def checklist(store: Store, version: int | None = None) -> ChecklistTemplate:

@@ -9,6 +9,7 @@ import re
 import pytest
 from spec_tables import table_problems
 
+from gridworker.store.fields import ID_PATTERN
 from gridworker.store.entities import (
     ENTITIES,
     FIELD_LABELS,
@@ -87,9 +88,15 @@ def test_the_schema_types_every_field_by_its_kind() -> None:
         fields = defs[f"fields_{spec.name}"]
         assert list(fields["properties"]) == list(spec.field_names)
         for f in spec.fields:
-            assert fields["properties"][f.name] == {"$ref": f"#/$defs/value_{f.kind}"}
+            if f.kind == "set" and f.ref:  # a whole list of record ids (format version 1)
+                assert fields["properties"][f.name]["items"]["pattern"] == ID_PATTERN
+            else:
+                assert fields["properties"][f.name] == {"$ref": f"#/$defs/value_{f.kind}"}
+        any_text = r"[\s\S]+"
         assert set(fields.get("patternProperties", {})) == {
-            f"^{f}\\[[\\s\\S]+\\]$" for f in spec.set_fields
+            f"^{f.name}\\[{ID_PATTERN[1:-1] if f.ref else any_text}\\]$"
+            for f in spec.fields
+            if f.kind == "set"
         }
     assert defs["value_date"]["type"] == ["string", "null"]
     assert defs["value_int"]["type"] == ["integer", "null"]
@@ -125,7 +132,17 @@ def test_links_between_records_are_the_ref_fields() -> None:
     links = {
         (s.name, f.name) for s in ENTITIES.values() for f in s.fields if is_link(s.name, f.name)
     }
-    assert links == {("household", "micro_grid_id"), ("resident", "household_id")}
+    assert links == {
+        ("household", "micro_grid_id"),
+        ("resident", "household_id"),
+        ("care_flag", "resident_id"),
+        ("care_event", "resident_id"),
+        ("visit", "household_id"),
+        ("visit", "residents_met"),
+        ("need", "household_id"),
+        ("need", "resident_id"),
+        ("need", "visit_id"),
+    }
 
 
 def test_the_household_row_carries_every_household_field() -> None:

@@ -8,6 +8,7 @@ it was entered are in the change log, shown as the need's history.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +26,7 @@ from gridworker.core.needs import (
 from gridworker.store.entities import NEED
 from gridworker.store.errors import ValidationError
 from gridworker.store.history import HistoryEntry, history
+from gridworker.store.ops import Value
 from gridworker.store.store import Store
 
 __all__ = [
@@ -105,7 +107,7 @@ def add_need_in(
             ).fetchone()
             if r is None or r[0] != household_id:
                 raise ValidationError(msg("提出诉求的居民不是这一户的成员。"))
-        values: dict[str, object] = {
+        values: dict[str, Value] = {
             "household_id": household_id,
             "resident_id": n.resident_id,
             "visit_id": visit_id,
@@ -119,7 +121,7 @@ def add_need_in(
             if not n.solved.strip():
                 raise ValidationError(msg("请写明现场是怎样解决的。"))
             values.update(solved_on=on.isoformat(), solution=n.solved.strip())
-        return store.create(NEED.name, values)  # type: ignore[arg-type]
+        return store.create(NEED.name, values)
 
 
 def _d(text: object) -> date | None:
@@ -129,7 +131,7 @@ def _d(text: object) -> date | None:
         return None
 
 
-def _steps_of(values: dict[str, object]) -> NeedSteps:
+def _steps_of(values: Mapping[str, Value]) -> NeedSteps:
     return NeedSteps(
         raised_on=_d(values.get("raised_on")),
         solved_on=_d(values.get("solved_on")),
@@ -141,7 +143,7 @@ def _steps_of(values: dict[str, object]) -> NeedSteps:
 
 
 def _step(
-    store: Store, need_id: str, step: str, on: date, values: dict[str, object], today: date
+    store: Store, need_id: str, step: str, on: date, values: dict[str, Value], today: date
 ) -> None:
     if on > today:
         raise ValidationError(msg("日期 {day} 还没到。", day=on.isoformat()))
@@ -155,7 +157,7 @@ def _step(
             check_step(_steps_of(held), step, on)
         except NeedError as e:
             raise _refused(e) from None
-        store.update(NEED.name, need_id, values)  # type: ignore[arg-type]
+        store.update(NEED.name, need_id, values)
 
 
 def solve(
@@ -199,7 +201,7 @@ def report(
         "owner": owner.strip(),
         "deadline": deadline.isoformat(),
     }
-    _step(store, need_id, "report", on, values, today)  # type: ignore[arg-type]
+    _step(store, need_id, "report", on, values, today)
 
 
 def feedback(
@@ -236,8 +238,12 @@ def revisit(
         s = norm_choice(satisfaction, SATISFACTION, msg("满意度"))
     except NeedError as e:
         raise _refused(e) from None
-    values = {"revisit_on": on.isoformat(), "satisfaction": s, "revisit_note": note.strip() or None}
-    _step(store, need_id, "revisit", on, values, today)  # type: ignore[arg-type]
+    values: dict[str, Value] = {
+        "revisit_on": on.isoformat(),
+        "satisfaction": s,
+        "revisit_note": note.strip() or None,
+    }
+    _step(store, need_id, "revisit", on, values, today)
 
 
 def void_need(store: Store, need_id: str, reason: str) -> None:

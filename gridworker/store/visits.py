@@ -21,6 +21,7 @@ from gridworker.core.visits import (
 from gridworker.store.entities import VISIT
 from gridworker.store.errors import ValidationError
 from gridworker.store.needs import NeedInput, add_need_in
+from gridworker.store.ops import Value
 from gridworker.store.store import Store
 
 __all__ = [
@@ -106,7 +107,7 @@ def add_visit(store: Store, v: VisitInput, *, today: date | None = None) -> str:
             )
         if method == NOBODY_HOME and met:
             raise ValidationError(msg("到访不遇时没有见到任何人，请不要勾选见到的居民。"))
-        values: dict[str, object] = {
+        values: dict[str, Value] = {
             "household_id": v.household_id,
             "visited_on": v.visited_on.isoformat(),
             "visit_time": time,
@@ -120,7 +121,7 @@ def add_visit(store: Store, v: VisitInput, *, today: date | None = None) -> str:
         if v.blood_pressure is not None:
             values["bp_systolic"] = v.blood_pressure.systolic
             values["bp_diastolic"] = v.blood_pressure.diastolic
-        visit_id = store.create(VISIT.name, values)  # type: ignore[arg-type]
+        visit_id = store.create(VISIT.name, values)
         for n in v.needs:
             add_need_in(store, v.household_id, n, on=v.visited_on, visit_id=visit_id, today=today)
     return visit_id

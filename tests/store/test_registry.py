@@ -9,7 +9,6 @@ import re
 import pytest
 from spec_tables import table_problems
 
-from gridworker.store.fields import ID_PATTERN
 from gridworker.store.entities import (
     ENTITIES,
     FIELD_LABELS,
@@ -24,6 +23,7 @@ from gridworker.store.entities import (
     is_link,
     record_term,
 )
+from gridworker.store.fields import ID_PATTERN
 from gridworker.store.queries import HouseholdRow
 from gridworker.store.store import Store
 from gridworker.sync.bundle_schema import GENERATED, generated, schema_text

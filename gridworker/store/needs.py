@@ -143,7 +143,7 @@ def _steps_of(values: Mapping[str, Value]) -> NeedSteps:
 
 
 def _step(
-    store: Store, need_id: str, step: str, on: date, values: dict[str, Value], today: date
+    store: Store, need_id: str, step: str, on: date, values: Mapping[str, Value], today: date
 ) -> None:
     if on > today:
         raise ValidationError(msg("日期 {day} 还没到。", day=on.isoformat()))
@@ -157,7 +157,7 @@ def _step(
             check_step(_steps_of(held), step, on)
         except NeedError as e:
             raise _refused(e) from None
-        store.update(NEED.name, need_id, values)
+        store.update(NEED.name, need_id, dict(values))
 
 
 def solve(
@@ -196,7 +196,7 @@ def report(
         check_deadline(deadline, on)
     except NeedError as e:
         raise _refused(e) from None
-    values = {
+    values: dict[str, Value] = {
         "reported_on": on.isoformat(),
         "owner": owner.strip(),
         "deadline": deadline.isoformat(),

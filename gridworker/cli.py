@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Sequence
 
 from gridworker import __version__
-from gridworker.commands import db, inspect, policy, roster, setup, sync
+from gridworker.commands import care, db, inspect, policy, roster, setup, sync
 from gridworker.commands import print as print_command
 from gridworker.commands.common import CommandError, db_path
 from gridworker.core.progress import Cancelled
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     db.register(sub)
     print_command.register(sub)
     policy.register(sub)
+    care.register(sub)
     return parser
 
 

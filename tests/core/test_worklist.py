@@ -54,3 +54,11 @@ def test_days_overdue_and_counts() -> None:
 def test_an_unknown_kind_is_a_bug() -> None:
     with pytest.raises(ValueError):
         item("coffee", "2026-03-10")
+
+
+def test_every_kind_has_its_name_in_one_place() -> None:
+    from gridworker.core.worklist import KIND_LABELS, WORK_KINDS, kind_label
+
+    assert set(KIND_LABELS) == set(WORK_KINDS)
+    assert kind_label("care_red_overdue") == "红色关爱逾期"
+    assert kind_label("something_new") == "something_new"

@@ -33,7 +33,7 @@ def _home(s: Store) -> tuple[str, list[str]]:
 
 def test_the_office_sees_visits_and_needs_and_feeds_back(site: Site) -> None:
     w = site.setup_worker("w1", "赵红")
-    h, (a, b) = _home(w)
+    h, (a, _b) = _home(w)
     care.set_flag(w, a, "red", reason="独居高龄", on=TODAY - timedelta(days=20))
     v = visits.add_visit(
         w,
@@ -70,7 +70,7 @@ def test_the_office_sees_visits_and_needs_and_feeds_back(site: Site) -> None:
 
 def test_concurrent_flag_changes_merge_with_the_loser_listed(site: Site) -> None:
     w = site.setup_worker("w1", "赵红")
-    h, (a, _b) = _home(w)
+    _h, (a, _b) = _home(w)
     care.set_flag(
         w, a, "yellow", reason="独居", categories=["独居老人"], on=TODAY - timedelta(days=3)
     )

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from gridworker.core.demo_people import DemoHousehold, generate_households
+from gridworker.demo_care import add_care_records
 from gridworker.store.store import Change, Store
 
 ESTATES = ["致强小区", "锦华苑", "双福路院落", "青龙巷宿舍", "府河家园"]
@@ -77,7 +78,8 @@ def build_demo(
             if progress:
                 progress(i + 1, households)
     kind = "网格员" if role == "worker" else "社区"
-    return f"{COMMUNITY}（{kind}视图）：{n_grids} 个微网格，{households} 户，{people} 人"
+    care = add_care_records(store, seed=seed, today=today)
+    return f"{COMMUNITY}（{kind}视图）：{n_grids} 个微网格，{households} 户，{people} 人；{care}"
 
 
 def _changes(hh: DemoHousehold, micro_grid_id: str) -> list[Change]:

@@ -39,7 +39,7 @@ def _home(s: Store, room: str, names: list[str]) -> tuple[str, list[str]]:
 @pytest.fixture
 def homes(worker_store: Store) -> dict[str, object]:
     s = worker_store
-    h1, (gran, son) = _home(s, "101", ["陈桂兰", "王建国"])
+    h1, (gran, _son) = _home(s, "101", ["陈桂兰", "王建国"])
     h2, (uncle,) = _home(s, "201", ["李大爷"])
     care.set_flag(s, gran, "red", reason="独居高龄", on=FIRST)
     care.set_flag(s, uncle, "yellow", reason="失能", on=FIRST)

@@ -194,9 +194,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         result = _write(
             args, lambda f: render_month_report(report, f, fonts, author=store.identity.user)
         )
-        print(
-            f"已写入 {args.out}：{result.pages} 页。燃气检查的数字在燃气功能完成后加入。"
-        )
+        print(f"已写入 {args.out}：{result.pages} 页。燃气检查的数字在燃气功能完成后加入。")
         return 0
     finally:
         store.close()

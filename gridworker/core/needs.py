@@ -60,6 +60,31 @@ STATUS_NAMES: dict[str, Message] = {
     "已回访": msg("已回访"),
 }
 
+SOURCE_NAMES: dict[str, Message] = {
+    "居民提出": msg("居民提出"),
+    "网格员发现": msg("网格员发现"),
+    "城市哨兵": msg("城市哨兵"),
+    "12345热线": msg("12345热线"),
+    "其他": msg("其他来源"),
+}
+CATEGORY_NAMES: dict[str, Message] = {
+    "生活困难": msg("生活困难"),
+    "医疗健康": msg("医疗健康"),
+    "养老服务": msg("养老服务"),
+    "环境卫生": msg("环境卫生"),
+    "物业维修": msg("物业维修"),
+    "邻里纠纷": msg("邻里纠纷"),
+    "安全隐患": msg("安全隐患"),
+    "政策咨询": msg("政策咨询"),
+    "其他": msg("其他诉求"),
+}
+SATISFACTION_NAMES: dict[str, Message] = {
+    "满意": msg("满意"),
+    "基本满意": msg("基本满意"),
+    "不满意": msg("不满意"),
+}
+"""The vocabularies as words the interface translates (the stored value is the key)."""
+
 STEPS: tuple[str, ...] = ("solve", "report", "feedback", "revisit")
 
 REVISIT_WITHIN_DAYS = 7

@@ -322,3 +322,55 @@ def last_visits(store: Store, household_ids: Sequence[str]) -> dict[str, VisitRo
         if rows:
             out[hid] = rows[0]
     return out
+
+
+@dataclass(frozen=True)
+class HouseholdChoice:
+    id: str
+    address: str
+    head_name: str
+    people: str  # the living members' names
+
+
+def household_choices(
+    store: Store, text: str, micro_grid_id: str | None = None, limit: int = 40
+) -> list[HouseholdChoice]:
+    """Households whose members or address match a search (name, pinyin, address, the
+    last digits of an ID or phone), for choosing where a visit or need belongs."""
+    from gridworker.store.queries import ResidentFilter, roster_list
+
+    text = text.strip()
+    if not text:
+        return []
+    ids = roster_list(store, text, ResidentFilter(micro_grid_id=micro_grid_id))
+    households = list(
+        dict.fromkeys(
+            r[0]
+            for r in store.conn.execute(
+                "SELECT r.household_id FROM json_each(?) j JOIN resident r ON r.id = j.value "
+                "WHERE r.household_id IS NOT NULL ORDER BY j.key",
+                (json.dumps(ids),),
+            )
+        )
+    )[:limit]
+    out = []
+    for hid in households:
+        form = visit_form(store, hid)
+        if form is None:
+            continue
+        head = store.conn.execute("SELECT head_name FROM household WHERE id = ?", (hid,)).fetchone()
+        out.append(
+            HouseholdChoice(
+                hid, form.address, head[0] or "", "、".join(m.name for m in form.members)
+            )
+        )
+    return out
+
+
+def record_kind(store: Store, record_id: str) -> str | None:
+    """Which kind of record an id names (a work-list entry's record): visit or need, or
+    None for anything else."""
+    for kind in ("need", "visit"):
+        if store.conn.execute(f"SELECT 1 FROM {kind} WHERE id = ?", (record_id,)).fetchone():
+            return kind
+    return None

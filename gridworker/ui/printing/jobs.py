@@ -14,6 +14,7 @@ from gridworker.printing.layout import RenderResult
 from gridworker.printing.output import write_pdf
 from gridworker.printing.report import render_month_report
 from gridworker.printing.sheets import render_sheets
+from gridworker.printing.worklist import render_week_route
 from gridworker.store import print_data
 from gridworker.store.policies import load_checklist
 from gridworker.store.print_data import SheetScope
@@ -33,6 +34,7 @@ class PrintRequest:
     printed_on: date = date(2000, 1, 1)
     month: str = ""
     font_file: Path | None = None
+    week: date = date(2000, 1, 1)
 
 
 def make_pdf(
@@ -48,6 +50,15 @@ def make_pdf(
                 path,
                 lambda f: render_month_report(
                     report, f, fonts, author=ident.user, cancelled=ctx.cancelled
+                ),
+            )
+            return path, result
+        if req.kind == "worklist":
+            route = print_data.week_route(store, req.week, ident, micro_grid_id=req.micro_grid_id)
+            result = write_pdf(
+                path,
+                lambda f: render_week_route(
+                    route, f, fonts, author=ident.user, cancelled=ctx.cancelled
                 ),
             )
             return path, result

@@ -45,7 +45,7 @@ from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 KINDS = ("sheets", "notice", "worklist", "report")
-NOT_YET = {"notice", "worklist"}  # their records come with the gas and visit features
+NOT_YET = {"notice"}  # its records come with the gas feature
 
 
 class PrintScreen(QWidget):
@@ -103,6 +103,10 @@ class PrintScreen(QWidget):
         self.sheet_date.setDisplayFormat("yyyy-MM-dd")
         self.month = QDateEdit(QDate.currentDate())
         self.month.setDisplayFormat("yyyy-MM")
+        self.week = QDateEdit(QDate.currentDate())
+        self.week.setCalendarPopup(True)
+        self.week.setDisplayFormat("yyyy-MM-dd")
+        self.week.setToolTip(self.tr("Any day of the week to plan"))
         self._rows: dict[str, QWidget] = {}
         for key, label, widget in (
             ("micro_grid", self.tr("Micro-grid:"), self.micro_grid),
@@ -112,6 +116,7 @@ class PrintScreen(QWidget):
             ("clear", "", self.clear_chosen),
             ("date", self.tr("Date on the sheets:"), self.sheet_date),
             ("month", self.tr("Month:"), self.month),
+            ("week", self.tr("Week of:"), self.week),
         ):
             form.addRow(label, widget)
             self._rows[key] = widget
@@ -173,6 +178,7 @@ class PrintScreen(QWidget):
         mine = self.identity.micro_grid_id if self.identity.role == "worker" else None
         d = self.sheet_date.date()
         m = self.month.date()
+        w = self.week.date()
         return PrintRequest(
             kind=kind,
             micro_grid_id=mine or self.micro_grid.currentData(),
@@ -182,6 +188,7 @@ class PrintScreen(QWidget):
             printed_on=date(d.year(), d.month(), d.day()),
             month=f"{m.year():04}-{m.month():02}",
             font_file=preferences.print_font(),
+            week=date(w.year(), w.month(), w.day()),
         )
 
     def set_households(self, household_ids: list[str] | None) -> None:
@@ -194,19 +201,27 @@ class PrintScreen(QWidget):
             )
         self._update_rows()
 
+    def set_week(self, day: date) -> None:
+        """Print the route of the week holding ``day`` (from the work list)."""
+        self._chosen = None
+        self.week.setDate(QDate(day.year, day.month, day.day))
+        self.kind.setCurrentIndex(KINDS.index("worklist"))
+        self._update_rows()
+
     def _update_rows(self) -> None:
         kind = self.kind.currentData()
         sheets = kind == "sheets"
         office = self.identity.role == "office"
         chosen = self._chosen is not None
         visible = {
-            "micro_grid": office and (sheets and not chosen),
+            "micro_grid": office and ((sheets and not chosen) or kind == "worklist"),
             "estate": sheets and not chosen,
             "building": sheets and not chosen,
             "chosen": sheets and chosen,
             "clear": sheets and chosen,
             "date": sheets,
             "month": kind == "report",
+            "week": kind == "worklist",
         }
         for key, widget in self._rows.items():
             self._form.setRowVisible(widget, visible[key])
@@ -215,15 +230,17 @@ class PrintScreen(QWidget):
                 self.tr(
                     "Hazard notices are printed once gas-safety inspections are recorded in the program."
                 )
-                if kind == "notice"
-                else self.tr(
-                    "The week's visit list is printed once care colours and visits are recorded in the program."
+            )
+        elif kind == "worklist":
+            self.explain.setText(
+                self.tr(
+                    "Every household with work due by the Sunday of the chosen week, grouped by stairwell, most urgent first. Phone numbers are printed masked."
                 )
             )
         elif kind == "report":
             self.explain.setText(
                 self.tr(
-                    "For now the report holds the roster figures; visits, care, needs and gas figures are added as those features arrive."
+                    "The month's roster, visit, care and need figures; gas figures are added when that feature arrives."
                 )
             )
         else:
@@ -390,5 +407,9 @@ class PrintScreen(QWidget):
 
     def _suggested_name(self) -> str:
         req = self._pdf_request or self.request()
-        names = {"sheets": "入户走访登记表", "report": f"月度工作报表-{req.month}"}
+        names = {
+            "sheets": "入户走访登记表",
+            "report": f"月度工作报表-{req.month}",
+            "worklist": f"本周走访清单-{req.week:%Y%m%d}",
+        }
         return f"{names.get(req.kind, 'GridWorker')}-{date.today():%Y%m%d}.pdf"

@@ -245,7 +245,8 @@ class VisitsTab(QWidget):
         elif (first := self.table.topLevelItem(0)) is not None:
             self.table.setCurrentItem(first)
         else:
-            self.detail.setHtml(f"<p>{self.tr('No visits in this range.')}</p>")
+            nothing = self.tr("No visits in this range.")
+            self.detail.setHtml(f"<p>{nothing}</p>")
         self.loaded.emit(len(rows))
 
     def selected_id(self) -> str | None:
@@ -281,10 +282,12 @@ class VisitsTab(QWidget):
             f"<tr><td><b>{_html(k)}</b></td><td>{_html(v)}</td></tr>" for k, v in rows if v
         )
         html += "</table>"
+        situation = self.tr("Situation")
+        raised = self.tr("Needs raised")
         if r.situation:
-            html += f"<h4>{_html(self.tr('Situation'))}</h4><p>{_html(r.situation)}</p>"
+            html += f"<h4>{_html(situation)}</h4><p>{_html(r.situation)}</p>"
         if d.needs:
-            html += f"<h4>{_html(self.tr('Needs raised'))}</h4><ul>"
+            html += f"<h4>{_html(raised)}</h4><ul>"
             html += "".join(
                 f"<li>{_html(text)}（{_html(status_text(status))}）</li>"
                 for _i, text, status in d.needs

@@ -10,6 +10,7 @@ another day, to plan the week (visits are counted as recorded so far).
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import (
@@ -140,6 +141,7 @@ class TodayScreen(QWidget):
         self._today = date.today()
         self._all: list[WorkRow] = []
         self._kind: str | None = None
+        self.count_texts: dict[str, int] = {}
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -168,10 +170,13 @@ class TodayScreen(QWidget):
         top.addWidget(self.print_button)
         layout.addLayout(top)
 
-        self.counts_row = QHBoxLayout()
-        self.counts_row.setSpacing(6)
-        self.count_buttons: dict[str | None, QPushButton] = {}
-        layout.addLayout(self.counts_row)
+        # The counts per kind: links that narrow the list to one kind (a label that wraps,
+        # so the English names with large text never widen the window).
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.linkActivated.connect(lambda key: self.show_kind(None if key == "*" else key))
+        layout.addWidget(self.counts)
 
         self.model = WorkModel(self)
         self.model.office = identity.role == "office"
@@ -206,6 +211,7 @@ class TodayScreen(QWidget):
             self.tr("Enter or a double click opens the form for the entry, filled in for it.")
         )
         hint.setObjectName("hint")
+        hint.setWordWrap(True)
         layout.addWidget(hint)
 
         self.day.dateChanged.connect(self._day_changed)
@@ -268,34 +274,26 @@ class TodayScreen(QWidget):
         self.loaded.emit(len(shown))
 
     def _fill_counts(self, rows: list[WorkRow]) -> None:
-        for b in self.count_buttons.values():
-            self.counts_row.removeWidget(b)
-            b.deleteLater()
-        self.count_buttons.clear()
         tally = counts(r.item for r in rows)
         if self._kind not in tally:
             self._kind = None
-        everything = QPushButton(self.tr("All {0}").format(len(rows)))
-        self._add_count(None, everything)
-        for kind in WORK_KINDS:
-            n = tally.get(kind)
-            if n:
-                self._add_count(kind, QPushButton(f"{display(kind_label(kind))} {n}"))
-        for kind, n in tally.items():  # a kind registered later than WORK_KINDS knows
-            if kind not in WORK_KINDS:
-                self._add_count(kind, QPushButton(f"{display(kind_label(kind))} {n}"))
+        kinds = [k for k in WORK_KINDS if k in tally] + [k for k in tally if k not in WORK_KINDS]
+        parts = [self._count_link("*", self.tr("All {0}").format(len(rows)), self._kind is None)]
+        for kind in kinds:
+            text = f"{display(kind_label(kind))} {tally[kind]}"
+            parts.append(self._count_link(kind, text, kind == self._kind))
+        self.counts.setText(" \u00a0·\u00a0 ".join(parts))
+        self.count_texts = {k: tally[k] for k in kinds}
 
-    def _add_count(self, kind: str | None, button: QPushButton) -> None:
-        button.setCheckable(True)
-        button.setChecked(kind == self._kind)
-        button.setFlat(kind != self._kind)
-        if kind in ("care_red_overdue", "event"):
-            button.setStyleSheet(f"color: {OVERDUE.name()}; font-weight: bold;")
-        button.clicked.connect(lambda _c=False, k=kind: self.show_kind(k))
-        self.count_buttons[kind] = button
-        self.counts_row.insertWidget(len(self.count_buttons) - 1, button)
-        if len(self.count_buttons) == 1:
-            self.counts_row.addStretch(1)
+    def _count_link(self, key: str, text: str, chosen: bool) -> str:
+        urgent = key in ("care_red_overdue", "event")
+        colour = OVERDUE.name() if urgent else self.palette().link().color().name()
+        style = f"color:{colour};" + ("font-weight:bold;" if urgent or chosen else "")
+        style += "text-decoration:none;" if not chosen else ""
+        shown = html.escape(text).replace(" ", "\u00a0")  # a kind's name on one line
+        if chosen:
+            shown = f"[{shown}]"
+        return f'<a href="{key}" style="{style}">{shown}</a>'
 
     def show_kind(self, kind: str | None) -> None:
         """Narrow the list to one kind of entry (None: every kind)."""

@@ -145,11 +145,11 @@
     </message>
     <message>
         <source>{name}的状态是“{status}”，不能登记重大事件。</source>
-        <translation>{name}'s status is “{status}”: no major event can be recorded.</translation>
+        <translation>{name}&apos;s status is “{status}”: no major event can be recorded.</translation>
     </message>
     <message>
         <source>{name}的状态是“{status}”，不能设定关爱颜色。</source>
-        <translation>{name}'s status is “{status}”: no care colour can be set.</translation>
+        <translation>{name}&apos;s status is “{status}”: no care colour can be set.</translation>
     </message>
     <message>
         <source>{name}（{column}）</source>
@@ -229,7 +229,7 @@
     </message>
     <message>
         <source>{step}的日期 {on} 早于上一步的日期 {before}。</source>
-        <translation>The date of “{step}”, {on}, is before the previous step's date, {before}.</translation>
+        <translation>The date of “{step}”, {on}, is before the previous step&apos;s date, {before}.</translation>
     </message>
     <message>
         <source>{title}（已作废）</source>
@@ -1181,7 +1181,7 @@
     </message>
     <message>
         <source>没有找到住户“{household}”（请写户编号、任一成员的身份证号或地址）。</source>
-        <translation>No household “{household}” was found (give the household id, any member's ID number or the address).</translation>
+        <translation>No household “{household}” was found (give the household id, any member&apos;s ID number or the address).</translation>
     </message>
     <message>
         <source>没有找到可嵌入的中文 TrueType 字体，改用内置的 STSong-Light（不嵌入 PDF，换一台电脑打开或打印时字形可能不同）；可在“设置”里指定字体文件，或安装微软雅黑、宋体或文泉驿微米黑。</source>
@@ -1505,7 +1505,7 @@
     </message>
     <message>
         <source>诉求的登记日期 {day} 还没到。</source>
-        <translation>The need's date {day} has not come yet.</translation>
+        <translation>The need&apos;s date {day} has not come yet.</translation>
     </message>
     <message>
         <source>诉求类别</source>

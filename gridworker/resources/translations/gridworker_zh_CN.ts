@@ -157,8 +157,8 @@
         <translation>复核日期：</translation>
     </message>
     <message>
-        <source>Set on:</source>
-        <translation>标记日期：</translation>
+        <source>Assessed on:</source>
+        <translation>评估日期：</translation>
     </message>
     <message>
         <source>Major events and changes:</source>
@@ -183,6 +183,10 @@
     <message>
         <source>This resident no longer exists.</source>
         <translation>这位居民已不存在。</translation>
+    </message>
+    <message>
+        <source>{0} since {1}, set by {2}; review due {3}.</source>
+        <translation>现为{0}，{1} 由{2}标记，{3} 复核。</translation>
     </message>
     <message>
         <source>Moved out or deceased: no colour can be set (it can be cleared).</source>
@@ -232,16 +236,16 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>Last counting visit</source>
-        <translation>上次算数的走访</translation>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <source>Next due</source>
         <translation>下次到期</translation>
-    </message>
-    <message>
-        <source>Days overdue</source>
-        <translation>逾期天数</translation>
     </message>
     <message>
         <source>Review on</source>
@@ -1000,8 +1004,8 @@
         <translation>走访方式：共 {0} 次，{1} 户</translation>
     </message>
     <message>
-        <source>Raised</source>
-        <translation>登记日期</translation>
+        <source>Raised this month</source>
+        <translation>本月收集</translation>
     </message>
     <message>
         <source>Solved on the spot</source>

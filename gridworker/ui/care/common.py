@@ -4,13 +4,17 @@ colour swatch, the one-sentence message line, and Ctrl+Enter to save a form."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
+from gridworker.store.entities import is_link
+from gridworker.store.history import HistoryEntry
 from gridworker.ui.care.words import COLOURS
+from gridworker.ui.wording import display
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #666666;"
@@ -81,3 +85,9 @@ def save_shortcuts(widget: QWidget, save: Callable[[], None]) -> None:
         shortcut = QShortcut(QKeySequence(keys), widget)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(save)
+
+
+def history_text(entry: HistoryEntry) -> str:
+    """A history line without the links between records (ids mean nothing to a reader)."""
+    shown = tuple(c for c in entry.changes if not is_link(entry.entity, c.field))
+    return display(replace(entry, changes=shown).describe())

@@ -7,7 +7,6 @@ the major events; raising the colour applies the shorter interval from the day s
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
@@ -33,12 +32,12 @@ from gridworker.core.care_policy import COLOURS, EVENT_KINDS
 from gridworker.core.people import SPECIAL_TAGS, is_sensitive_tag
 from gridworker.store import care
 from gridworker.store.care import FlagView
-from gridworker.store.entities import is_link
 from gridworker.store.store import Store
 from gridworker.ui.care.common import (
     HINT_STYLE,
     colour_icon,
     date_edit,
+    history_text,
     message_label,
     save_shortcuts,
     say,
@@ -48,7 +47,6 @@ from gridworker.ui.care.common import (
 from gridworker.ui.care.words import colour_text, event_text
 from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.widgets import save_cancel_buttons
-from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 
@@ -65,6 +63,7 @@ class FlagDialog(QDialog):
         self.view: FlagView | None = None
         self._saving = False
         self._review_edited = False
+        self.since = ""  # the colour held now, and since when
         self.setWindowTitle(self.tr("Care colour"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("网") * 40)
         layout = QVBoxLayout(self)
@@ -99,7 +98,7 @@ class FlagDialog(QDialog):
             if is_sensitive_tag(tag):
                 box.setToolTip(self.tr("Sensitive personal information: never printed"))
             self.categories[tag] = box
-            grid.addWidget(box, i // 5, i % 5)
+            grid.addWidget(box, i // 4, i % 4)
         form.addRow(self.tr("Categories:"), grid)
         note = QLabel(self.tr("* sensitive (PIPL Art. 28): shown only where needed, never printed"))
         note.setStyleSheet(HINT_STYLE)
@@ -114,7 +113,7 @@ class FlagDialog(QDialog):
         days.addWidget(QLabel(self.tr("Review on:")))
         days.addWidget(self.review_on)
         days.addStretch(1)
-        form.addRow(self.tr("Set on:"), days)
+        form.addRow(self.tr("Assessed on:"), days)
         layout.addLayout(form)
 
         events = QHBoxLayout()
@@ -160,16 +159,23 @@ class FlagDialog(QDialog):
         for tag, box in self.categories.items():
             box.setChecked(tag in (held or []))
         self.reason.setText(str(flag.get("reason") or ""))
+        self.since = ""
+        if colour in COLOURS and flag.get("set_on"):
+            self.since = self.tr("{0} since {1}, set by {2}; review due {3}.").format(
+                colour_text(str(colour)),
+                flag["set_on"],
+                flag.get("set_by") or "?",
+                flag.get("review_on") or "—",
+            )
+        self._colour_changed()
+        # Saving is a (re)assessment: the next review follows from today's, unless changed.
         self._follow_review()
-        if flag.get("review_on"):
-            self.review_on.blockSignals(True)
-            self.review_on.setDate(to_qdate(date.fromisoformat(str(flag["review_on"]))))
-            self.review_on.blockSignals(False)
         self.history.clear()
         for e in view.history:
-            shown = tuple(c for c in e.changes if not is_link(e.entity, c.field))
-            text = display(replace(e, changes=shown).describe())
-            self.history.addTopLevelItem(QTreeWidgetItem([friendly_time(e.when), e.user, text]))
+            text = history_text(e)
+            item = QTreeWidgetItem([friendly_time(e.when), e.user, text])
+            item.setToolTip(2, text)
+            self.history.addTopLevelItem(item)
         self.history.resizeColumnToContents(0)
         living = view.status == "在住"
         self.event_button.setEnabled(living)
@@ -202,7 +208,7 @@ class FlagDialog(QDialog):
             "green": self.tr("Green: a visit every 90 days."),
             None: self.tr("No colour: the resident is no longer on the care list."),
         }
-        self.explain.setText(texts[c])
+        self.explain.setText(f"{self.since} {texts[c]}".strip())
 
     def _review_touched(self) -> None:
         self._review_edited = True

@@ -112,9 +112,9 @@ class FlagModel(QAbstractTableModel):
             "micro_grid": self.tr("Micro-grid"),
             "categories": self.tr("Categories"),
             "reason": self.tr("Reason"),
-            "last": self.tr("Last counting visit"),
+            "last": self.tr("Last visit"),
             "due": self.tr("Next due"),
-            "late": self.tr("Days overdue"),
+            "late": self.tr("Days late"),
             "review": self.tr("Review on"),
         }[self.columns[section]]
 
@@ -431,7 +431,7 @@ class MonthTab(QWidget):
         )
         self.needs.set_bars(
             [
-                Bar(self.tr("Raised"), f.raised, blue),
+                Bar(self.tr("Raised this month"), f.raised, blue),
                 Bar(self.tr("Solved on the spot"), f.solved_on_spot, PAINT["green"]),
                 Bar(self.tr("Passed up"), f.passed_up, PAINT["yellow"]),
                 Bar(self.tr("Answered"), f.answered, QColor("#2e7d6b")),

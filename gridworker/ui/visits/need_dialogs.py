@@ -33,7 +33,14 @@ from gridworker.store.history import HistoryEntry
 from gridworker.store.needs import NeedInput, NeedRow
 from gridworker.store.store import Identity, Store
 from gridworker.store.visits import VisitForm
-from gridworker.ui.care.common import date_edit, message_label, save_shortcuts, say, to_date
+from gridworker.ui.care.common import (
+    date_edit,
+    history_text,
+    message_label,
+    save_shortcuts,
+    say,
+    to_date,
+)
 from gridworker.ui.care.words import (
     OVERDUE,
     category_text,
@@ -43,7 +50,6 @@ from gridworker.ui.care.words import (
 )
 from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.widgets import inform, save_cancel_buttons
-from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 ALLOWED = {
@@ -357,7 +363,9 @@ class NeedDialog(QDialog):
         self.summary.setText("<br>".join(lines))
         self.history.clear()
         for e in entries:
-            item = QTreeWidgetItem([friendly_time(e.when), e.user, display(e.describe())])
+            text = history_text(e)
+            item = QTreeWidgetItem([friendly_time(e.when), e.user, text])
+            item.setToolTip(2, text)
             self.history.addTopLevelItem(item)
         self.history.resizeColumnToContents(0)
         allowed = ALLOWED.get(row.status, ())

@@ -214,7 +214,8 @@ class VisitDialog(QDialog):
         needs.addWidget(self.add_need_button)
         form.addRow(self.tr("Needs:"), needs)
 
-        scroll = QScrollArea()
+        self.body = body
+        scroll = QScrollArea()  # only scrolls on a small screen with large text
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
@@ -261,9 +262,21 @@ class VisitDialog(QDialog):
         if not form.members:
             self.met_layout.addWidget(QLabel(self.tr("Nobody lives here now.")), 0, 0)
         self._order_tabs()
+        self._fit()
         self.save_button.setEnabled(True)
         self.methods["入户"].setFocus()
         self.loaded.emit()
+
+    def _fit(self) -> None:
+        """As large as the form, within the screen (scrolling only when it must)."""
+        want = self.body.sizeHint()
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width = want.width() + 48
+        height = want.height() + self.heading.sizeHint().height() + 140
+        if screen is not None:
+            width = min(width, screen.width() - 40)
+            height = min(height, screen.height() - 60)
+        self.resize(max(self.width(), width), max(self.height(), height))
 
     def _age(self, age: int | None) -> str:
         return self.tr("{0} years").format(age) if age is not None else ""
@@ -304,6 +317,7 @@ class VisitDialog(QDialog):
         self.need_lines.append(line)
         self.needs_box.addWidget(line)
         self._order_tabs()
+        self._fit()
         line.text.setFocus()
         return line
 

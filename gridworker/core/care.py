@@ -159,30 +159,30 @@ def reason(due: CareDue, on: date, policy: CarePolicy) -> Message:
             day=_day(due.event.on),
             hours=policy.event_hours,
         )
-    colour = COLOUR_NAMES.get(due.colour or "") or (due.colour or "")
-    if due.last_counting is None:
+    last = due.last_counting
+    return colour_reason(due.colour, last.isoformat() if last else None, due.due, on)
+
+
+def colour_reason(colour: str | None, last: str | None, due: date, on: date) -> Message:
+    """The colour's line: the last counting visit (``YYYY-MM-DD``, None for none yet) and
+    how late, as of ``on``. Takes plain values: the office's list builds thousands."""
+    name = COLOUR_NAMES.get(colour or "") or (colour or "")
+    if last is None:
         when = (
-            msg("逾期 {days} 天", days=due.days_overdue(on))
-            if due.due < on
+            msg("逾期 {days} 天", days=(on - due).days)
+            if due < on
             else msg("今天到期")
-            if due.due == on
-            else msg("{due} 到期", due=_day(due.due))
+            if due == on
+            else msg("{due} 到期", due=_day(due))
         )
-        return msg("{colour}关爱：标记后还没有算数的走访，{when}", colour=colour, when=when)
-    if due.due < on:
+        return msg("{colour}关爱：标记后还没有算数的走访，{when}", colour=name, when=when)
+    if due < on:
         return msg(
             "{colour}关爱：上次走访 {last}，逾期 {days} 天",
-            colour=colour,
-            last=_day(due.last_counting),
-            days=due.days_overdue(on),
+            colour=name,
+            last=last,
+            days=(on - due).days,
         )
-    if due.due == on:
-        return msg(
-            "{colour}关爱：上次走访 {last}，今天到期", colour=colour, last=_day(due.last_counting)
-        )
-    return msg(
-        "{colour}关爱：上次走访 {last}，{due} 到期",
-        colour=colour,
-        last=_day(due.last_counting),
-        due=_day(due.due),
-    )
+    if due == on:
+        return msg("{colour}关爱：上次走访 {last}，今天到期", colour=name, last=last)
+    return msg("{colour}关爱：上次走访 {last}，{due} 到期", colour=name, last=last, due=_day(due))

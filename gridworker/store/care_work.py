@@ -7,12 +7,12 @@ A worker's list is its micro-grid; the office's is the whole community.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from gridworker.core.care import CareDue, MajorEvent, reason
-from gridworker.core.ids import care_flag_id
-from gridworker.core.messages import Message, msg
+from gridworker.core.care import CareDue, MajorEvent, colour_reason, reason
+from gridworker.core.messages import msg
 from gridworker.core.needs import REVISIT_WITHIN_DAYS
 from gridworker.core.worklist import WorkItem
 from gridworker.store.policies import care_policy
@@ -23,125 +23,116 @@ __all__ = ["care_items", "need_items", "revisit_items"]
 
 
 def _scope(store: Store) -> tuple[str, list[object]]:
-    """SQL condition on ``h`` (the household) keeping a worker to its micro-grid."""
+    """A join keeping a worker to its micro-grid (the office's list is the community's):
+    ``{join}`` joins the household ``h`` of the row's household id ``{hid}``."""
     ident = store.identity
     if ident.role == "worker" and ident.micro_grid_id:
-        return " AND h.micro_grid_id = ?", [ident.micro_grid_id]
+        return " JOIN household h ON h.id = {hid} AND h.micro_grid_id = ?", [ident.micro_grid_id]
     return "", []
 
 
+def _rows(store: Store) -> sqlite3.Cursor:
+    """A cursor giving plain tuples (the connection's named rows cost twice as much to
+    build, and the office's list reads thousands)."""
+    cur = store.conn.cursor()
+    cur.row_factory = None
+    return cur
+
+
 def _short(text: str, n: int = 24) -> str:
-    t = " ".join(text.split())
-    return t if len(t) <= n else t[: n - 1] + "…"
+    """A need's text cut for a one-line reason (stored text is already trimmed)."""
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def care_items(store: Store, on: date) -> Iterator[WorkItem]:
     """Flagged residents due or overdue by ``on``, and major events not yet answered."""
-    where, params = _scope(store)
+    join, params = _scope(store)
+    join = join.format(hid="r.household_id")
     day = on.isoformat()
-    policy = care_policy(store)
-    for r in store.conn.execute(
-        "SELECT d.resident_id, d.reason, d.due, d.colour, d.last_counting, d.event_id, "
-        "r.household_id, e.kind, e.happened_on "
-        "FROM care_due d JOIN resident r ON r.id = d.resident_id "
-        "JOIN household h ON h.id = r.household_id "
-        "LEFT JOIN care_event e ON e.id = d.event_id "
-        "WHERE ((d.reason = 'colour' AND d.due <= ?) "
-        "OR (d.reason = 'event' AND e.happened_on <= ?))" + where,
-        [day, day, *params],
+    kinds = {
+        ("red", True): "care_red_overdue",
+        ("red", False): "care_red_due",
+        ("yellow", True): "care_overdue",
+        ("yellow", False): "care_due",
+        ("green", True): "care_overdue",
+        ("green", False): "care_due",
+    }
+    parse = date.fromisoformat
+    for rid, due_text, colour, last, household, flag in _rows(store).execute(
+        "SELECT d.resident_id, d.due, d.colour, d.last_counting, r.household_id, f.id "
+        "FROM care_due d JOIN resident r ON r.id = d.resident_id" + join + " "
+        "JOIN care_flag f ON f.resident_id = d.resident_id "
+        "WHERE d.reason = 'colour' AND d.due <= ?",
+        [*params, day],
     ):
-        rid, why, due_text, colour, last, event_id, household, kind, happened = r
-        due = date.fromisoformat(due_text)
-        if why == "event":
-            d = CareDue(
-                "event", due, event=MajorEvent(kind or "其他", date.fromisoformat(happened))
-            )
-            yield WorkItem(
-                "event", due, household, reason(d, on, policy), rid, event_id, colour=None
-            )
-            continue
-        d = CareDue(
-            "colour", due, colour=colour, last_counting=date.fromisoformat(last) if last else None
-        )
+        due = parse(due_text)
         late = due < on
-        if colour == "red":
-            kind_of = "care_red_overdue" if late else "care_red_due"
-        else:
-            kind_of = "care_overdue" if late else "care_due"
-        yield WorkItem(
-            kind_of, due, household, reason(d, on, policy), rid, care_flag_id(rid), colour=colour
-        )
-
-
-def _need_reason(text: str, owner: str, deadline: date, on: date) -> Message:
-    return msg(
-        "诉求“{text}”：{owner}办理，期限 {deadline}，逾期 {days} 天",
-        text=_short(text),
-        owner=owner or msg("（未指定承办人）"),
-        deadline=deadline.isoformat(),
-        days=(on - deadline).days,
-    )
+        why = colour_reason(colour, last, due, on)
+        yield WorkItem(kinds[(colour, late)], due, household, why, rid, flag, colour)
+    policy = care_policy(store)
+    for rid, due_text, event_id, household, kind, happened in _rows(store).execute(
+        "SELECT d.resident_id, d.due, d.event_id, r.household_id, e.kind, e.happened_on "
+        "FROM care_due d JOIN resident r ON r.id = d.resident_id" + join + " "
+        "JOIN care_event e ON e.id = d.event_id "
+        "WHERE d.reason = 'event' AND e.happened_on <= ?",
+        [*params, day],
+    ):
+        due = parse(due_text)
+        event = CareDue("event", due, event=MajorEvent(kind or "其他", parse(happened)))
+        yield WorkItem("event", due, household, reason(event, on, policy), rid, event_id)
 
 
 def need_items(store: Store, on: date) -> Iterator[WorkItem]:
     """Open needs past their deadline."""
-    where, params = _scope(store)
-    for r in store.conn.execute(
+    join, params = _scope(store)
+    join = join.format(hid="n.household_id")
+    parse = date.fromisoformat
+    nobody = msg("（未指定承办人）")
+    for nid, household, resident, deadline_text, text, owner in _rows(store).execute(
         "SELECT n.id, n.household_id, n.resident_id, n.deadline, n.text, n.owner "
-        "FROM need n INDEXED BY need_open_deadline JOIN household h ON h.id = n.household_id "
+        "FROM need n INDEXED BY need_open_deadline" + join + " "
         "WHERE n.solved_on IS NULL AND n.feedback_on IS NULL AND n.revisit_on IS NULL "
-        "AND n.deadline < ? AND n.voided IS NOT 1" + where,
-        [on.isoformat(), *params],
+        "AND n.deadline < ? AND n.voided IS NOT 1",
+        [*params, on.isoformat()],
     ):
-        deadline = date.fromisoformat(r[3])
-        yield WorkItem(
-            "need_overdue",
-            deadline,
-            r[1],
-            _need_reason(r[4] or "", r[5] or "", deadline, on),
-            r[2],
-            r[0],
+        deadline = parse(deadline_text)
+        why = msg(
+            "诉求“{text}”：{owner}办理，期限 {deadline}，逾期 {days} 天",
+            text=_short(text or ""),
+            owner=owner or nobody,
+            deadline=deadline_text,
+            days=(on - deadline).days,
         )
+        yield WorkItem("need_overdue", deadline, household, why, resident, nid)
 
 
 def revisit_items(store: Store, on: date) -> Iterator[WorkItem]:
     """Return visits: needs fed back and not yet revisited, and follow-up dates set at a
     visit that no later visit has answered."""
-    where, params = _scope(store)
+    join, params = _scope(store)
     day = on.isoformat()
-    for r in store.conn.execute(
-        "SELECT n.id, n.household_id, n.resident_id, n.feedback_on, n.text, n.result "
-        "FROM need n INDEXED BY need_awaiting_revisit JOIN household h ON h.id = n.household_id "
-        "WHERE n.revisit_on IS NULL AND n.feedback_on <= ? AND n.voided IS NOT 1" + where,
-        [day, *params],
+    parse = date.fromisoformat
+    within = timedelta(days=REVISIT_WITHIN_DAYS)
+    for nid, household, resident, fed_text, text in _rows(store).execute(
+        "SELECT n.id, n.household_id, n.resident_id, n.feedback_on, n.text "
+        "FROM need n INDEXED BY need_awaiting_revisit" + join.format(hid="n.household_id") + " "
+        "WHERE n.revisit_on IS NULL AND n.feedback_on <= ? AND n.voided IS NOT 1",
+        [*params, day],
     ):
-        fed = date.fromisoformat(r[3])
-        yield WorkItem(
-            "revisit_due",
-            fed + timedelta(days=REVISIT_WITHIN_DAYS),
-            r[1],
-            msg(
-                "诉求“{text}”已于 {day} 反馈，请回访居民是否满意",
-                text=_short(r[4] or ""),
-                day=fed.isoformat(),
-            ),
-            r[2],
-            r[0],
+        why = msg(
+            "诉求“{text}”已于 {day} 反馈，请回访居民是否满意",
+            text=_short(text or ""),
+            day=fed_text,
         )
-    for r in store.conn.execute(
+        yield WorkItem("revisit_due", parse(fed_text) + within, household, why, resident, nid)
+    for household, visit_id, due_text, visited in _rows(store).execute(
         "SELECT f.household_id, f.visit_id, f.due, v.visited_on "
-        "FROM followup_due f JOIN household h ON h.id = f.household_id "
-        "JOIN visit v ON v.id = f.visit_id WHERE f.due <= ?" + where,
-        [day, *params],
+        "FROM followup_due f" + join.format(hid="f.household_id") + " "
+        "JOIN visit v ON v.id = f.visit_id WHERE f.due <= ?",
+        [*params, day],
     ):
-        yield WorkItem(
-            "revisit_due",
-            date.fromisoformat(r[2]),
-            r[0],
-            msg("{day} 走访时约定 {due} 再来回访", day=r[3], due=r[2]),
-            None,
-            r[1],
-        )
+        why = msg("{day} 走访时约定 {due} 再来回访", day=visited, due=due_text)
+        yield WorkItem("revisit_due", parse(due_text), household, why, None, visit_id)
 
 
 register_source("care", care_items)

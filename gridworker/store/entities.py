@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from gridworker.core.messages import Term, term
 from gridworker.core.people import SPECIAL_TAGS
+from gridworker.core.visits import PURPOSES
 from gridworker.store.fields import Field, FieldKind, element_field, split_element
 
 __all__ = [
@@ -246,6 +247,14 @@ still reads right. See :mod:`gridworker.store.policies`."""
 
 # -- care flags, major events, visits and needs (issue 12) ----------------------------------
 
+_PURPOSE_RANK = {p: i for i, p in enumerate(PURPOSES)}
+
+
+def _purpose_order(purpose: str) -> tuple[int, str]:
+    """Purposes in the forms' order."""
+    return (_PURPOSE_RANK.get(purpose, len(_PURPOSE_RANK)), purpose)
+
+
 CARE_FLAG = EntitySpec(
     name="care_flag",
     table="care_flag",
@@ -301,7 +310,7 @@ VISIT = EntitySpec(
         Field("visited_on", "走访日期", "Visit date", "date"),
         Field("visit_time", "走访时间", "Time"),
         Field("method", "走访方式", "Method"),
-        Field("purposes", "走访事由", "Purposes", "set"),
+        Field("purposes", "走访事由", "Purposes", "set", order=_purpose_order),
         Field("residents_met", "见到的居民", "Residents met", "set", ref="resident"),
         Field("situation", "走访情况", "Situation", sensitive=True),
         Field("bp_systolic", "血压（高压）", "Blood pressure (systolic)", "int", sensitive=True),

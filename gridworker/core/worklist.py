@@ -86,9 +86,7 @@ class WorkItem(_WorkItemFields):
     ) -> WorkItem:
         if kind not in _RANK:
             raise ValueError(f"unknown kind of work {kind!r}")
-        return tuple.__new__(
-            cls, (kind, due, household_id, reason, resident_id, record_id, colour)
-        )
+        return tuple.__new__(cls, (kind, due, household_id, reason, resident_id, record_id, colour))
 
     @property
     def rank(self) -> int:

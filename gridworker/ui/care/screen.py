@@ -247,9 +247,14 @@ class FlagsTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The categories take what is left (elided, whole in the tooltip) so the dates stay
+        # in view with large text; the reason, when shown, has a width of its own.
         header.setSectionResizeMode(
-            self.model.columns.index("reason"), QHeaderView.ResizeMode.Stretch
+            self.model.columns.index("categories"), QHeaderView.ResizeMode.Stretch
         )
+        reason = self.model.columns.index("reason")
+        header.setSectionResizeMode(reason, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(reason, self.fontMetrics().horizontalAdvance("网") * 14)
         self.table.doubleClicked.connect(lambda _i: self.set_flag())
         layout.addWidget(self.table, 1)
 

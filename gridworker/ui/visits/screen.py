@@ -150,7 +150,7 @@ class VisitsTab(QWidget):
         filters.addWidget(self.end)
         for w in (self.method, self.purpose, self.micro_grid):
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            w.setMinimumContentsLength(6)
+            w.setMinimumContentsLength(10)
             filters.addWidget(w)
         filters.addStretch(1)
         layout.addLayout(filters)

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShort
 from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
 from gridworker.store.entities import is_link
-from gridworker.store.history import HistoryEntry
-from gridworker.ui.care.words import COLOURS
+from gridworker.store.history import FieldChange, HistoryEntry
+from gridworker.ui.care.words import COLOURS, colour_text
 from gridworker.ui.wording import display
 
 ERROR_STYLE = "color: #b00020;"
@@ -88,6 +88,19 @@ def save_shortcuts(widget: QWidget, save: Callable[[], None]) -> None:
 
 
 def history_text(entry: HistoryEntry) -> str:
-    """A history line without the links between records (ids mean nothing to a reader)."""
-    shown = tuple(c for c in entry.changes if not is_link(entry.entity, c.field))
+    """A history line without the links between records (ids mean nothing to a reader),
+    a flag's colour in words (红色, not the stored ``red``)."""
+    shown = tuple(
+        _worded(entry.entity, c) for c in entry.changes if not is_link(entry.entity, c.field)
+    )
     return display(replace(entry, changes=shown).describe())
+
+
+def _worded(entity: str, change: FieldChange) -> FieldChange:
+    if entity != "care_flag" or change.field != "colour":
+        return change
+    return replace(
+        change,
+        old=colour_text(change.old) if isinstance(change.old, str) else change.old,
+        new=colour_text(change.new) if isinstance(change.new, str) else change.new,
+    )

@@ -8,7 +8,7 @@ visited. Pure rules over plain values; the store writes what these accept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -176,13 +176,3 @@ def check_visit_dates(visited_on: date, follow_up_on: date | None, today: date) 
                 day=visited_on.isoformat(),
             )
         )
-
-
-def counts_as_contact(method: str) -> bool:
-    """到访不遇 met nobody: it is kept, but never counts as having seen anyone."""
-    return method != NOBODY_HOME
-
-
-def method_order(methods: Sequence[str]) -> list[str]:
-    """Methods in the forms' order."""
-    return [m for m in VISIT_METHODS if m in methods]

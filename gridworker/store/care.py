@@ -33,7 +33,6 @@ __all__ = [
     "flag_view",
     "norm_colour",
     "set_flag",
-    "void_event",
 ]
 
 _COLOUR_WORDS = {
@@ -205,10 +204,6 @@ def add_event(
         )
 
 
-def void_event(store: Store, event_id: str, reason: str) -> None:
-    store.void(CARE_EVENT.name, event_id, reason)
-
-
 # -- reads -----------------------------------------------------------------------------------
 
 
@@ -320,33 +315,28 @@ def flag_view(store: Store, resident_id: str) -> FlagView | None:
     if r is None:
         return None
     fid = care_flag_id(resident_id)
-    pending = {
-        row[0]
-        for row in store.conn.execute(
-            "SELECT event_id FROM care_due WHERE resident_id = ? AND reason = 'event'",
-            (resident_id,),
-        )
-    }
+    # The first event not yet answered is in care_due; every later one is unanswered too
+    # (a visit that answered a later event would have answered the earlier one).
+    first = store.conn.execute(
+        "SELECT e.happened_on FROM care_due d JOIN care_event e ON e.id = d.event_id "
+        "WHERE d.resident_id = ? AND d.reason = 'event'",
+        (resident_id,),
+    ).fetchone()
+    pending_from = _d(first[0]) if first else None
     events = tuple(
-        EventRow(e[0], e[1] or "", _d(e[2]), e[3] or "", e[0] not in pending)
+        EventRow(
+            e[0],
+            e[1] or "",
+            (day := _d(e[2])),
+            e[3] or "",
+            pending_from is None or day is None or day < pending_from,
+        )
         for e in store.conn.execute(
             "SELECT id, kind, happened_on, note FROM care_event WHERE resident_id = ? "
             "AND voided IS NOT 1 ORDER BY happened_on DESC, id",
             (resident_id,),
         )
     )
-    # With several events pending only the first is in care_due: the others are not
-    # answered either (a later event cannot be answered before an earlier one).
-    first_pending = min(
-        (e.happened_on for e in events if not e.answered and e.happened_on), default=None
-    )
-    if first_pending is not None:
-        events = tuple(
-            EventRow(e.id, e.kind, e.happened_on, e.note, False)
-            if e.happened_on and e.happened_on >= first_pending
-            else e
-            for e in events
-        )
     event_ids = [e.id for e in events]
     return FlagView(
         resident_id=resident_id,

@@ -4,7 +4,6 @@ and the lists and details the screens and the command line show."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -312,16 +311,6 @@ def visit_form(store: Store, household_id: str, today: date | None = None) -> Vi
         )
     )
     return VisitForm(household_id, "".join(x or "" for x in h), members, store.identity.user)
-
-
-def last_visits(store: Store, household_ids: Sequence[str]) -> dict[str, VisitRow]:
-    """Each household's latest live visit (for the printed sheets)."""
-    out: dict[str, VisitRow] = {}
-    for hid in household_ids:
-        rows = visit_list(store, VisitFilter(household_id=hid, limit=1))
-        if rows:
-            out[hid] = rows[0]
-    return out
 
 
 @dataclass(frozen=True)

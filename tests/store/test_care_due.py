@@ -278,3 +278,19 @@ def test_import_order_and_a_fresh_rebuild_agree(office_store: Store, worker_stor
     for op in reversed([o for o in ops if o not in roster]):  # one at a time, newest first
         office_store.apply_ops([op])
     assert derived_state(office_store) == derived_state(worker_store) == rebuilt(office_store)
+
+
+def test_the_flag_view_says_which_events_are_still_unanswered(home: Home) -> None:
+    home.flag("red", "2026-03-01")
+    care.add_event(home.store, home.gran, "出院", on=d("2026-03-05"), today=TODAY)
+    home.visit("2026-03-06")
+    care.add_event(home.store, home.gran, "极端天气", on=d("2026-03-10"), today=TODAY)
+    care.add_event(home.store, home.gran, "丧亲", on=d("2026-03-12"), today=TODAY)
+    view = care.flag_view(home.store, home.gran)
+    assert view is not None and view.flag is not None and view.flag["colour"] == "red"
+    assert [(e.kind, e.answered) for e in view.events] == [
+        ("丧亲", False),
+        ("极端天气", False),
+        ("出院", True),
+    ]
+    assert view.review_days == 180 and view.history  # the flag and the events, newest first

@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Sequence
 
 from gridworker import __version__
-from gridworker.commands import db, duplicates, gas, inspect, policy, roster, setup, sync
+from gridworker.commands import care, db, duplicates, gas, inspect, policy, roster, setup, sync
 from gridworker.commands import print as print_command
 from gridworker.commands.common import CommandError, db_path
 from gridworker.core.progress import Cancelled
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     policy.register(sub)
     duplicates.register(sub)
     gas.register(sub)
+    care.register(sub)
     return parser
 
 

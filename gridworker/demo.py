@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from gridworker.core.demo_people import DemoHousehold, generate_households
+from gridworker.demo_care import add_care_records
 from gridworker.demo_gas import add_gas
 from gridworker.store.store import Change, Store
 
@@ -79,7 +80,8 @@ def build_demo(
                 progress(i + 1, households)
     add_gas(store, seed, today)  # gas-safety records (gridworker/demo_gas.py)
     kind = "网格员" if role == "worker" else "社区"
-    return f"{COMMUNITY}（{kind}视图）：{n_grids} 个微网格，{households} 户，{people} 人"
+    care = add_care_records(store, seed=seed, today=today)
+    return f"{COMMUNITY}（{kind}视图）：{n_grids} 个微网格，{households} 户，{people} 人；{care}"
 
 
 def _changes(hh: DemoHousehold, micro_grid_id: str) -> list[Change]:

@@ -27,10 +27,6 @@ if TYPE_CHECKING:  # reportlab is imported only by the print commands that run (
     from gridworker.printing.fonts import FontSet
     from gridworker.printing.layout import RenderResult
 
-NOT_YET = {
-    "worklist": "这个版本还没有关爱和走访记录，无法算出本周该走访谁；本周走访清单要等走访功能完成后才能打印。",
-}
-
 
 def register(sub: SubParsers) -> None:
     p = sub.add_parser(
@@ -77,16 +73,13 @@ def register(sub: SubParsers) -> None:
     w = acts.add_parser("worklist", help="本周走访清单（按小区、楼栋、单元排路线）")
     common(w)
     w.add_argument("--week", required=True, metavar="YYYY-MM-DD", help="这一周中的任一天")
-    w.set_defaults(handler=lambda a: _not_yet("worklist"))
+    w.add_argument("--micro-grid", metavar="G", help="一个微网格（社区电脑上用；不写则全社区）")
+    w.set_defaults(handler=cmd_worklist)
 
     r = acts.add_parser("report", help="月度工作报表")
     common(r)
     r.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2025-06")
     r.set_defaults(handler=cmd_report)
-
-
-def _not_yet(what: str) -> int:
-    raise CommandError(NOT_YET[what])
 
 
 def _fonts(args: argparse.Namespace) -> FontSet:
@@ -207,6 +200,28 @@ def cmd_notice(args: argparse.Namespace) -> int:
         store.close()
 
 
+def cmd_worklist(args: argparse.Namespace) -> int:
+    from gridworker.printing.worklist import render_week_route
+
+    day = _date(args.week)
+    store = open_store(args)
+    try:
+        ident = store.identity
+        gid = None
+        if args.micro_grid and ident.role == "office":
+            names = {name: g for g, name in micro_grids(store.conn)}
+            gid = names.get(args.micro_grid.strip())
+            if gid is None:
+                raise CommandError(f"没有微网格“{args.micro_grid}”。")
+        route = print_data.week_route(store, day, ident, micro_grid_id=gid)
+        fonts = _fonts(args)
+        result = _write(args, lambda f: render_week_route(route, f, fonts, author=ident.user))
+        print(f"已写入 {args.out}：本周 {len(route.stops)} 户，{result.pages} 页。")
+        return 0
+    finally:
+        store.close()
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from gridworker.printing.report import render_month_report
 
@@ -217,9 +232,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         result = _write(
             args, lambda f: render_month_report(report, f, fonts, author=store.identity.user)
         )
-        print(
-            f"已写入 {args.out}：{result.pages} 页。报表目前有花名册和燃气安全部分；走访、关爱、诉求的数字在这些功能完成后加入。"
-        )
+        print(f"已写入 {args.out}：{result.pages} 页。")
         return 0
     finally:
         store.close()

@@ -23,6 +23,17 @@ from datetime import date, timedelta
 from typing import Literal
 
 from gridworker.core.care_policy import CarePolicy
+from gridworker.core.messages import Message, msg
+
+COLOUR_NAMES: dict[str, Message] = {"red": msg("红色"), "yellow": msg("黄色"), "green": msg("绿色")}
+"""The colours as words the interface translates (the stored value is the key)."""
+
+EVENT_NAMES: dict[str, Message] = {
+    "出院": msg("出院"),
+    "极端天气": msg("极端天气"),
+    "丧亲": msg("丧亲"),
+    "其他": msg("其他重大事件"),
+}
 
 
 @dataclass(frozen=True)
@@ -119,3 +130,59 @@ def care_dues(
         if d is not None
     ]
     return out
+
+
+def covered(
+    colour: str | None,
+    colour_since: date | None,
+    contacts: Iterable[Contact],
+    policy: CarePolicy,
+    as_of: date,
+) -> bool:
+    """Whether a flagged resident is within their interval on ``as_of`` (visits up to that
+    day): the month figures' "visited within the interval" (due that day still counts)."""
+    seen = [c for c in contacts if c.on <= as_of]
+    due = colour_due(colour, colour_since, seen, policy)
+    return due is not None and due.due >= as_of
+
+
+def _day(d: date) -> str:
+    return d.isoformat()
+
+
+def reason(due: CareDue, on: date, policy: CarePolicy) -> Message:
+    """Why this resident is on the list, in one line (as of ``on``)."""
+    if due.reason == "event" and due.event is not None:
+        return msg(
+            "{event}（{day}）：{hours} 小时内入户探访，不论关爱颜色",
+            event=EVENT_NAMES.get(due.event.kind) or due.event.kind,
+            day=_day(due.event.on),
+            hours=policy.event_hours,
+        )
+    last = due.last_counting
+    return colour_reason(due.colour, last.isoformat() if last else None, due.due, on)
+
+
+def colour_reason(colour: str | None, last: str | None, due: date, on: date) -> Message:
+    """The colour's line: the last counting visit (``YYYY-MM-DD``, None for none yet) and
+    how late, as of ``on``. Takes plain values: the office's list builds thousands."""
+    name = COLOUR_NAMES.get(colour or "") or (colour or "")
+    if last is None:
+        when = (
+            msg("逾期 {days} 天", days=(on - due).days)
+            if due < on
+            else msg("今天到期")
+            if due == on
+            else msg("{due} 到期", due=_day(due))
+        )
+        return msg("{colour}关爱：标记后还没有算数的走访，{when}", colour=name, when=when)
+    if due < on:
+        return msg(
+            "{colour}关爱：上次走访 {last}，逾期 {days} 天",
+            colour=name,
+            last=last,
+            days=(on - due).days,
+        )
+    if due == on:
+        return msg("{colour}关爱：上次走访 {last}，今天到期", colour=name, last=last)
+    return msg("{colour}关爱：上次走访 {last}，{due} 到期", colour=name, last=last, due=_day(due))

@@ -62,3 +62,13 @@ def policy_id(community: str, kind: str, version: int) -> str:
     """The id of one version of a community's rule document: derived, so the office and
     a laptop that record the same version make one record, not two."""
     return uuid.uuid5(_POLICY_NS, f"{community.strip()}/{kind}/{version}").hex
+
+
+_CARE_FLAG_NS = uuid.UUID("3a0e6c2d-5b71-4e18-9c4f-7d2a1b8e6f30")
+
+
+def care_flag_id(resident_id: str) -> str:
+    """The id of a resident's care flag: derived from the resident, so the office and the
+    laptop that flag the same person at the same time make one flag (merged field by
+    field, losers in the conflicts list), never two."""
+    return uuid.uuid5(_CARE_FLAG_NS, resident_id.strip()).hex

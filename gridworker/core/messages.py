@@ -35,9 +35,15 @@ class Message(str):
     values: Mapping[str, object]
 
     def __new__(cls, template: str, values: Mapping[str, object]) -> Message:
-        self = super().__new__(cls, template.format_map(values) if values else template)
+        return cls._owning(template, dict(values))
+
+    @classmethod
+    def _owning(cls, template: str, values: dict[str, object]) -> Message:
+        """Made from a dict nobody else holds (msg()'s keywords): kept, not copied — the
+        office's work list makes thousands of sentences."""
+        self = str.__new__(cls, template.format_map(values) if values else template)
         self.template = template
-        self.values = dict(values)
+        self.values = values
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -87,7 +93,7 @@ class Term(Message):
 
 def msg(template: str, /, **values: object) -> Message:
     """A Chinese sentence from a literal template and its values (see the module doc)."""
-    return Message(template, values)
+    return Message._owning(template, values)
 
 
 def joined(items: Iterable[object], separator: Message) -> Joined:

@@ -10,8 +10,8 @@ order every screen, printout and command shows them in.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from gridworker.core.messages import Message, msg
 
@@ -32,21 +32,30 @@ WORK_KINDS: tuple[str, ...] = (
 
 _RANK = {k: i for i, k in enumerate(WORK_KINDS)}
 
-# -- the gas-safety kinds' one-line labels (issue 13) -------------------------------------------
-GAS_KIND_LABELS: dict[str, Message] = {
+KIND_LABELS: dict[str, Message] = {
+    "care_red_overdue": msg("红色关爱逾期"),
+    "event": msg("重大事件后探访"),
+    "care_red_due": msg("红色关爱到期"),
+    "care_overdue": msg("关爱走访逾期"),
+    "care_due": msg("关爱走访到期"),
+    "need_overdue": msg("诉求逾期"),
+    "revisit_due": msg("回访"),
     "hazard_overdue": msg("燃气隐患逾期未整改"),
     "hazard_recheck": msg("燃气隐患待复查"),
     "gas_due": msg("燃气安全检查到期"),
     "gas_retry": msg("燃气检查再次上门（上次到访不遇）"),
 }
-# -----------------------------------------------------------------------------------------------
+"""The name of each kind of entry, for the counts above the list, its rows, the printed
+route and the command line: one place for every kind (the gas sources' too), so a
+screen shows any registered kind without knowing it."""
 
 
-@dataclass(frozen=True)
-class WorkItem:
-    """One thing to do. ``record_id`` is the record the entry is about (the care flag,
-    need, hazard…); ``reason`` says in one line why it is on the list."""
+def kind_label(kind: str) -> Message:
+    """The name of a kind of entry (its key for a kind nobody named)."""
+    return KIND_LABELS.get(kind) or msg("{kind}", kind=kind)
 
+
+class _WorkItemFields(NamedTuple):
     kind: str
     due: date
     household_id: str
@@ -55,9 +64,29 @@ class WorkItem:
     record_id: str | None = None
     colour: str | None = None
 
-    def __post_init__(self) -> None:
-        if self.kind not in _RANK:
-            raise ValueError(f"unknown kind of work {self.kind!r}")
+
+class WorkItem(_WorkItemFields):
+    """One thing to do. ``record_id`` is the record the entry is about (the care flag,
+    need, hazard…); ``reason`` says in one line why it is on the list.
+
+    An immutable named tuple (the office's list holds thousands of entries, and a
+    frozen dataclass costs twice as much to build); an unknown kind is refused."""
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        kind: str,
+        due: date,
+        household_id: str,
+        reason: Message,
+        resident_id: str | None = None,
+        record_id: str | None = None,
+        colour: str | None = None,
+    ) -> WorkItem:
+        if kind not in _RANK:
+            raise ValueError(f"unknown kind of work {kind!r}")
+        return tuple.__new__(cls, (kind, due, household_id, reason, resident_id, record_id, colour))
 
     @property
     def rank(self) -> int:
@@ -70,12 +99,18 @@ class WorkItem:
 
 def ordered(items: Iterable[WorkItem], on: date) -> list[WorkItem]:
     """Most urgent first: by kind, then the longest overdue, then the earliest due; ties
-    by household and resident so the order never depends on how the entries were read."""
+    by household and resident so the order never depends on how the entries were read.
+
+    Days overdue (``on`` − due, or 0) only grow as the due date is earlier, so "longest
+    overdue, then earliest due" is simply the earliest due first: the key is the due
+    date itself (the work list sorts thousands of entries at the office).
+    """
+    del on  # the order is the same as of any day: see above
+    rank = _RANK
     return sorted(
         items,
         key=lambda i: (
-            i.rank,
-            -i.days_overdue(on),
+            rank[i.kind],
             i.due,
             i.household_id,
             i.resident_id or "",

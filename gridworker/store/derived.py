@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from gridworker.store import gas_derived, search_index
+from gridworker.store import care_due, gas_derived, search_index
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ HOOKS: list[Hook] = [
         frozenset({"resident", "household"}),
     ),
     Hook("gas", gas_derived.refresh_written, gas_derived.FOLLOWS),
+    Hook("care", lambda conn, w: care_due.update(conn, w.touched, w.created), care_due.FOLLOWED),
 ]
 
 

@@ -15,17 +15,22 @@ from types import MappingProxyType
 
 from gridworker.core.messages import Term, term
 from gridworker.core.people import SPECIAL_TAGS
+from gridworker.core.visits import PURPOSES
 from gridworker.store.fields import Field, FieldKind, element_field, split_element
 
 __all__ = [
+    "CARE_EVENT",
+    "CARE_FLAG",
     "ENTITIES",
     "GAS_HAZARD",
     "GAS_HAZARD_STEP",
     "GAS_INSPECTION",
     "HOUSEHOLD",
     "MICRO_GRID",
+    "NEED",
     "POLICY",
     "RESIDENT",
+    "VISIT",
     "EntitySpec",
     "Field",
     "element_field",
@@ -342,6 +347,122 @@ GAS_HAZARD_STEP = EntitySpec(
 """One dated step of a hazard (已整改, 复查合格, 复查未通过, 拒不整改, 已上报): made once,
 never edited (only voided when entered by mistake), so two devices' steps both count."""
 
+# -- care flags, major events, visits and needs (issue 12) ----------------------------------
+
+_PURPOSE_RANK = {p: i for i, p in enumerate(PURPOSES)}
+
+
+def _purpose_order(purpose: str) -> tuple[int, str]:
+    """Purposes in the forms' order."""
+    return (_PURPOSE_RANK.get(purpose, len(_PURPOSE_RANK)), purpose)
+
+
+CARE_FLAG = EntitySpec(
+    name="care_flag",
+    table="care_flag",
+    label_zh="关爱标记",
+    label_en="Care flag",
+    plural_en="care flags",
+    fields=(
+        Field("resident_id", "居民", "Resident", "ref", ref="resident"),
+        Field("colour", "关爱颜色", "Care colour"),
+        Field("categories", "关爱类别", "Care categories", "set", sensitive=True, order=_tag_order),
+        Field("reason", "原因", "Reason", sensitive=True),
+        Field("set_by", "标记人", "Set by"),
+        Field("set_on", "标记日期", "Set on", "date"),
+        Field("review_on", "复核日期", "Review on", "date"),
+    ),
+    parent=("resident_id", "resident"),
+    title=("colour",),
+    title_parent=True,
+)
+"""A resident's three-colour care flag: one per resident (its id is derived from the
+resident's, so two devices flagging the same person make one record). ``colour`` is
+red/yellow/green or no value (no longer flagged); ``set_on`` is the day the current
+colour was set (a raised colour applies from that day). Every change is in the log."""
+
+CARE_EVENT = EntitySpec(
+    name="care_event",
+    table="care_event",
+    label_zh="重大事件",
+    label_en="Major event",
+    plural_en="major events",
+    fields=(
+        Field("resident_id", "居民", "Resident", "ref", ref="resident"),
+        Field("kind", "事件类别", "Kind of event"),
+        Field("happened_on", "发生日期", "Date", "date"),
+        Field("note", "说明", "Note", sensitive=True),
+    ),
+    parent=("resident_id", "resident"),
+    voidable=True,
+    title=("kind", "happened_on"),
+    title_parent=True,
+)
+"""A major event in a resident's life (hospital discharge, extreme weather, bereavement):
+a home visit is due within the policy's hours whatever the colour."""
+
+VISIT = EntitySpec(
+    name="visit",
+    table="visit",
+    label_zh="走访",
+    label_en="Visit",
+    plural_en="visits",
+    fields=(
+        Field("household_id", "所在户", "Household", "ref", ref="household"),
+        Field("visited_on", "走访日期", "Visit date", "date"),
+        Field("visit_time", "走访时间", "Time"),
+        Field("method", "走访方式", "Method"),
+        Field("purposes", "走访事由", "Purposes", "set", order=_purpose_order),
+        Field("residents_met", "见到的居民", "Residents met", "set", ref="resident"),
+        Field("situation", "走访情况", "Situation", sensitive=True),
+        Field("bp_systolic", "血压（高压）", "Blood pressure (systolic)", "int", sensitive=True),
+        Field("bp_diastolic", "血压（低压）", "Blood pressure (diastolic)", "int", sensitive=True),
+        Field("follow_up_on", "回访日期", "Follow-up date", "date"),
+        Field("visitors", "走访人", "Visitors", "set"),
+    ),
+    parent=("household_id", "household"),
+    voidable=True,
+    title=("visited_on", "method"),
+    title_parent=True,
+)
+"""One visit to a household (入户, a phone call, a video call, or 到访不遇). It counts
+for the residents met, never for 到访不遇."""
+
+NEED = EntitySpec(
+    name="need",
+    table="need",
+    label_zh="诉求",
+    label_en="Need",
+    plural_en="needs",
+    fields=(
+        Field("household_id", "所在户", "Household", "ref", ref="household"),
+        Field("resident_id", "提出人", "Raised by", "ref", ref="resident"),
+        Field("visit_id", "登记时的走访", "Recorded at visit", "ref", ref="visit"),
+        Field("raised_on", "登记日期", "Raised on", "date"),
+        Field("source", "来源", "Source"),
+        Field("category", "类别", "Category"),
+        Field("text", "诉求内容", "Need"),
+        Field("solved_on", "现场解决日期", "Solved on the spot on", "date"),
+        Field("solution", "解决情况", "How it was solved"),
+        Field("reported_on", "上报日期", "Passed up on", "date"),
+        Field("owner", "承办人", "Owner"),
+        Field("deadline", "办理期限", "Deadline", "date"),
+        Field("feedback_on", "反馈日期", "Fed back on", "date"),
+        Field("result", "办理结果", "Result"),
+        Field("revisit_on", "回访日期", "Revisited on", "date"),
+        Field("satisfaction", "满意度", "Satisfaction"),
+        Field("revisit_note", "回访情况", "Revisit note"),
+    ),
+    parent=("household_id", "household"),
+    voidable=True,
+    title=("text",),
+    title_parent=True,
+)
+"""A need (诉求) and its closed loop; the status is read from the steps' dates
+(:mod:`gridworker.core.needs`), so concurrent steps merge instead of overwriting."""
+
+CARE_KINDS = (CARE_FLAG, CARE_EVENT, VISIT, NEED)
+
 # -- the registry --------------------------------------------------------------------------
 
 ENTITIES: dict[str, EntitySpec] = {}
@@ -371,7 +492,7 @@ def registry_version() -> int:
     return _version
 
 
-for _s in (MICRO_GRID, HOUSEHOLD, RESIDENT, POLICY):
+for _s in (MICRO_GRID, HOUSEHOLD, RESIDENT, POLICY, *CARE_KINDS):
     register(_s)
 for _s in (GAS_INSPECTION, GAS_HAZARD, GAS_HAZARD_STEP):
     register(_s)

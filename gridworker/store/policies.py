@@ -131,7 +131,12 @@ def checklist_on(conn: sqlite3.Connection) -> ChecklistTemplate:
 
 def care_policy(store: Store) -> CarePolicy:
     """The care policy in force (what due dates follow)."""
-    return parse_policy(in_force(store, "care").content)
+    return care_policy_of(store.conn)
+
+
+def care_policy_of(conn: sqlite3.Connection) -> CarePolicy:
+    """The care policy in force, read on a connection (the due-date hook, inside a write)."""
+    return parse_policy(_in_force(conn, "care").content)
 
 
 def checklist(store: Store, version: int | None = None) -> ChecklistTemplate:

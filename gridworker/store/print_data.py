@@ -1,9 +1,10 @@
 """What the printed documents need from the database, as printing's document models.
 
-Today the roster fills the household sheets (address, members, the gas checklist's blank
-boxes) and the roster part of the month report. The care, visit and gas records fill
-the other fields of the same models when they exist (see gridworker/printing/models.py):
-their builders belong here, beside these.
+The roster fills the household sheets (address, members, the gas checklist's blank
+boxes) and the roster part of the month report; care flags, visits and needs fill the
+sheets' colours, last visit and open needs, the week route and the month's visit, care
+and need figures. The gas records fill the other fields of the same models when they
+exist (see gridworker/printing/models.py): their builders belong here, beside these.
 
 Households are read a few hundred at a time, so a batch of a whole community never
 holds every household's rows at once.
@@ -13,17 +14,34 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
+from gridworker.core.care_policy import COLOURS
 from gridworker.core.gas_checklist import ChecklistTemplate
 from gridworker.core.messages import joined, msg
 from gridworker.core.ordering import natural_key
 from gridworker.core.sheet_code import parse_sheet_code
 from gridworker.core.textnorm import norm
-from gridworker.printing.models import HouseholdSheet, MonthFigures, MonthReport, SheetMember
+from gridworker.printing.models import (
+    CARE_COLOURS,
+    CareCoverage,
+    HouseholdSheet,
+    LastVisit,
+    MonthFigures,
+    MonthReport,
+    NeedFigures,
+    OpenNeed,
+    RouteStop,
+    SheetMember,
+    VisitFigures,
+    WeekRoute,
+)
 from gridworker.store import gas_print
+from gridworker.store.care_month import MonthCare, month_care
 from gridworker.store.errors import StoreError
 from gridworker.store.queries import _ADDRESS_ORDER, micro_grids
 from gridworker.store.store import Identity, Store
@@ -37,6 +55,7 @@ __all__ = [
     "resolve_building",
     "resolve_household",
     "sheet_household_ids",
+    "week_route",
 ]
 
 BATCH = 200
@@ -185,9 +204,10 @@ def household_sheets(
 ) -> Iterator[HouseholdSheet]:
     """The sheets of these households, in the order given, read ``BATCH`` at a time.
 
-    Members are the residents living there (在住), head first. Care colours, the last
-    visit, open needs and the gas records are not in this version's database: those
-    fields stay empty and their sections are left off the sheet.
+    Members are the residents living there (在住), head first, with their care colours;
+    the household's most urgent colour, its last visit and its open needs come with it.
+    The gas records are not in this version's database: those fields stay empty and
+    their sections are left off the sheet.
     """
     conn = store.conn
     grid_names = dict(micro_grids(conn))
@@ -202,10 +222,12 @@ def household_sheets(
         }
         members: dict[str, list[SheetMember]] = {}
         for r in conn.execute(
-            "SELECT household_id, name, sex, birth_date, relation, id_number, phone, tags "
-            "FROM resident WHERE household_id IN (SELECT value FROM json_each(?)) "
-            "AND coalesce(status, '在住') = '在住' "
-            f"ORDER BY household_id, {_RELATION_ORDER}, birth_date, id",
+            "SELECT r.household_id, r.name, r.sex, r.birth_date, r.relation, r.id_number, "
+            "r.phone, r.tags, f.colour FROM resident r "
+            "LEFT JOIN care_flag f ON f.resident_id = r.id "
+            "WHERE r.household_id IN (SELECT value FROM json_each(?)) "
+            "AND coalesce(r.status, '在住') = '在住' "
+            f"ORDER BY r.household_id, {_RELATION_ORDER}, r.birth_date, r.id",
             (batch,),
         ):
             members.setdefault(r[0], []).append(
@@ -217,9 +239,12 @@ def household_sheets(
                     id_number=r[5] or "",
                     phone=r[6] or "",
                     tags=tuple(json.loads(r[7])) if r[7] else (),
+                    care_colour=_COLOUR_WORDS.get(r[8] or ""),
                 )
             )
         gas = gas_print.sheet_gas(store, ids)  # the last inspection and open hazards
+        last = _last_visits(conn, batch)
+        open_needs = _open_needs(conn, batch)
         for hid in ids:
             h = homes.get(hid)
             if h is None:
@@ -241,7 +266,120 @@ def household_sheets(
                 checklist=checklist,
                 last_inspection=gas[hid][0],
                 open_hazards=gas[hid][1],
+                care_colour=_most_urgent(m.care_colour for m in members.get(hid, ())),
+                last_visit=last.get(hid),
+                open_needs=tuple(open_needs.get(hid, ())),
             )
+
+
+_COLOUR_WORDS = {"red": "红", "yellow": "黄", "green": "绿"}
+
+
+def _most_urgent(colours: Iterable[str | None]) -> str | None:
+    held = set(colours)
+    return next((c for c in CARE_COLOURS if c in held), None)
+
+
+def _last_visits(conn: sqlite3.Connection, batch: str) -> dict[str, LastVisit]:
+    """Each household's latest live visit: its day, method, visitors and purposes (not the
+    worker's own words, which may hold what the household should not read back)."""
+    out: dict[str, LastVisit] = {}
+    for hid, day, method, visitors, purposes in conn.execute(
+        "SELECT household_id, visited_on, method, visitors, purposes FROM ("
+        "  SELECT v.household_id, v.visited_on, v.method, v.visitors, v.purposes, row_number() "
+        "  OVER (PARTITION BY v.household_id ORDER BY v.visited_on DESC, v.visit_time DESC, v.id DESC) n"
+        "  FROM visit v WHERE v.household_id IN (SELECT value FROM json_each(?)) AND v.voided IS NOT 1"
+        ") WHERE n = 1",
+        (batch,),
+    ):
+        out[hid] = LastVisit(
+            on=date.fromisoformat(day),
+            method=method or "",
+            visitor="、".join(json.loads(visitors)) if visitors else "",
+            summary="、".join(json.loads(purposes)) if purposes else "",
+        )
+    return out
+
+
+def _open_needs(conn: sqlite3.Connection, batch: str) -> dict[str, list[OpenNeed]]:
+    out: dict[str, list[OpenNeed]] = {}
+    for hid, text, raised, deadline, owner in conn.execute(
+        "SELECT household_id, text, raised_on, deadline, owner FROM need "
+        "WHERE household_id IN (SELECT value FROM json_each(?)) AND voided IS NOT 1 "
+        "AND solved_on IS NULL AND feedback_on IS NULL AND revisit_on IS NULL "
+        "ORDER BY household_id, raised_on, id",
+        (batch,),
+    ):
+        out.setdefault(hid, []).append(
+            OpenNeed(
+                text=text or "",
+                raised_on=date.fromisoformat(raised) if raised else None,
+                deadline=date.fromisoformat(deadline) if deadline else None,
+                owner=owner or "",
+            )
+        )
+    return out
+
+
+def week_route(
+    store: Store, day: date, identity: Identity, *, micro_grid_id: str | None = None
+) -> WeekRoute:
+    """本周走访清单 for the week holding ``day``: every household with work due by its
+    Sunday (the work list as of that day, every registered kind), its reasons, the most
+    urgent first. A worker's route is its micro-grid; the office names one or takes all."""
+    from gridworker.core.worklist import kind_label
+    from gridworker.store.worklist_view import work_rows
+
+    monday = day - timedelta(days=day.weekday())
+    sunday = monday + timedelta(days=6)
+    mine = identity.micro_grid_id if identity.role == "worker" else micro_grid_id
+    rows = work_rows(store, sunday, mine)
+    stops: dict[str, list[Any]] = {}
+    for position, row in enumerate(rows):
+        stops.setdefault(row.item.household_id, []).append((position, row))
+    out: list[RouteStop] = []
+    for hid, entries in stops.items():
+        first = entries[0][1]
+        reasons: list[str] = []
+        colours: list[str | None] = []
+        for _position, row in entries:
+            i = row.item
+            if i.colour in _COLOUR_WORDS:
+                label = f"{_COLOUR_WORDS[i.colour]}色关爱"
+                colours.append(_COLOUR_WORDS[i.colour])
+            else:
+                label = str(kind_label(i.kind))
+            when = (
+                f"逾期{(monday - i.due).days}天"
+                if i.due < monday
+                else f"{i.due.month}月{i.due.day}日到期"
+            )
+            text = " ".join(x for x in (row.resident, label, when) if x)
+            if text not in reasons:
+                reasons.append(text)
+        out.append(
+            RouteStop(
+                household_id=hid,
+                estate=first.estate,
+                building=first.building,
+                unit=first.unit,
+                room=first.room,
+                head_name=first.head_name,
+                reasons=tuple(reasons),
+                urgency=entries[0][0],
+                due=min(row.item.due for _p, row in entries),
+                care_colour=_most_urgent(colours),
+                phone=first.phone,
+            )
+        )
+    names = dict(micro_grids(store.conn))
+    return WeekRoute(
+        week_start=monday,
+        community=identity.community,
+        micro_grid=names.get(mine or "", "") if mine else "",
+        worker=identity.user if identity.role == "worker" else "",
+        stops=tuple(out),
+    )
 
 
 def _month_bounds(month: str) -> tuple[date, date, str, str]:
@@ -260,13 +398,35 @@ def _month_bounds(month: str) -> tuple[date, date, str, str]:
     return first, nxt, hlc(first), hlc(nxt)
 
 
+def _care_figures(f: MonthCare) -> dict[str, Any]:
+    """A micro-grid's visits, care coverage and needs as the report's models."""
+    return {
+        "visits": VisitFigures(
+            visits=f.visits,
+            households_visited=f.households_visited,
+            in_person=f.by_method.get("入户", 0),
+            by_phone=f.by_method.get("电话", 0) + f.by_method.get("视频", 0),
+            not_home=f.by_method.get("到访不遇", 0),
+        ),
+        "care": tuple(CareCoverage(_COLOUR_WORDS[c], f.flagged[c], f.covered[c]) for c in COLOURS),
+        "needs": NeedFigures(
+            raised=f.raised,
+            solved_on_spot=f.solved_on_spot,
+            passed_up=f.passed_up,
+            closed=f.answered,
+            overdue=f.overdue,
+        ),
+    }
+
+
 def month_report(store: Store, month: str, identity: Identity, *, made_on: date) -> MonthReport:
     """The roster part of the month report: per micro-grid, households and residents
     living there, residents recorded this month, moves out and deaths this month.
 
     A worker's report is its micro-grid; the office's has a row per micro-grid and the
-    community's total. Visits, care coverage, needs and gas figures are added by their
-    features (the fields stay None here, and the report leaves those sections off).
+    community's total. Visits, care coverage and needs come from
+    :func:`gridworker.store.care_month.month_care`; the gas figures are added by their
+    feature (the field stays None here, and the report leaves that section off).
     """
     conn = store.conn
     first, nxt, lo, hi = _month_bounds(month)
@@ -302,6 +462,13 @@ def month_report(store: Store, month: str, identity: Identity, *, made_on: date)
         ).fetchall()
     )
     gas = gas_print.month_gas_figures(store, month, made_on)
+    care = month_care(store, month, today=made_on, micro_grid_id=mine)
+    # No care records at all yet (a roster just imported): those sections are left off.
+    kept = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM visit) OR EXISTS (SELECT 1 FROM care_flag) "
+        "OR EXISTS (SELECT 1 FROM need)"
+    ).fetchone()[0]
+    figures = _care_figures if kept else (lambda _f: {})
     rows = tuple(
         MonthFigures(
             label=name,
@@ -311,11 +478,15 @@ def month_report(store: Store, month: str, identity: Identity, *, made_on: date)
             moved_out=status_counts.get((gid, "迁出"), 0),
             deceased=status_counts.get((gid, "死亡"), 0),
             gas=gas.get(gid),
+            **figures(care.get(gid, MonthCare())),
         )
         for gid, name in grids
     )
     total = None
     if identity.role == "office" and len(rows) > 1:
+        everything = MonthCare()
+        for gid, _name in grids:
+            everything.add(care.get(gid, MonthCare()))
         total = MonthFigures(
             label=identity.community,
             households=sum(r.households for r in rows),
@@ -324,6 +495,7 @@ def month_report(store: Store, month: str, identity: Identity, *, made_on: date)
             moved_out=sum(r.moved_out for r in rows),
             deceased=sum(r.deceased for r in rows),
             gas=gas.get(""),
+            **figures(everything),
         )
     scope = rows[0].label if mine and rows else identity.community
     return MonthReport(

@@ -52,3 +52,8 @@ def worklist(store: Store, on: date) -> list[WorkItem]:
     for source in _SOURCES.values():
         items.extend(source(store, on))
     return ordered(items, on)
+
+
+# The sources register themselves on import; importing them here means every caller of
+# worklist() sees every kind of work (one line per area of work).
+from gridworker.store import care_work  # noqa: E402,F401

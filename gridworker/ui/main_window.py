@@ -6,6 +6,7 @@ only asks it to look for other programs' writes when it is activated or a page i
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
@@ -72,11 +73,11 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setStyleSheet(NAV_STYLE)
         self.stack = QStackedWidget()
-        self.today = TodayScreen()
+        self.today = TodayScreen(runner, identity)
         self.roster = RosterScreen(runner, identity)
-        self.visits = VisitsScreen()
+        self.visits = VisitsScreen(runner, identity)
         self.gas = GasScreen(runner, identity)
-        self.care = CareScreen()
+        self.care = CareScreen(runner, identity)
         self.sync = SyncScreen(runner, identity)
         self.print_screen = PrintScreen(runner, identity)
         self.settings_screen = SettingsScreen(identity, db_path, micro_grid_name, runner=runner)
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self.roster.print_requested.connect(self.print_households)
         self.gas.household_requested.connect(self.open_household)
         self.gas.notices_requested.connect(self.print_notices)
+        self._connect_care()
         self._restore()
         self.refresh_status()
 
@@ -196,6 +198,14 @@ class MainWindow(QMainWindow):
         self.show_screen("print")
         self.print_screen.make_preview()
 
+    def _connect_care(self) -> None:
+        """The work list, care and visit screens open households, forms and the week's
+        route; a scanned paper sheet opens its household's visit form with its date."""
+        for screen in (self.today, self.care):
+            screen.household_requested.connect(self.open_household)
+        self.today.print_requested.connect(self.print_week)
+        self.roster.paper_sheet_opened.connect(self.record_paper_visit)
+
     def open_household(self, household_id: str) -> None:
         """A household's page (from another screen's list)."""
         self.show_screen("roster")
@@ -206,6 +216,21 @@ class MainWindow(QMainWindow):
         self.print_screen.set_hazards(hazard_ids)
         self.show_screen("print")
         self.print_screen.make_preview()
+
+    def print_week(self, day: object) -> None:
+        self.print_screen.set_week(day if isinstance(day, date) else date.today())
+        self.show_screen("print")
+        self.print_screen.make_preview()
+
+    def record_paper_visit(self, household_id: str, printed_on: object) -> None:
+        from gridworker.ui.visits.visit_dialog import VisitDialog, VisitPrefill
+
+        day = printed_on if isinstance(printed_on, date) and printed_on <= date.today() else None
+        dialog = VisitDialog(
+            self.runner, self.identity, household_id, VisitPrefill(visited_on=day), self
+        )
+        dialog.open()
+        self.paper_visit_dialog = dialog
 
     def export_bundle(self) -> None:
         self.show_screen("sync")

@@ -159,3 +159,37 @@ def test_a_bad_policy_is_refused_with_a_sentence(policy: CarePolicy, change, wor
 def test_a_policy_that_is_not_json_is_refused() -> None:
     with pytest.raises(PolicyError, match="JSON"):
         parse_policy("{not json")
+
+
+def test_covered_means_within_the_interval_on_that_day(policy: CarePolicy) -> None:
+    from gridworker.core.care import covered
+
+    visits = [Contact(d("2026-03-02"), "入户"), Contact(d("2026-04-02"), "入户")]
+    # Red on 31 March: the last visit up to that day (2 March) is 29 days old.
+    assert not covered("red", d("2026-01-01"), visits, policy, d("2026-03-31"))
+    assert covered("yellow", d("2026-01-01"), visits, policy, d("2026-03-31"))
+    assert covered("red", d("2026-01-01"), visits, policy, d("2026-04-09"))  # due that day
+    assert not covered("red", d("2026-01-01"), visits, policy, d("2026-04-10"))
+    assert not covered(None, None, visits, policy, d("2026-03-31"))
+
+
+def test_each_reason_says_why_in_one_line(policy: CarePolicy) -> None:
+    from gridworker.core.care import reason
+
+    on = d("2026-03-10")
+    late = colour_due("red", d("2026-01-01"), [Contact(d("2026-03-01"), "入户")], policy)
+    assert (
+        late is not None and reason(late, on, policy) == "红色关爱：上次走访 2026-03-01，逾期 2 天"
+    )
+    today = colour_due("green", d("2026-01-01"), [Contact(d("2025-12-10"), "电话")], policy)
+    assert (
+        today is not None and reason(today, on, policy) == "绿色关爱：上次走访 2025-12-10，今天到期"
+    )
+    never = colour_due("yellow", d("2026-03-10"), [], policy)
+    assert (
+        never is not None
+        and reason(never, on, policy) == "黄色关爱：标记后还没有算数的走访，今天到期"
+    )
+    event = event_due([MajorEvent("丧亲", d("2026-03-09"))], [], policy)
+    assert event is not None
+    assert reason(event, on, policy) == "丧亲（2026-03-09）：24 小时内入户探访，不论关爱颜色"

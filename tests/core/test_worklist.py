@@ -54,3 +54,34 @@ def test_days_overdue_and_counts() -> None:
 def test_an_unknown_kind_is_a_bug() -> None:
     with pytest.raises(ValueError):
         item("coffee", "2026-03-10")
+
+
+def test_every_kind_has_its_name_in_one_place() -> None:
+    from gridworker.core.worklist import KIND_LABELS, WORK_KINDS, kind_label
+
+    assert set(KIND_LABELS) == set(WORK_KINDS)
+    assert kind_label("care_red_overdue") == "红色关爱逾期"
+    assert kind_label("something_new") == "something_new"
+
+
+def test_the_order_is_longest_overdue_then_earliest_due_whatever_the_day() -> None:
+    """The sort key is the due date: the same as (−days overdue, due) on any day."""
+    import random
+
+    rng = random.Random(3)
+    from gridworker.core.worklist import WORK_KINDS
+
+    items = [
+        item(
+            rng.choice(WORK_KINDS[:7]),
+            f"2026-03-{rng.randint(1, 28):02}",
+            hh=f"h{rng.randint(0, 9)}",
+        )
+        for _ in range(200)
+    ]
+    for on in (date(2026, 2, 1), ON, date(2026, 3, 20), date(2026, 5, 1)):
+        explicit = sorted(
+            items,
+            key=lambda i: (i.rank, -i.days_overdue(on), i.due, i.household_id, i.resident_id or ""),
+        )
+        assert ordered(items, on) == explicit

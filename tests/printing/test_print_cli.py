@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,7 @@ def test_print_sheets_for_the_micro_grid_a_building_and_a_household(
     ("args", "words"),
     [
         (["notice", "--hazard", "x"], "不是隐患编号"),
-        (["worklist", "--week", "2025-06-02"], "走访"),
+        (["worklist", "--week", "6/2"], "日期"),
         (["sheets", "--household", "火星1栋"], "没有找到住户"),
         (["sheets", "--date", "6/3"], "日期"),
     ],
@@ -86,14 +87,28 @@ def test_unwritable_output(db: str, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert not out.parent.exists()
 
 
-def test_month_report_roster_part(
-    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_month_report(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "report.pdf"
-    assert main(["--db", db, "print", "report", "--month", "2025-06", "--out", str(out)]) == 0
-    assert "花名册" in capsys.readouterr().out
+    month = f"{date.today():%Y-%m}"
+    assert main(["--db", db, "print", "report", "--month", month, "--out", str(out)]) == 0
+    assert "页" in capsys.readouterr().out
     text = "".join(pdf_pages_text(out))
     assert "月度工作报表" in text and "第三微网格" in text
+    assert "走访" in text and "三色关爱" in text and "诉求" in text
+
+
+def test_the_week_route(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "route.pdf"
+    assert (
+        main(
+            ["--db", db, "print", "worklist", "--week", date.today().isoformat(), "--out", str(out)]
+        )
+        == 0
+    )
+    said = capsys.readouterr().out
+    assert "本周" in said and "户" in said
+    text = "".join(pdf_pages_text(out))
+    assert "本周走访清单" in text
 
 
 def test_a_font_file_that_is_not_a_font_is_said(

@@ -73,7 +73,9 @@ def test_demo_sheets_one_page_each_masked_embedded_and_scannable(
     assert not re.search(r"1[3-9]\d{9}", flat)
     assert "****" in flat
     assert "燃气泄漏检查" in flat and "户主（住户）签字" in flat
-    assert "上次走访" not in flat  # no visits in this version: the line is left off
+    # The demo's visits, care colours and open needs come with the sheets.
+    assert any(s.last_visit for s in sheets) and "上次走访" in flat
+    assert any(m.care_colour for s in sheets for m in s.members)
     assert any("WenQuanYi" in name for name in embedded_fonts(out))
     assert font_names(out) <= embedded_fonts(out) | {"/ZapfDingbats", "/Helvetica"}
     [code] = qr_texts(out, page=3)

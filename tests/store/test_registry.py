@@ -24,6 +24,7 @@ from gridworker.store.entities import (
     is_link,
     record_term,
 )
+from gridworker.store.fields import ID_PATTERN
 from gridworker.store.queries import HouseholdRow
 from gridworker.store.store import Store
 from gridworker.sync.bundle_schema import GENERATED, generated, schema_text
@@ -88,9 +89,15 @@ def test_the_schema_types_every_field_by_its_kind() -> None:
         fields = defs[f"fields_{spec.name}"]
         assert list(fields["properties"]) == list(spec.field_names)
         for f in spec.fields:
-            assert fields["properties"][f.name] == {"$ref": f"#/$defs/value_{f.kind}"}
+            if f.kind == "set" and f.ref:  # a whole list of record ids (format version 1)
+                assert fields["properties"][f.name]["items"]["pattern"] == ID_PATTERN
+            else:
+                assert fields["properties"][f.name] == {"$ref": f"#/$defs/value_{f.kind}"}
+        any_text = r"[\s\S]+"
         assert set(fields.get("patternProperties", {})) == {
-            f"^{f}\\[[\\s\\S]+\\]$" for f in spec.set_fields
+            f"^{f.name}\\[{ID_PATTERN[1:-1] if f.ref else any_text}\\]$"
+            for f in spec.fields
+            if f.kind == "set"
         }
     assert defs["value_date"]["type"] == ["string", "null"]
     assert defs["value_int"]["type"] == ["integer", "null"]
@@ -134,6 +141,9 @@ def test_links_between_records_are_the_ref_fields() -> None:
         ("household", "merged_into"),  # a duplicate merged into the one kept
         ("resident", "merged_into"),
     }
+    assert {("visit", "residents_met"), ("need", "visit_id"), ("gas_hazard", "inspection_id")} <= (
+        links
+    )
 
 
 def test_the_household_row_carries_every_household_field() -> None:

@@ -24,6 +24,10 @@
         <translation>+{element}</translation>
     </message>
     <message>
+        <source>12345热线</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
         <source>CSV 文件格式有误（第 {line} 行）：{error}</source>
         <translation>The CSV file is malformed (line {line}): {error}</translation>
     </message>
@@ -38,6 +42,34 @@
     <message>
         <source>{app}（进程 {pid}，电脑 {host}）</source>
         <translation>{app} (process {pid} on {host})</translation>
+    </message>
+    <message>
+        <source>{colour}关爱：上次走访 {last}，{due} 到期</source>
+        <translation>{colour} care: last visit {last}, due {due}</translation>
+    </message>
+    <message>
+        <source>{colour}关爱：上次走访 {last}，今天到期</source>
+        <translation>{colour} care: last visit {last}, due today</translation>
+    </message>
+    <message>
+        <source>{colour}关爱：上次走访 {last}，逾期 {days} 天</source>
+        <translation>{colour} care: last visit {last}, {days} days overdue</translation>
+    </message>
+    <message>
+        <source>{colour}关爱：标记后还没有算数的走访，{when}</source>
+        <translation>{colour} care: no counting visit since flagged, {when}</translation>
+    </message>
+    <message>
+        <source>{day} 走访时约定 {due} 再来回访</source>
+        <translation>At the visit of {day}, a return visit was agreed for {due}</translation>
+    </message>
+    <message>
+        <source>{due} 到期</source>
+        <translation>due {due}</translation>
+    </message>
+    <message>
+        <source>{event}（{day}）：{hours} 小时内入户探访，不论关爱颜色</source>
+        <translation>{event} ({day}): visit at home within {hours} hours, whatever the colour</translation>
     </message>
     <message>
         <source>{field} {date} 早于1890年，请核对</source>
@@ -96,6 +128,10 @@
         <translation>there is not enough space in {folder} (the USB stick is full)</translation>
     </message>
     <message>
+        <source>{kind}</source>
+        <translation>{kind}</translation>
+    </message>
+    <message>
         <source>{kind} 第 {version} 版（{where}）</source>
         <translation>{kind}, version {version} ({where})</translation>
     </message>
@@ -106,6 +142,14 @@
     <message>
         <source>{lo} 到 {hi}</source>
         <translation>{lo} to {hi}</translation>
+    </message>
+    <message>
+        <source>{name}的状态是“{status}”，不能登记重大事件。</source>
+        <translation>{name}&apos;s status is “{status}”: no major event can be recorded.</translation>
+    </message>
+    <message>
+        <source>{name}的状态是“{status}”，不能设定关爱颜色。</source>
+        <translation>{name}&apos;s status is “{status}”: no care colour can be set.</translation>
     </message>
     <message>
         <source>{name}（{column}）</source>
@@ -200,8 +244,20 @@
         <translation>The “{field}” of a {record} record should be {expected}, not “{value}”.</translation>
     </message>
     <message>
+        <source>{step}的日期 {on} 早于上一步的日期 {before}。</source>
+        <translation>The date of “{step}”, {on}, is before the previous step&apos;s date, {before}.</translation>
+    </message>
+    <message>
         <source>{title}（已作废）</source>
         <translation>{title} (voided)</translation>
+    </message>
+    <message>
+        <source>{what}“{value}”不认识，应为 {choices} 之一。</source>
+        <translation>{what} “{value}” is not known; it should be one of {choices}.</translation>
+    </message>
+    <message>
+        <source>{what}日期 {day} 还没到。</source>
+        <translation>The {what} date {day} has not come yet.</translation>
     </message>
     <message>
         <source>{what}的 {column} 内容已损坏（表 {table} 第 {row} 行）</source>
@@ -240,6 +296,10 @@
         <translation>three-colour care policy</translation>
     </message>
     <message>
+        <source>上报</source>
+        <translation>pass up</translation>
+    </message>
+    <message>
         <source>上报时请写明情况：报给了谁，为什么。</source>
         <translation>When escalating, say to whom and why.</translation>
     </message>
@@ -270,6 +330,10 @@
     <message>
         <source>不是网格员工作台的数据包（没有清单 manifest）</source>
         <translation>it is not a GridWorker bundle (it has no manifest)</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Not satisfied</translation>
     </message>
     <message>
         <source>不符合数据包格式规范：{where} {problem}</source>
@@ -328,6 +392,14 @@
         <translation>two computers merged these two records each into the other</translation>
     </message>
     <message>
+        <source>丧亲</source>
+        <translation>Bereavement</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
         <source>修改{record}：{changes}</source>
         <translation>Changed {record}: {changes}</translation>
     </message>
@@ -336,8 +408,24 @@
         <translation>the content of change {op} is damaged</translation>
     </message>
     <message>
+        <source>健康随访</source>
+        <translation>Health follow-up</translation>
+    </message>
+    <message>
+        <source>入户</source>
+        <translation>In person</translation>
+    </message>
+    <message>
         <source>全部导出完成。</source>
         <translation>All exported.</translation>
+    </message>
+    <message>
+        <source>关爱探访</source>
+        <translation>Care visit</translation>
+    </message>
+    <message>
+        <source>关爱类别“{value}”不认识，应为 {choices} 之一。</source>
+        <translation>Care category “{value}” is not known; it should be one of {choices}.</translation>
     </message>
     <message>
         <source>关爱规则中「{where}」不能把到访不遇算作走访。</source>
@@ -380,6 +468,38 @@
         <translation>The care policy needs one entry for each of red, yellow and green.</translation>
     </message>
     <message>
+        <source>关爱走访到期</source>
+        <translation>Care visit due</translation>
+    </message>
+    <message>
+        <source>关爱走访逾期</source>
+        <translation>Care visit overdue</translation>
+    </message>
+    <message>
+        <source>关爱颜色“{value}”不认识，应为 red、yellow、green 或 none（红、黄、绿、无）。</source>
+        <translation>Care colour “{value}” is not known; it should be red, yellow, green or none.</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>其他来源</source>
+        <translation>Other source</translation>
+    </message>
+    <message>
+        <source>其他诉求</source>
+        <translation>Other need</translation>
+    </message>
+    <message>
+        <source>其他重大事件</source>
+        <translation>Other major event</translation>
+    </message>
+    <message>
+        <source>养老服务</source>
+        <translation>Elderly care</translation>
+    </message>
+    <message>
         <source>内容不完整，文件在中途截断了（可能没有复制完）</source>
         <translation>the content is incomplete; the file is cut off (perhaps it was not copied completely)</translation>
     </message>
@@ -404,12 +524,36 @@
         <translation>The birth date entered is {given}, but the ID number gives {date}</translation>
     </message>
     <message>
+        <source>出院</source>
+        <translation>Hospital discharge</translation>
+    </message>
+    <message>
         <source>列表</source>
         <translation>a list</translation>
     </message>
     <message>
         <source>到访不遇</source>
         <translation>Nobody home</translation>
+    </message>
+    <message>
+        <source>到访不遇时没有见到任何人，请不要勾选见到的居民。</source>
+        <translation>Nobody was home: please do not tick any resident as met.</translation>
+    </message>
+    <message>
+        <source>办理期限 {deadline} 早于上报日期 {on}。</source>
+        <translation>The deadline {deadline} is before the day it was passed up, {on}.</translation>
+    </message>
+    <message>
+        <source>医疗健康</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>反诈宣传</source>
+        <translation>Anti-fraud awareness</translation>
+    </message>
+    <message>
+        <source>反馈结果</source>
+        <translation>feed back</translation>
     </message>
     <message>
         <source>取值 {value} 不在允许的范围（{allowed}）内</source>
@@ -488,12 +632,28 @@
         <translation>no</translation>
     </message>
     <message>
+        <source>回访</source>
+        <translation>Return visit</translation>
+    </message>
+    <message>
+        <source>回访日期 {follow_up} 应在走访日期 {day} 之后。</source>
+        <translation>The return visit date {follow_up} should be after the visit date {day}.</translation>
+    </message>
+    <message>
         <source>在 {file} 的前 50 行中没有找到表头行（需要一行同时含有「姓名」和「小区」「房号」等列名）。</source>
         <translation>No header row was found in the first 50 rows of {file} (a row must hold column names such as 姓名, 小区 and 房号).</translation>
     </message>
     <message>
         <source>地址“{address}”有 {n} 户，请用户编号或扫描入户表上的二维码。</source>
         <translation>The address “{address}” has {n} households; use the household&apos;s id or scan the QR code on its sheet.</translation>
+    </message>
+    <message>
+        <source>城市哨兵</source>
+        <translation>City sentinel</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
     </message>
     <message>
         <source>境外电话号码格式不对：{text}</source>
@@ -510,6 +670,10 @@
     <message>
         <source>复查未通过</source>
         <translation>Recheck failed</translation>
+    </message>
+    <message>
+        <source>复核日期 {review} 早于标记日期 {on}。</source>
+        <translation>The review date {review} is before the day the flag was set, {on}.</translation>
     </message>
     <message>
         <source>太大，本机内存不足以读取它</source>
@@ -548,6 +712,10 @@
         <translation>it is another program&apos;s SQLite database, not a GridWorker one</translation>
     </message>
     <message>
+        <source>安全隐患</source>
+        <translation>Safety hazard</translation>
+    </message>
+    <message>
         <source>完好</source>
         <translation>good</translation>
     </message>
@@ -576,6 +744,10 @@
         <translation>The resident does not exist (id {id}).</translation>
     </message>
     <message>
+        <source>居民提出</source>
+        <translation>Raised by a resident</translation>
+    </message>
+    <message>
         <source>属于「{theirs}」，本机属于「{ours}」</source>
         <translation>it belongs to “{theirs}”, but this computer belongs to “{ours}”</translation>
     </message>
@@ -592,6 +764,10 @@
         <translation>Written and read back; recording…</translation>
     </message>
     <message>
+        <source>已反馈</source>
+        <translation>Fed back</translation>
+    </message>
+    <message>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
@@ -606,6 +782,10 @@
     <message>
         <source>已告知</source>
         <translation>Household told</translation>
+    </message>
+    <message>
+        <source>已回访</source>
+        <translation>Revisited</translation>
     </message>
     <message>
         <source>已损坏</source>
@@ -630,6 +810,10 @@
     <message>
         <source>已用备份 {backup} 恢复 {path}。原来的文件保留为 {kept}。</source>
         <translation>Restored {path} from the backup {backup}. The file it replaced is kept as {kept}.</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Recorded</translation>
     </message>
     <message>
         <source>应不大于 {maximum}，不是 {value}</source>
@@ -764,8 +948,20 @@
         <translation>Entry refused</translation>
     </message>
     <message>
+        <source>提出诉求的居民不是这一户的成员。</source>
+        <translation>The resident who raised the need is not a member of this household.</translation>
+    </message>
+    <message>
         <source>提示</source>
         <translation>Advice</translation>
+    </message>
+    <message>
+        <source>政策咨询</source>
+        <translation>Policy question</translation>
+    </message>
+    <message>
+        <source>政策宣传</source>
+        <translation>Policy information</translation>
     </message>
     <message>
         <source>数字</source>
@@ -952,6 +1148,14 @@
         <translation>Could not read the database file {path}: {error}</translation>
     </message>
     <message>
+        <source>日常走访</source>
+        <translation>Routine visit</translation>
+    </message>
+    <message>
+        <source>日期 {day} 还没到。</source>
+        <translation>The date {day} has not come yet.</translation>
+    </message>
+    <message>
         <source>日期 {on} 在今天之后。</source>
         <translation>The date {on} is after today.</translation>
     </message>
@@ -1030,6 +1234,10 @@
     <message>
         <source>本机没有编号为 {id} 的微网格。</source>
         <translation>There is no micro-grid with id {id} on this computer.</translation>
+    </message>
+    <message>
+        <source>极端天气</source>
+        <translation>Extreme weather</translation>
     </message>
     <message>
         <source>格式不对：{value}</source>
@@ -1136,12 +1344,20 @@
         <translation>No household “{household}” was found (write its address, such as 锦华苑3栋2单元301, or scan its QR code).</translation>
     </message>
     <message>
+        <source>没有找到住户“{household}”（请写户编号、任一成员的身份证号或地址）。</source>
+        <translation>No household “{household}” was found (give the household id, any member&apos;s ID number or the address).</translation>
+    </message>
+    <message>
         <source>没有找到可嵌入的中文 TrueType 字体，改用内置的 STSong-Light（不嵌入 PDF，换一台电脑打开或打印时字形可能不同）；可在“设置”里指定字体文件，或安装微软雅黑、宋体或文泉驿微米黑。</source>
         <translation>No Chinese TrueType font that can be embedded was found, so the built-in STSong-Light is used (not embedded in the PDF: on another computer it may look or print differently); choose a font file in Settings, or install Microsoft YaHei, SimSun or WenQuanYi Micro Hei.</translation>
     </message>
     <message>
         <source>没有找到完好的备份（在 {folder}）。</source>
         <translation>No good backup was found (in {folder}).</translation>
+    </message>
+    <message>
+        <source>没有找到居民“{resident}”（请写居民编号或身份证号）。</source>
+        <translation>No resident “{resident}” was found (give the resident id or ID number).</translation>
     </message>
     <message>
         <source>没有找到楼栋“{building}”（写成 小区+楼栋，如 锦华苑3栋）。</source>
@@ -1180,12 +1396,36 @@
         <translation>No resident has the ID number {number}.</translation>
     </message>
     <message>
+        <source>没有这一户（编号 {id}）。</source>
+        <translation>There is no such household (id {id}).</translation>
+    </message>
+    <message>
+        <source>没有这位居民（编号 {id}）。</source>
+        <translation>There is no such resident (id {id}).</translation>
+    </message>
+    <message>
         <source>没有这条整改记录（或已撤销）。</source>
         <translation>This hazard step is not here (or was undone).</translation>
     </message>
     <message>
+        <source>没有这条诉求（编号 {id}）。</source>
+        <translation>There is no such need (id {id}).</translation>
+    </message>
+    <message>
         <source>注意：工作表 {sheets} 中也有内容，没有导入。每次只导入一个工作表；要导入其中的某一个，请在 Excel 中切换到它、保存，再导入一次。</source>
         <translation>Note: the worksheets {sheets} also hold data, which was not imported. One worksheet is imported at a time; to import one of the others, switch to it in Excel, save, and import again.</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>燃气安全检查</source>
+        <translation>Gas safety check</translation>
     </message>
     <message>
         <source>燃气安全检查到期</source>
@@ -1224,12 +1464,32 @@
         <translation>Gas hazard late</translation>
     </message>
     <message>
+        <source>物业维修</source>
+        <translation>Property repairs</translation>
+    </message>
+    <message>
+        <source>环境卫生</source>
+        <translation>Sanitation</translation>
+    </message>
+    <message>
+        <source>现场解决</source>
+        <translation>Solved on the spot</translation>
+    </message>
+    <message>
+        <source>生活困难</source>
+        <translation>Hardship</translation>
+    </message>
+    <message>
         <source>由较新版本的程序生成（格式版本 {version}，本程序只认识到 {known}），请先升级本程序</source>
         <translation>it was made by a newer version of the program (format version {version}; this program knows up to {known}); please upgrade this program first</translation>
     </message>
     <message>
         <source>电脑内存不足，这次操作没有完成；请关闭其他程序后再试。</source>
         <translation>The computer ran out of memory and this did not finish; close other programs and try again.</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>电话号码位数不对（实为{length}位）：{digits}；手机号应为11位，座机应带区号或为7–8位</source>
@@ -1308,6 +1568,10 @@
         <translation>its operation {number} ({record}) has a field this program does not know, {field} (perhaps from a newer version of the program); please upgrade this program first</translation>
     </message>
     <message>
+        <source>矛盾纠纷调解</source>
+        <translation>Dispute mediation</translation>
+    </message>
+    <message>
         <source>社区回传</source>
         <translation>bundle from the office</translation>
     </message>
@@ -1344,12 +1608,32 @@
         <translation>Version {version} of the checklist has no items {codes}.</translation>
     </message>
     <message>
+        <source>红色</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>红色关爱到期</source>
+        <translation>Red care due</translation>
+    </message>
+    <message>
+        <source>红色关爱逾期</source>
+        <translation>Red care overdue</translation>
+    </message>
+    <message>
+        <source>绿色</source>
+        <translation>Green</translation>
+    </message>
+    <message>
         <source>缺少必填项 {name}</source>
         <translation>the required item {name} is missing</translation>
     </message>
     <message>
         <source>网格员上报</source>
         <translation>worker&apos;s report</translation>
+    </message>
+    <message>
+        <source>网格员发现</source>
+        <translation>Found by the worker</translation>
     </message>
     <message>
         <source>网格员只能登记本微网格的住户。</source>
@@ -1378,6 +1662,14 @@
     <message>
         <source>花名册中已有疑似同一人：{names}。</source>
         <translation>The roster already has what may be the same person: {names}.</translation>
+    </message>
+    <message>
+        <source>血压 {systolic}/{diastolic} 不合常理：高压应在 50–280、低压在 20–180 之间，且高压大于低压。</source>
+        <translation>Blood pressure {systolic}/{diastolic} cannot be right: systolic should be 50–280, diastolic 20–180, and systolic above diastolic.</translation>
+    </message>
+    <message>
+        <source>血压“{value}”应写成 135/85 这样的高压/低压。</source>
+        <translation>Blood pressure “{value}” should be written systolic/diastolic, like 135/85.</translation>
     </message>
     <message>
         <source>表 {table} 无法读取（{error}）</source>
@@ -1412,6 +1704,14 @@
         <translation>the sheet being imported</translation>
     </message>
     <message>
+        <source>见到的居民里有不是这一户成员的人（编号 {id}）。</source>
+        <translation>Someone ticked as met is not a member of this household (id {id}).</translation>
+    </message>
+    <message>
+        <source>视频</source>
+        <translation>Video call</translation>
+    </message>
+    <message>
         <source>解压后超过数据包上限 {limit}（不像是网格员工作台的数据包）</source>
         <translation>unpacks to more than the {limit} a bundle may have (it does not look like a GridWorker bundle)</translation>
     </message>
@@ -1420,8 +1720,52 @@
         <translation>a record id</translation>
     </message>
     <message>
+        <source>诉求“{text}”已于 {day} 反馈，请回访居民是否满意</source>
+        <translation>Need “{text}” was fed back on {day}: ask the resident whether they are satisfied</translation>
+    </message>
+    <message>
+        <source>诉求“{text}”：{owner}办理，期限 {deadline}，逾期 {days} 天</source>
+        <translation>Need “{text}”: with {owner}, deadline {deadline}, {days} days overdue</translation>
+    </message>
+    <message>
+        <source>诉求来源</source>
+        <translation>Source of the need</translation>
+    </message>
+    <message>
+        <source>诉求的登记日期 {day} 还没到。</source>
+        <translation>The need&apos;s date {day} has not come yet.</translation>
+    </message>
+    <message>
+        <source>诉求类别</source>
+        <translation>Category of the need</translation>
+    </message>
+    <message>
+        <source>诉求逾期</source>
+        <translation>Need overdue</translation>
+    </message>
+    <message>
         <source>请写明作废的原因。</source>
         <translation>Please say why the record is voided.</translation>
+    </message>
+    <message>
+        <source>请写明办理结果。</source>
+        <translation>Please write the result.</translation>
+    </message>
+    <message>
+        <source>请写明承办人或承办部门。</source>
+        <translation>Please write who the need is passed up to.</translation>
+    </message>
+    <message>
+        <source>请写明现场是怎样解决的。</source>
+        <translation>Please write how it was solved on the spot.</translation>
+    </message>
+    <message>
+        <source>请写明设定关爱颜色的原因。</source>
+        <translation>Please write why this care colour is set.</translation>
+    </message>
+    <message>
+        <source>请写明诉求内容。</source>
+        <translation>Please write what the need is.</translation>
     </message>
     <message>
         <source>请填写{status}日期。</source>
@@ -1452,6 +1796,10 @@
         <translation>Please fill in the community name.</translation>
     </message>
     <message>
+        <source>请至少选一项走访事由。</source>
+        <translation>Please choose at least one purpose of the visit.</translation>
+    </message>
+    <message>
         <source>读不了字体文件 {file}。</source>
         <translation>The font file {file} cannot be read.</translation>
     </message>
@@ -1466,6 +1814,22 @@
     <message>
         <source>读取的是工作表「{sheet}」（文件中共有 {count} 个工作表）。</source>
         <translation>Read the worksheet “{sheet}” (the file has {count} worksheets).</translation>
+    </message>
+    <message>
+        <source>走访事由“{value}”不认识，应为 {choices} 之一。</source>
+        <translation>Visit purpose “{value}” is not known; it should be one of {choices}.</translation>
+    </message>
+    <message>
+        <source>走访方式“{value}”不认识，应为 {choices} 之一。</source>
+        <translation>Visit method “{value}” is not known; it should be one of {choices}.</translation>
+    </message>
+    <message>
+        <source>走访日期 {day} 还没到，不能登记未来的走访。</source>
+        <translation>The visit date {day} has not come yet: a visit cannot be recorded in advance.</translation>
+    </message>
+    <message>
+        <source>走访时间“{value}”应写成 09:30 这样的时:分。</source>
+        <translation>Visit time “{value}” should be written hours:minutes, like 09:30.</translation>
     </message>
     <message>
         <source>身份证号 {number} 登记在 {n} 户，请用户编号。</source>
@@ -1580,8 +1944,24 @@
         <translation>This is an old 15-digit ID number ({number}); please enter the 18-digit number, which by the rules should be {upgraded} (check it against the card)</translation>
     </message>
     <message>
+        <source>这条诉求已作废。</source>
+        <translation>This need is void.</translation>
+    </message>
+    <message>
+        <source>这条诉求现在是“{status}”，不能{step}（{step}要在{allowed}时做）。</source>
+        <translation>This need is now “{status}”: it cannot {step} (that is done when it is {allowed}).</translation>
+    </message>
+    <message>
         <source>这条隐患现在是“{status}”，不能再记“{action}”。</source>
         <translation>This hazard is now “{status}”: “{action}” cannot follow.</translation>
+    </message>
+    <message>
+        <source>逾期 {days} 天</source>
+        <translation>{days} days overdue</translation>
+    </message>
+    <message>
+        <source>邻里纠纷</source>
+        <translation>Neighbour dispute</translation>
     </message>
     <message>
         <source>配置包</source>
@@ -1608,6 +1988,14 @@
         <translation>Major</translation>
     </message>
     <message>
+        <source>重大事件后探访</source>
+        <translation>Visit after a major event</translation>
+    </message>
+    <message>
+        <source>重大事件类别“{value}”不认识，应为 {choices} 之一。</source>
+        <translation>Major event “{value}” is not known; it should be one of {choices}.</translation>
+    </message>
+    <message>
         <source>问题行文件 {path} 没有写成：{why}。</source>
         <translation>The problem-rows file {path} could not be written: {why}.</translation>
     </message>
@@ -1624,12 +2012,20 @@
         <translation>damaged page: {detail}</translation>
     </message>
     <message>
+        <source>黄色</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
         <source>（数据库）</source>
         <translation>(the database)</translation>
     </message>
     <message>
         <source>（无）</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（未指定承办人）</source>
+        <translation>(no owner given)</translation>
     </message>
     <message>
         <source>（社区导入时每行都要写明所属微网格）</source>

@@ -23,20 +23,12 @@
         <translation>三色关爱</translation>
     </message>
     <message>
-        <source>Care flags are not available in this version yet.</source>
-        <translation>本版本还没有三色关爱功能。</translation>
+        <source>Flagged residents</source>
+        <translation>关爱对象</translation>
     </message>
     <message>
-        <source>Red, yellow and green care levels for vulnerable residents</source>
-        <translation>困难和特殊群体居民的红、黄、绿关爱等级</translation>
-    </message>
-    <message>
-        <source>Why each resident has their colour, and when it was last reviewed</source>
-        <translation>每位居民为什么是这个颜色，上次复核是什么时候</translation>
-    </message>
-    <message>
-        <source>How often each colour must be visited, and who is overdue</source>
-        <translation>各颜色应多久走访一次，谁已经超期</translation>
+        <source>This month</source>
+        <translation>本月情况</translation>
     </message>
 </context>
 <context>
@@ -155,6 +147,228 @@
     <message>
         <source>This page will show:</source>
         <translation>这一页将会显示：</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Major event</source>
+        <translation>重大事件</translation>
+    </message>
+    <message>
+        <source>{0}: a home visit will be due within 24 hours, whatever the colour.</source>
+        <translation>{0}：不论关爱颜色，24 小时内需入户探访。</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+</context>
+<context>
+    <name>FlagDialog</name>
+    <message>
+        <source>Care colour</source>
+        <translation>关爱颜色</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Sensitive personal information: never printed</source>
+        <translation>敏感个人信息：不打印</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>关爱类别：</translation>
+    </message>
+    <message>
+        <source>* sensitive (PIPL Art. 28): shown only where needed, never printed</source>
+        <translation>* 为敏感信息（个人信息保护法第二十八条）：只在需要时显示，不打印</translation>
+    </message>
+    <message>
+        <source>Why this colour, e.g. 82岁独居，子女在外地</source>
+        <translation>为什么是这个颜色，如 82岁独居，子女在外地</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Review on:</source>
+        <translation>复核日期：</translation>
+    </message>
+    <message>
+        <source>Assessed on:</source>
+        <translation>评估日期：</translation>
+    </message>
+    <message>
+        <source>Major events and changes:</source>
+        <translation>重大事件和修改记录：</translation>
+    </message>
+    <message>
+        <source>Record a major &amp;event…</source>
+        <translation>登记重大事件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>This resident no longer exists.</source>
+        <translation>这位居民已不存在。</translation>
+    </message>
+    <message>
+        <source>{0} since {1}, set by {2}; review due {3}.</source>
+        <translation>现为{0}，{1} 由{2}标记，{3} 复核。</translation>
+    </message>
+    <message>
+        <source>Moved out or deceased: no colour can be set (it can be cleared).</source>
+        <translation>已迁出或死亡：不能设定关爱颜色（可以取消）。</translation>
+    </message>
+    <message>
+        <source>Red: a home visit every 7 days; phone calls do not count.</source>
+        <translation>红色：每 7 天入户一次，电话不算。</translation>
+    </message>
+    <message>
+        <source>Yellow: a visit every 30 days.</source>
+        <translation>黄色：每 30 天走访一次。</translation>
+    </message>
+    <message>
+        <source>Green: a visit every 90 days.</source>
+        <translation>绿色：每 90 天走访一次。</translation>
+    </message>
+    <message>
+        <source>No colour: the resident is no longer on the care list.</source>
+        <translation>无：不再列为关爱对象。</translation>
+    </message>
+</context>
+<context>
+    <name>FlagModel</name>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Micro-grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>关爱类别</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Review on</source>
+        <translation>复核日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n sensitive</source>
+        <translation>
+            <numerusform>另有 %n 项敏感类别</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>（已隐藏）</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>还没有</translation>
+    </message>
+</context>
+<context>
+    <name>FlagsTab</name>
+    <message>
+        <source>Every colour</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <source>Only overdue</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <source>All micro-grids</source>
+        <translation>全部微网格</translation>
+    </message>
+    <message>
+        <source>Show sensitive details</source>
+        <translation>显示敏感信息</translation>
+    </message>
+    <message>
+        <source>Illness, disability, 低保, mental disorder, community correction and the reasons are sensitive personal information (PIPL Art. 28): shown only when needed.</source>
+        <translation>疾病、残疾、低保、精神障碍、社区矫正以及标记原因属于敏感个人信息（个人信息保护法第二十八条）：只在需要时显示。</translation>
+    </message>
+    <message>
+        <source>Set colour…</source>
+        <translation>设定颜色…</translation>
+    </message>
+    <message>
+        <source>Major event…</source>
+        <translation>重大事件…</translation>
+    </message>
+    <message>
+        <source>Record a visit…</source>
+        <translation>登记走访…</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>打开这一户</translation>
+    </message>
+    <message>
+        <source>To flag someone new, open their household and use “Care colour…” on the member.</source>
+        <translation>要标记新的关爱对象，请打开其所在户，在家庭成员页选中此人，点“关爱颜色…”。</translation>
+    </message>
+    <message>
+        <source>overdue {0}</source>
+        <translation>逾期 {0}</translation>
     </message>
 </context>
 <context>
@@ -905,6 +1119,45 @@
     </message>
 </context>
 <context>
+    <name>HouseholdNeedsTab</name>
+    <message>
+        <source>Record a need…</source>
+        <translation>登记诉求…</translation>
+    </message>
+    <message>
+        <source>Open / next step…</source>
+        <translation>查看 / 下一步…</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>No needs recorded yet.</source>
+        <translation>还没有诉求。</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
         <source>← Back to the list</source>
@@ -967,28 +1220,32 @@
         <translation>恢复在住</translation>
     </message>
     <message>
+        <source>Care colour…</source>
+        <translation>关爱颜色…</translation>
+    </message>
+    <message>
+        <source>Set or change the member&apos;s three-colour care flag</source>
+        <translation>设定或修改这位成员的三色关爱颜色</translation>
+    </message>
+    <message>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <source>This tab is filled by a later version of the program.</source>
-        <translation>这一页的内容将在程序的后续版本中提供。</translation>
+        <source>Visits ({0})</source>
+        <translation>走访记录（{0}）</translation>
+    </message>
+    <message>
+        <source>Needs ({0})</source>
+        <translation>诉求（{0}）</translation>
     </message>
     <message>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <source>Each visit to this household: date, who was met, what was noted</source>
-        <translation>对这户的每次走访：日期、见到了谁、记录了什么</translation>
-    </message>
-    <message>
         <source>Needs</source>
         <translation>诉求</translation>
-    </message>
-    <message>
-        <source>Requests for help this household made, and their progress</source>
-        <translation>这户提出的诉求及办理进度</translation>
     </message>
     <message>
         <source>When</source>
@@ -1054,6 +1311,49 @@
         <translation>
             <numerusform>找到 %n 户</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Choose a household</source>
+        <translation>选择住户</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdVisitsTab</name>
+    <message>
+        <source>Record a visit…</source>
+        <translation>登记走访…</translation>
+    </message>
+    <message>
+        <source>Record a visit to this household (Ctrl+Shift+V)</source>
+        <translation>登记对这一户的走访（Ctrl+Shift+V）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>走访方式</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>走访事由</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>见到的居民</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <source>No visits recorded yet.</source>
+        <translation>还没有走访记录。</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1805,340 @@
     </message>
 </context>
 <context>
+    <name>MonthTab</name>
+    <message>
+        <source>All micro-grids</source>
+        <translation>全部微网格</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>{0} of {1} ({2})</source>
+        <translation>{0}/{1}（{2}）</translation>
+    </message>
+    <message>
+        <source>Flagged residents visited within their interval</source>
+        <translation>关爱对象按期走访</translation>
+    </message>
+    <message>
+        <source>Visits by method: {0} visits, {1} households</source>
+        <translation>走访方式：共 {0} 次，{1} 户</translation>
+    </message>
+    <message>
+        <source>Raised this month</source>
+        <translation>本月收集</translation>
+    </message>
+    <message>
+        <source>Solved on the spot</source>
+        <translation>现场解决</translation>
+    </message>
+    <message>
+        <source>Passed up</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Past the deadline</source>
+        <translation>逾期未办</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Within the interval: the last counting visit up to the end of the month (or today) is within the colour&apos;s interval. Answered: solved on the spot or fed back.</source>
+        <translation>按期走访：到月底（本月则到今天）为止，最近一次算数的走访在该颜色的走访间隔之内。已办结：现场解决或已反馈结果。</translation>
+    </message>
+</context>
+<context>
+    <name>NeedDialog</name>
+    <message>
+        <source>Need</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>经过：</translation>
+    </message>
+    <message>
+        <source>Solved on the &amp;spot…</source>
+        <translation>现场解决(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pass up…</source>
+        <translation>上报(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Feed back…</source>
+        <translation>反馈结果(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Return visit…</source>
+        <translation>回访(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>This need was entered by mistake</source>
+        <translation>这条诉求是录错的</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This need no longer exists.</source>
+        <translation>这条诉求已不存在。</translation>
+    </message>
+    <message>
+        <source>{0} · raised {1} by {2} · {3} · {4}</source>
+        <translation>{0} · {1} 由{2}提出 · {3} · {4}</translation>
+    </message>
+    <message>
+        <source>the household</source>
+        <translation>这一户</translation>
+    </message>
+    <message>
+        <source>{0} days past the deadline</source>
+        <translation>已超过期限 {0} 天</translation>
+    </message>
+    <message>
+        <source>Status: {0}</source>
+        <translation>状态：{0}</translation>
+    </message>
+    <message>
+        <source>Solved on the spot</source>
+        <translation>现场解决</translation>
+    </message>
+    <message>
+        <source>Passed up</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Fed back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Revisited</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Void this need</source>
+        <translation>作废这条诉求</translation>
+    </message>
+    <message>
+        <source>Why is it void (entered by mistake)?</source>
+        <translation>为什么作废（录错了什么）？</translation>
+    </message>
+</context>
+<context>
+    <name>NeedLine</name>
+    <message>
+        <source>What the resident asked for</source>
+        <translation>居民反映的问题或请求</translation>
+    </message>
+    <message>
+        <source>Solved on the spot</source>
+        <translation>现场解决</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>怎样解决的</translation>
+    </message>
+    <message>
+        <source>Remove this need</source>
+        <translation>删去这条诉求</translation>
+    </message>
+</context>
+<context>
+    <name>NeedStepDialog</name>
+    <message>
+        <source>Solved on the spot</source>
+        <translation>现场解决</translation>
+    </message>
+    <message>
+        <source>Pass up to an owner</source>
+        <translation>上报给承办人</translation>
+    </message>
+    <message>
+        <source>Feed back the result</source>
+        <translation>反馈办理结果</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>How it was solved:</source>
+        <translation>解决情况：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>承办人：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>办理期限：</translation>
+    </message>
+    <message>
+        <source>e.g. 物业公司, 街道民政科</source>
+        <translation>如 物业公司、街道民政科</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>办理结果：</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsTab</name>
+    <message>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>Past their deadline</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Waiting for a return visit</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All micro-grids</source>
+        <translation>全部微网格</translation>
+    </message>
+    <message>
+        <source>New need…</source>
+        <translation>新诉求…</translation>
+    </message>
+    <message>
+        <source>Open / next step…</source>
+        <translation>查看 / 下一步…</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>{0} days past the deadline</source>
+        <translation>已超过期限 {0} 天</translation>
+    </message>
+    <message>
+        <source>{0} needs</source>
+        <translation>{0} 条诉求</translation>
+    </message>
+</context>
+<context>
+    <name>NewNeedDialog</name>
+    <message>
+        <source>Record a need</source>
+        <translation>登记诉求</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>What the resident asked for</source>
+        <translation>居民反映的问题或请求</translation>
+    </message>
+    <message>
+        <source>The household</source>
+        <translation>这一户</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>Solved on the spot:</source>
+        <translation>现场解决：</translation>
+    </message>
+    <message>
+        <source>&amp;Need:</source>
+        <translation>诉求(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Raised by:</source>
+        <translation>提出人：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Raised on:</source>
+        <translation>登记日期：</translation>
+    </message>
+</context>
+<context>
     <name>PaperSheetDialog</name>
     <message>
         <source>Enter a paper sheet</source>
@@ -1570,6 +2204,10 @@
         <translation>改为按小区或楼栋打印</translation>
     </message>
     <message>
+        <source>Any day of the week to plan</source>
+        <translation>要安排的那一周中的任一天</translation>
+    </message>
+    <message>
         <source>Micro-grid:</source>
         <translation>微网格：</translation>
     </message>
@@ -1592,6 +2230,10 @@
     <message>
         <source>Month:</source>
         <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Week of:</source>
+        <translation>周：</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -1620,7 +2262,7 @@
     <message numerus="yes">
         <source>%n household(s) chosen in the roster</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>已在花名册中选定 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1630,16 +2272,16 @@
         </translation>
     </message>
     <message>
-        <source>The week&apos;s visit list is printed once care colours and visits are recorded in the program.</source>
-        <translation>本程序记录三色关爱和走访之后，才能打印本周走访清单。</translation>
+        <source>Every household with work due by the Sunday of the chosen week, grouped by stairwell, most urgent first. Phone numbers are printed masked.</source>
+        <translation>所选这一周周日前到期的每一户，按楼栋单元排路线，最急的在前。电话只印部分。</translation>
+    </message>
+    <message>
+        <source>The month&apos;s roster, visit, care, need and gas-safety figures, per micro-grid and for the community.</source>
+        <translation>本月的花名册、走访、关爱、诉求和燃气安全数字，按微网格分列，并有全社区合计。</translation>
     </message>
     <message>
         <source>One page a hazard, in two parts: the household keeps the upper one, the lower comes back signed. Without hazards chosen, every hazard of the place not yet put right is printed (a second notice for a refusal).</source>
         <translation>每条隐患一页，分两联：上联交住户，下联签收后交回。没有选隐患时，打印所选范围内全部未整改的隐患（拒不整改的印再次通知）。</translation>
-    </message>
-    <message>
-        <source>For now the report holds the roster figures; visits, care, needs and gas figures are added as those features arrive.</source>
-        <translation>报表目前只有花名册的数字；走访、关爱、诉求和燃气的数字在这些功能完成后加入。</translation>
     </message>
     <message>
         <source>ID and phone numbers are printed masked; sensitive groups are never printed. Scan the QR code to open the household.</source>
@@ -2682,43 +3324,265 @@
         <translation>今日工作</translation>
     </message>
     <message>
-        <source>The day&apos;s work list is not available in this version yet. It will be drawn from the visit records, care colours and gas-safety checks.</source>
-        <translation>本版本还没有今日工作清单。以后它会根据走访记录、三色关爱和燃气安全检查自动列出。</translation>
+        <source>As of:</source>
+        <translation>日期：</translation>
     </message>
     <message>
-        <source>Residents whose care colour calls for a visit this week</source>
-        <translation>按关爱颜色本周应走访的居民</translation>
+        <source>Show the list as of another day, to plan the week</source>
+        <translation>看另一天的清单，安排这一周</translation>
     </message>
     <message>
-        <source>Gas hazards waiting for a re-check</source>
-        <translation>等待复查的燃气隐患</translation>
+        <source>Today</source>
+        <translation>今天</translation>
     </message>
     <message>
-        <source>Open requests for help, with their due dates</source>
-        <translation>尚未办结的诉求及其期限</translation>
+        <source>All micro-grids</source>
+        <translation>全部微网格</translation>
+    </message>
+    <message>
+        <source>Print the week…</source>
+        <translation>打印本周清单…</translation>
+    </message>
+    <message>
+        <source>This week&apos;s route with every household due</source>
+        <translation>本周要走访的每一户，排成路线</translation>
+    </message>
+    <message>
+        <source>Enter or a double click opens the form for the entry, filled in for it.</source>
+        <translation>按回车或双击，打开这一项要填的表（已预先填好）。</translation>
+    </message>
+    <message>
+        <source>Nothing is due on {0}.</source>
+        <translation>{0} 没有到期的工作。</translation>
+    </message>
+    <message>
+        <source>All {0}</source>
+        <translation>全部 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Record a visit</source>
+        <translation>登记走访</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>日期和时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>走访方式：</translation>
+    </message>
+    <message>
+        <source>Purposes:</source>
+        <translation>走访事由：</translation>
+    </message>
+    <message>
+        <source>Residents met:</source>
+        <translation>见到的居民：</translation>
+    </message>
+    <message>
+        <source>What you saw and heard, in your own words</source>
+        <translation>看到和听到的情况，用自己的话写</translation>
+    </message>
+    <message>
+        <source>&amp;Situation:</source>
+        <translation>走访情况(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Blood pressure, systolic/diastolic (optional)</source>
+        <translation>血压，高压/低压（可不填）</translation>
+    </message>
+    <message>
+        <source>Return visit on</source>
+        <translation>约定回访</translation>
+    </message>
+    <message>
+        <source>Blood pressure:</source>
+        <translation>血压：</translation>
+    </message>
+    <message>
+        <source>Several names: separate them with a comma</source>
+        <translation>几个人时用逗号隔开</translation>
+    </message>
+    <message>
+        <source>&amp;Visited by:</source>
+        <translation>走访人(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Add a &amp;need</source>
+        <translation>添加诉求(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A request the household made during the visit</source>
+        <translation>走访时居民提出的诉求</translation>
+    </message>
+    <message>
+        <source>Needs:</source>
+        <translation>诉求：</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves.</source>
+        <translation>按 Ctrl+Enter 保存。</translation>
+    </message>
+    <message>
+        <source>This household no longer exists.</source>
+        <translation>这一户已不存在。</translation>
+    </message>
+    <message>
+        <source>Care colour: {0}</source>
+        <translation>关爱颜色：{0}</translation>
+    </message>
+    <message>
+        <source>Nobody lives here now.</source>
+        <translation>这一户现在没有人住。</translation>
+    </message>
+    <message>
+        <source>{0} years</source>
+        <translation>{0} 岁</translation>
+    </message>
+    <message>
+        <source>e.g. nobody answered; a neighbour said…</source>
+        <translation>如：敲门无人应答，邻居说……</translation>
+    </message>
+    <message>
+        <source>Tick the residents you met, or choose “nobody home”.</source>
+        <translation>请勾选见到的居民，或选“到访不遇”。</translation>
     </message>
 </context>
 <context>
     <name>VisitsScreen</name>
     <message>
-        <source>Visit records</source>
+        <source>Visits and needs</source>
+        <translation>走访记录与诉求</translation>
+    </message>
+    <message>
+        <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <source>Visit records are not available in this version yet.</source>
-        <translation>本版本还没有走访记录功能。</translation>
+        <source>Needs</source>
+        <translation>诉求</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>Any method</source>
+        <translation>全部方式</translation>
     </message>
     <message>
-        <source>Every door-to-door visit: date, household, who was met, notes</source>
-        <translation>每次入户走访：日期、住户、见到了谁、记录</translation>
+        <source>Any purpose</source>
+        <translation>全部事由</translation>
     </message>
     <message>
-        <source>Requests for help made during visits and how they were resolved</source>
-        <translation>走访中收集的诉求及办理结果</translation>
+        <source>All micro-grids</source>
+        <translation>全部微网格</translation>
     </message>
     <message>
-        <source>Visit sheets entered from paper after a round</source>
-        <translation>走访结束后从纸质走访表录入</translation>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>New visit…</source>
+        <translation>登记走访…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>The selected visit was entered by mistake</source>
+        <translation>选中的走访是录错的</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>走访方式</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>走访事由</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>见到的居民</translation>
+    </message>
+    <message>
+        <source>Micro-grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <source>{0} visits</source>
+        <translation>{0} 次走访</translation>
+    </message>
+    <message>
+        <source>No visits in this range.</source>
+        <translation>这段时间没有走访记录。</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>Return visit on</source>
+        <translation>约定回访</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <source>Needs raised</source>
+        <translation>收集的诉求</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Select a visit first.</source>
+        <translation>请先选中一次走访。</translation>
+    </message>
+    <message>
+        <source>Void this visit</source>
+        <translation>作废这次走访</translation>
+    </message>
+    <message>
+        <source>Why is it void (entered by mistake)?</source>
+        <translation>为什么作废（录错了什么）？</translation>
     </message>
 </context>
 <context>
@@ -2727,6 +3591,33 @@
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>WorkModel</name>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ from gridworker.printing.notice import render_notices
 from gridworker.printing.output import write_pdf
 from gridworker.printing.report import render_month_report
 from gridworker.printing.sheets import render_sheets
+from gridworker.printing.worklist import render_week_route
 from gridworker.store import print_data
 from gridworker.store.gas_print import NoticeScope, hazard_notices, notice_hazard_ids
 from gridworker.store.policies import checklist
@@ -36,6 +37,7 @@ class PrintRequest:
     month: str = ""
     font_file: Path | None = None
     hazard_ids: tuple[str, ...] | None = None  # notices: these hazards (else the place's open ones)
+    week: date = date(2000, 1, 1)
 
 
 def make_pdf(
@@ -56,6 +58,15 @@ def make_pdf(
             return path, result
         if req.kind == "notice":
             return path, _notices(store, ctx, req, path, fonts)
+        if req.kind == "worklist":
+            route = print_data.week_route(store, req.week, ident, micro_grid_id=req.micro_grid_id)
+            result = write_pdf(
+                path,
+                lambda f: render_week_route(
+                    route, f, fonts, author=ident.user, cancelled=ctx.cancelled
+                ),
+            )
+            return path, result
         scope = SheetScope(req.micro_grid_id, req.estate, req.building, req.household_ids)
         ids = print_data.sheet_household_ids(store, scope)
         if not ids:

@@ -45,7 +45,6 @@ from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
 KINDS = ("sheets", "notice", "worklist", "report")
-NOT_YET = {"worklist"}  # its records come with the visit features
 
 
 class PrintScreen(QWidget):
@@ -104,6 +103,10 @@ class PrintScreen(QWidget):
         self.sheet_date.setDisplayFormat("yyyy-MM-dd")
         self.month = QDateEdit(QDate.currentDate())
         self.month.setDisplayFormat("yyyy-MM")
+        self.week = QDateEdit(QDate.currentDate())
+        self.week.setCalendarPopup(True)
+        self.week.setDisplayFormat("yyyy-MM-dd")
+        self.week.setToolTip(self.tr("Any day of the week to plan"))
         self._rows: dict[str, QWidget] = {}
         for key, label, widget in (
             ("micro_grid", self.tr("Micro-grid:"), self.micro_grid),
@@ -113,6 +116,7 @@ class PrintScreen(QWidget):
             ("clear", "", self.clear_chosen),
             ("date", self.tr("Date on the sheets:"), self.sheet_date),
             ("month", self.tr("Month:"), self.month),
+            ("week", self.tr("Week of:"), self.week),
         ):
             form.addRow(label, widget)
             self._rows[key] = widget
@@ -174,6 +178,7 @@ class PrintScreen(QWidget):
         mine = self.identity.micro_grid_id if self.identity.role == "worker" else None
         d = self.sheet_date.date()
         m = self.month.date()
+        w = self.week.date()
         return PrintRequest(
             kind=kind,
             micro_grid_id=mine or self.micro_grid.currentData(),
@@ -184,6 +189,7 @@ class PrintScreen(QWidget):
             printed_on=date(d.year(), d.month(), d.day()),
             month=f"{m.year():04}-{m.month():02}",
             font_file=preferences.print_font(),
+            week=date(w.year(), w.month(), w.day()),
         )
 
     def _chosen_here(self, kind: str) -> bool:
@@ -212,6 +218,13 @@ class PrintScreen(QWidget):
         else:
             self.set_households(None)
 
+    def set_week(self, day: date) -> None:
+        """Print the route of the week holding ``day`` (from the work list)."""
+        self._chosen = None
+        self.week.setDate(QDate(day.year, day.month, day.day))
+        self.kind.setCurrentIndex(KINDS.index("worklist"))
+        self._update_rows()
+
     def _update_rows(self) -> None:
         kind = self.kind.currentData()
         sheets = kind == "sheets"
@@ -219,13 +232,14 @@ class PrintScreen(QWidget):
         office = self.identity.role == "office"
         chosen = self._chosen_here(str(kind))
         visible = {
-            "micro_grid": office and by_place and not chosen,
+            "micro_grid": office and ((by_place and not chosen) or kind == "worklist"),
             "estate": by_place and not chosen,
             "building": by_place and not chosen,
             "chosen": by_place and chosen,
             "clear": by_place and chosen,
             "date": sheets,
             "month": kind == "report",
+            "week": kind == "worklist",
         }
         if kind == "notice" and self._hazards:
             self.chosen_label.setText(
@@ -237,10 +251,10 @@ class PrintScreen(QWidget):
             )
         for key, widget in self._rows.items():
             self._form.setRowVisible(widget, visible[key])
-        if kind in NOT_YET:
+        if kind == "worklist":
             self.explain.setText(
                 self.tr(
-                    "The week's visit list is printed once care colours and visits are recorded in the program."
+                    "Every household with work due by the Sunday of the chosen week, grouped by stairwell, most urgent first. Phone numbers are printed masked."
                 )
             )
         elif kind == "notice":
@@ -252,7 +266,7 @@ class PrintScreen(QWidget):
         elif kind == "report":
             self.explain.setText(
                 self.tr(
-                    "For now the report holds the roster figures; visits, care, needs and gas figures are added as those features arrive."
+                    "The month's roster, visit, care, need and gas-safety figures, per micro-grid and for the community."
                 )
             )
         else:
@@ -261,8 +275,6 @@ class PrintScreen(QWidget):
                     "ID and phone numbers are printed masked; sensitive groups are never printed. Scan the QR code to open the household."
                 )
             )
-        for b in (self.preview_button, self.print_button, self.save_button):
-            b.setEnabled(kind not in NOT_YET)
 
     def _load_choices(self) -> None:
         mine = self.identity.micro_grid_id if self.identity.role == "worker" else None
@@ -427,5 +439,6 @@ class PrintScreen(QWidget):
             "sheets": "入户走访登记表",
             "notice": "燃气安全隐患整改通知书",
             "report": f"月度工作报表-{req.month}",
+            "worklist": f"本周走访清单-{req.week:%Y%m%d}",
         }
         return f"{names.get(req.kind, 'GridWorker')}-{date.today():%Y%m%d}.pdf"

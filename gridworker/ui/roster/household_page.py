@@ -1,7 +1,7 @@
 """一户一档: one household's page — address, members, and its records by tab.
 
-Members, gas inspections, hazards and change history work now; visits and needs are
-tabs that later features fill, and until then they say what they will hold.
+Members, visits, needs, gas inspections, hazards and change history (a member's care colour
+is set from the members tab).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from gridworker.store.store import Identity, Store
 from gridworker.ui.gas.household_tabs import HouseholdGasTabs
 from gridworker.ui.roster.model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
 from gridworker.ui.timefmt import friendly_time
-from gridworker.ui.widgets import EmptyState, inform
+from gridworker.ui.visits.household_tabs import HouseholdNeedsTab, HouseholdVisitsTab
+from gridworker.ui.widgets import inform
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -147,37 +148,34 @@ class HouseholdPage(QWidget):
         self.death_button.clicked.connect(lambda: self._status_selected("死亡"))
         self.back_home_button = QPushButton(self.tr("Living here again"))
         self.back_home_button.clicked.connect(lambda: self._status_selected("在住"))
+        self.care_button = QPushButton(self.tr("Care colour…"))
+        self.care_button.setToolTip(self.tr("Set or change the member's three-colour care flag"))
+        self.care_button.clicked.connect(self._care_selected)
         for b in (
             self.add_button,
             self.edit_member_button,
             self.move_out_button,
             self.death_button,
             self.back_home_button,
+            self.care_button,
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         ml.addLayout(buttons)
         self.tabs.addTab(members_tab, self.tr("Members"))
 
-        later = self.tr("This tab is filled by a later version of the program.")
-        self.tabs.addTab(
-            EmptyState(
-                self.tr("Visits"),
-                later,
-                [self.tr("Each visit to this household: date, who was met, what was noted")],
-            ),
-            self.tr("Visits"),
+        self.visits_tab = HouseholdVisitsTab(runner, identity)
+        self.visits_tab.counted.connect(
+            lambda n: self._count_tab(self.visits_tab, self.tr("Visits ({0})").format(n))
         )
+        self.tabs.addTab(self.visits_tab, self.tr("Visits"))
         self.gas_tabs = HouseholdGasTabs(runner, self)  # 燃气检查 and 隐患 (ui/gas)
         self.gas_tabs.attach(layout, self.tabs)
-        self.tabs.addTab(
-            EmptyState(
-                self.tr("Needs"),
-                later,
-                [self.tr("Requests for help this household made, and their progress")],
-            ),
-            self.tr("Needs"),
+        self.needs_tab = HouseholdNeedsTab(runner, identity)
+        self.needs_tab.counted.connect(
+            lambda n: self._count_tab(self.needs_tab, self.tr("Needs ({0})").format(n))
         )
+        self.tabs.addTab(self.needs_tab, self.tr("Needs"))
 
         self.history_tree = QTreeWidget()
         self.history_tree.setColumnCount(3)
@@ -191,6 +189,9 @@ class HouseholdPage(QWidget):
 
     # -- loading --------------------------------------------------------------------
     def show_household(self, household_id: str) -> None:
+        if household_id != self.household_id:
+            self.visits_tab.set_household(household_id)
+            self.needs_tab.set_household(household_id)
         self.household_id = household_id
         self.gas_tabs.show_household(household_id)
         self._generation += 1
@@ -300,6 +301,16 @@ class HouseholdPage(QWidget):
             dialog.open()
 
         self.runner.run(fetch, show)
+
+    def _count_tab(self, tab: QWidget, text: str) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(tab), text)
+
+    def _care_selected(self) -> None:
+        rid = self._selected_id()
+        if rid:
+            from gridworker.ui.care.flag_dialog import FlagDialog
+
+            FlagDialog(self.runner, rid, self).open()
 
     def _status_selected(self, status: str) -> None:
         rid = self._selected_id()

@@ -212,6 +212,9 @@ class ImportResult:
         )
 
 
+_REQUIRED_ADDRESS = (("estate", msg("小区为空")), ("room", msg("房号为空")))
+"""Checked on every row: made once (a message costs as much as a dict lookup or two)."""
+
 # Names repeat over a roster; the repeated-header check looks at every row's name.
 _norm_key_cached = lru_cache(maxsize=65536)(norm_key)
 
@@ -407,7 +410,7 @@ class _Planner:
             problem(f, text)
         if "name" not in values and not any(p.column == self.col("name") for p in problems):
             problem("name", msg("姓名为空"))
-        for f, empty in (("estate", msg("小区为空")), ("room", msg("房号为空"))):
+        for f, empty in _REQUIRED_ADDRESS:
             if f not in hvalues:
                 problem(f, empty)
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gridworker.core.gcpause import gc_paused
 from gridworker.core.messages import Message, message_of, msg
 from gridworker.core.progress import QUIET, Cancelled, Progress, check
 from gridworker.store.db import backup_file
@@ -633,7 +634,7 @@ def import_bundles(
     progress = progress or QUIET
     say = progress.report
     try:
-        with _checkpoint_after(store), _roomy_cache(store), store.transaction():
+        with _checkpoint_after(store), _roomy_cache(store), store.transaction(), gc_paused():
             for n, path in enumerate(files):
                 if progress.cancelled():
                     summary.cancelled = True

@@ -1,9 +1,13 @@
-"""Sync throughput, as ratios to baselines measured in the same run.
+"""Sync throughput, as ratios to baselines measured in the same run (issue 9). Asserted.
 
 - The office imports 100 worker bundles holding 100,000 operations in total, against raw
-  ``sqlite3.executemany`` of 100,000 rows of the same op values (target: at least 1/10).
+  ``sqlite3.executemany`` of 100,000 rows of the same op values into a plain table (budget:
+  at least 0.12 of its rate, i.e. 1/8.3).
 - A worker exports a 100,000-operation bundle, against a bare ``json.dumps`` of the same
-  operations (target: at most 3×).
+  operations (budget: at most 2.5×).
+
+Baselines are the best of three runs, the export too (the machine is shared: a baseline
+caught by another job would flatter the ratio).
 
 Run: ``uv run pytest tests/benchmarks/test_sync_bench.py --benchmark-enable -s``.
 """
@@ -26,6 +30,9 @@ from gridworker.sync import export_bundle, import_bundles
 
 WORKERS = 100
 OPS_PER_WORKER = 1000
+IMPORT_BUDGET = 0.12
+EXPORT_BUDGET = 2.5
+ROUNDS = 3
 
 
 def _names(seed: int, n: int) -> list[str]:
@@ -87,7 +94,12 @@ def _fill(s: Store, n_ops: int, tag: str) -> None:
 
 
 def _raw_rate(folder: Path, rows: list[tuple[object, ...]]) -> float:
-    conn = sqlite3.connect(folder / "raw.sqlite3", isolation_level=None)
+    """Rows a second of raw executemany into a plain table, the best of ROUNDS fresh files."""
+    return max(_raw_once(folder / f"raw{i}.sqlite3", rows) for i in range(ROUNDS))
+
+
+def _raw_once(path: Path, rows: list[tuple[object, ...]]) -> float:
+    conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     cols = ", ".join(f"c{i}" for i in range(len(rows[0])))
@@ -132,9 +144,10 @@ def test_office_imports_100_bundles_of_100k_ops(
     rate = len(all_rows) / run.seconds  # type: ignore[attr-defined]
     print(
         f"\nimport: {rate:,.0f} ops/s; raw executemany: {raw:,.0f} rows/s; "
-        f"ratio {rate / raw:.3f} (target ≥ 0.100, i.e. 1/{raw / rate:.1f})"
+        f"RATIO {rate / raw:.3f} (budget ≥ {IMPORT_BUDGET}, i.e. 1/{raw / rate:.1f})"
     )
     office.close()
+    assert rate / raw >= IMPORT_BUDGET
 
 
 def test_export_100k_op_bundle(benchmark: pytest.FixtureRequest, tmp_path: Path) -> None:
@@ -142,20 +155,24 @@ def test_export_100k_op_bundle(benchmark: pytest.FixtureRequest, tmp_path: Path)
     s.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
     _fill(s, WORKERS * OPS_PER_WORKER, "")
     ops = [Op.from_row(r).to_json() for r in s.conn.execute("SELECT * FROM ops ORDER BY hlc")]
-    t0 = time.perf_counter()
-    json.dumps(ops)
-    bare = time.perf_counter() - t0
+    bare = float("inf")
+    for _ in range(ROUNDS):
+        t0 = time.perf_counter()
+        json.dumps(ops)
+        bare = min(bare, time.perf_counter() - t0)
+    took: list[float] = []
 
     def run() -> None:
         t0 = time.perf_counter()
         r = export_bundle(s, tmp_path / "out.gwbundle.json")
-        run.seconds = time.perf_counter() - t0  # type: ignore[attr-defined]
+        took.append(time.perf_counter() - t0)
         assert r.op_count == len(ops)
 
-    benchmark.pedantic(run, rounds=1, iterations=1)  # type: ignore[attr-defined]
-    took = run.seconds  # type: ignore[attr-defined]
+    benchmark.pedantic(run, rounds=ROUNDS, iterations=1)  # type: ignore[attr-defined]
+    best = min(took)
     print(
-        f"\nexport: {took:.3f} s; bare json.dumps: {bare:.3f} s; "
-        f"ratio {took / bare:.2f}× (target ≤ 3×)"
+        f"\nexport: {best:.3f} s (best of {ROUNDS}); bare json.dumps: {bare:.3f} s; "
+        f"RATIO {best / bare:.2f}× (budget ≤ {EXPORT_BUDGET}×)"
     )
     s.close()
+    assert best / bare <= EXPORT_BUDGET

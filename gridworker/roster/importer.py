@@ -346,6 +346,7 @@ class _Planner:
         self.stored_heads: dict[str, list[str]] | None = None
         self.released_heads: set[str] = set()
         self.sheet_relations: dict[str, str] = {}
+        self.data: Sequence[Row] | None = None  # the rows, until sheet_relations is read
         self.new_mgs: dict[str, str] = {}
         cols = header.fields
         self.res_cols = [(f, cols[f]) for f in RESIDENT_FIELDS if f in cols]
@@ -513,8 +514,19 @@ class _Planner:
             self.matched[rid] = number
 
     def prescan(self, data: Sequence[Row]) -> None:
-        """Note each ID number's relation in the sheet, so a head changed anywhere in it
-        (before or after the row naming the new head) is known when the new head is checked."""
+        """Keep the sheet's rows for :meth:`_sheet_relations`, read when a stored head is
+        first looked at: an import into an empty roster never needs it."""
+        self.data = data
+
+    def _sheet_relations(self) -> dict[str, str]:
+        """Each ID number's relation in the sheet, so a head changed anywhere in it (before
+        or after the row naming the new head) is known when the new head is checked."""
+        if self.data is not None:
+            self._prescan(self.data)
+            self.data = None
+        return self.sheet_relations
+
+    def _prescan(self, data: Sequence[Row]) -> None:
         id_col, rel_col = self.header.fields.get("id_number"), self.header.fields.get("relation")
         if id_col is None or rel_col is None:
             return
@@ -536,12 +548,13 @@ class _Planner:
                 if is_living_head(v.get("relation"), v.get("status")):
                     self.stored_heads.setdefault(str(v.get("household_id") or ""), []).append(r)
         out = []
+        relations = self._sheet_relations() if self.stored_heads.get(household_id) else {}
         for head in self.stored_heads.get(household_id, []):
             if head == rid or head in self.released_heads:
                 continue
             stored = self.residents[head]
             number = stored.get("id_number")
-            if isinstance(number, str) and self.sheet_relations.get(number, HEAD) != HEAD:
+            if isinstance(number, str) and relations.get(number, HEAD) != HEAD:
                 continue
             out.append(stored)
         return out

@@ -23,7 +23,7 @@ import sqlite3
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -102,9 +102,25 @@ ROSTER_TABLES = ("micro_grid", "household", "resident", "ops")
 FLOOR_BUDGET = 0.7
 
 
-def _written_rows(before: Path, after: Path) -> tuple[dict[str, list[Any]], list[Any]]:
-    """Every row of ``after`` that ``before`` does not hold as it is (added or changed), per
-    table in rowid order, and the search words the import added (rowid, words).
+class Took(NamedTuple):
+    """Seconds of wall-clock and of this process's CPU time.
+
+    The budget is judged on CPU time: on the shared 2-core machine another job can take
+    the CPU for seconds in the middle of one side of a ratio and not the other, while the
+    CPU time each side used stays put (on a quiet machine the two agree: both sides are
+    single-threaded and do the same commit). Wall-clock ratios are printed beside it.
+    """
+
+    wall: float
+    cpu: float
+
+
+def _written_rows(
+    before: Path, after: Path
+) -> tuple[dict[str, list[Any]], dict[str, list[Any]], list[Any]]:
+    """What the import wrote: per table in rowid order, the rows ``before`` did not have
+    (added) and those it had otherwise (changed: the clock and counter in local_meta),
+    and the search words the import added (rowid, words).
 
     The search index's own tables are left out: the words are replayed through it.
     """
@@ -117,45 +133,52 @@ def _written_rows(before: Path, after: Path) -> tuple[dict[str, list[Any]], list
             "AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY rootpage"
         )
     ]
-    data = {}
+    added: dict[str, list[Any]] = {}
+    changed: dict[str, list[Any]] = {}
     for t in tables:
-        held = set(conn.execute(f"SELECT * FROM pre.{t}"))
-        data[t] = [
-            r for r in conn.execute(f"SELECT * FROM main.{t} ORDER BY rowid") if r not in held
-        ]
+        held = {r[0]: r[1:] for r in conn.execute(f"SELECT rowid, * FROM pre.{t}")}
+        added[t], changed[t] = [], []
+        for r in conn.execute(f"SELECT rowid, * FROM main.{t} ORDER BY rowid"):
+            old = held.get(r[0])
+            if old is None:
+                added[t].append(r[1:])
+            elif old != r[1:]:
+                changed[t].append(r[1:])
     words = conn.execute(
         "SELECT rowid, words FROM main.search_fts WHERE rowid NOT IN "
         "(SELECT rowid FROM pre.search_fts) ORDER BY rowid"
     ).fetchall()
     conn.close()
-    return data, words
+    return added, changed, words
 
 
 def _replay(
     before: Path,
-    rows: dict[str, list[Any]],
-    words: list[Any],
+    written: tuple[dict[str, list[Any]], dict[str, list[Any]], list[Any]],
     target: Path,
     only: tuple[str, ...] | None = None,
-) -> float:
-    """Seconds to write ``rows`` (and ``words``) into a copy of the database as it was
-    before the import with raw executemany, in one transaction including its commit.
+) -> Took:
+    """Seconds to write what the import wrote (:func:`_written_rows`) into a copy of the
+    database as it was before the import with raw executemany — INSERT for the rows added,
+    INSERT OR REPLACE for the few changed — in one transaction including its commit.
 
     Every table and the search words (``only=None``): the SQL work of the import without
     any of its Python, its floor. ``only``: just those tables, no search words.
     """
+    added, changed, words = written
     shutil.copyfile(before, target)
     conn = open_database(target)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     conn.execute("BEGIN")
-    for t, table_rows in rows.items():
-        if table_rows and (only is None or t in only):
-            marks = ", ".join("?" * len(table_rows[0]))
-            conn.executemany(f"INSERT OR REPLACE INTO {t} VALUES ({marks})", table_rows)
+    for verb, rows in (("INSERT", added), ("INSERT OR REPLACE", changed)):
+        for t, table_rows in rows.items():
+            if table_rows and (only is None or t in only):
+                marks = ", ".join("?" * len(table_rows[0]))
+                conn.executemany(f"{verb} INTO {t} VALUES ({marks})", table_rows)
     if only is None:
         conn.executemany("INSERT INTO search_fts (rowid, words) VALUES (?, ?)", words)
     conn.execute("COMMIT")
-    elapsed = time.perf_counter() - start
+    elapsed = Took(time.perf_counter() - start, time.process_time() - cpu)
     conn.close()
     return elapsed
 
@@ -204,44 +227,50 @@ def test_import_100k_residents_against_its_floor(benchmark: Any, tmp_path: Path)
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copyfile(db, before)  # the database as the import finds it
 
-    timings: dict[str, float] = {}
+    timings: dict[str, Took] = {}
 
     def run() -> None:
         try:
-            start = time.perf_counter()
+            start = Took(time.perf_counter(), time.process_time())
             plan = plan_import(store, sheet)
-            planned = time.perf_counter()
+            planned = Took(time.perf_counter(), time.process_time())
             result = apply_import(store, plan)
-            done = time.perf_counter()
+            done = Took(time.perf_counter(), time.process_time())
         finally:
             store.close()
         assert plan.problems == [] and result.created == len(rows)
-        timings.update(plan=planned - start, apply=done - planned, total=done - start)
+        for name, a, b in (
+            ("plan", start, planned),
+            ("apply", planned, done),
+            ("total", start, done),
+        ):
+            timings[name] = Took(b.wall - a.wall, b.cpu - a.cpu)
 
     benchmark.pedantic(run, rounds=1, iterations=1)
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = db.stat().st_size - before.stat().st_size
-    written, words = _written_rows(before, db)
-    floor_seconds = _replay(before, written, words, tmp_path / "replay.sqlite3")
-    logged_seconds = _replay(
-        before, written, words, tmp_path / "replay-roster.sqlite3", ROSTER_TABLES
-    )
+    written = _written_rows(before, db)
+    floor = _replay(before, written, tmp_path / "replay.sqlite3")
+    logged = _replay(before, written, tmp_path / "replay-roster.sqlite3", ROSTER_TABLES)
     n = len(rows)
-    ratio = floor_seconds / timings["total"]
-    per_row = {k: v * 1e6 / n for k, v in timings.items()}
+    ratio = floor.cpu / timings["total"].cpu
+    us = {k: (v.wall * 1e6 / n, v.cpu * 1e6 / n) for k, v in timings.items()}
     print(
-        f"\nroster import of {n} residents: {timings['total']:.1f} s = plan "
-        f"{timings['plan']:.1f} s + apply {timings['apply']:.1f} s\n"
-        f"per resident: plan {per_row['plan']:.1f} µs (read + validate + diff) + "
-        f"apply {per_row['apply']:.1f} µs (Store.write) = {per_row['total']:.1f} µs; "
+        f"\nroster import of {n} residents: {timings['total'].wall:.1f} s "
+        f"({timings['total'].cpu:.1f} s CPU)\n"
+        f"per resident, CPU (wall): plan {us['plan'][1]:.1f} µs ({us['plan'][0]:.1f}: read + "
+        f"validate + diff) + apply {us['apply'][1]:.1f} µs ({us['apply'][0]:.1f}: Store.write)"
+        f" = {us['total'][1]:.1f} µs ({us['total'][0]:.1f}); "
         f"on disk {size / n / 1024:.2f} KiB a resident\n"
         f"floor: the rows this import wrote replayed with raw executemany into the app's "
-        f"schema take {floor_seconds * 1e6 / n:.1f} µs a resident\n"
-        f"RATIO ours/floor = {ratio:.2f} (budget ≥ {FLOOR_BUDGET})\n"
-        f"(for reference: raw executemany into a plain table {raw_seconds * 1e6 / n:.1f} µs a "
-        f"resident, ours 1/{timings['total'] / raw_seconds:.0f} of it and the floor "
-        f"1/{floor_seconds / raw_seconds:.0f}; the roster rows with their change log alone "
-        f"{logged_seconds * 1e6 / n:.1f} µs)"
+        f"schema take {floor.cpu * 1e6 / n:.1f} µs CPU ({floor.wall * 1e6 / n:.1f} wall) a "
+        f"resident\n"
+        f"RATIO ours/floor = {ratio:.2f} on CPU time (budget ≥ {FLOOR_BUDGET}); wall-clock "
+        f"{floor.wall / timings['total'].wall:.2f}\n"
+        f"(for reference, wall: raw executemany into a plain table {raw_seconds * 1e6 / n:.1f} "
+        f"µs a resident, ours 1/{timings['total'].wall / raw_seconds:.0f} of it and the floor "
+        f"1/{floor.wall / raw_seconds:.0f}; the roster rows with their change log alone "
+        f"{logged.wall * 1e6 / n:.1f} µs)"
     )
     assert ratio >= FLOOR_BUDGET

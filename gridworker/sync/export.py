@@ -75,7 +75,7 @@ _VALID_SQL = (
     " AND (merged IS NULL OR json_valid(merged))"
 )
 _OP_TEXT_SQL = (
-    f"CASE WHEN {_VALID_SQL} THEN CAST(format("
+    f"CASE WHEN {_VALID_SQL} THEN CAST(printf("
     """'%s"device_id":%s,"entity":%s,"entity_id":%s,"fields":%s,"hlc":%s%s,"""
     """"micro_grid_id":%s,"op_id":%s,"seq":%d,"user":%s}', """
     """CASE WHEN base IS NOT NULL AND base <> '{}' THEN '{"base":' || base || ',' ELSE '{' END, """
@@ -83,9 +83,10 @@ _OP_TEXT_SQL = (
     """CASE WHEN merged IS NOT NULL AND merged <> '{}' THEN ',"merged":' || merged ELSE '' END, """
     "json_quote(micro_grid_id), json_quote(op_id), seq, json_quote(user_name)) AS BLOB) END"
 )
-""":func:`op_text` as UTF-8 bytes, made by SQLite in the same pass that checks the stored
-JSON (NULL for a damaged row): no Python string per column, nothing decoded and encoded
-again. Exporting 100,000 operations was mostly building these texts in Python."""
+""":func:`op_text` as UTF-8 bytes, made by SQLite (``printf``, ``json_quote``) in the same
+pass that checks the stored JSON (NULL for a damaged row): no Python string per column,
+nothing decoded and encoded again. Exporting 100,000 operations was mostly building these
+texts in Python."""
 
 _QUOTES_OK: bool | None = None
 _PROBE = "".join(map(chr, range(0x80))) + "赵红\u2028\U0001f600"
@@ -100,7 +101,10 @@ def _sqlite_quotes_as_python(conn: sqlite3.Connection) -> bool:
     """
     global _QUOTES_OK
     if _QUOTES_OK is None:
-        got = conn.execute("SELECT json_quote(?)", (_PROBE,)).fetchone()[0]
+        try:
+            got = conn.execute("SELECT printf('%s', json_quote(?))", (_PROBE,)).fetchone()[0]
+        except sqlite3.OperationalError:  # an SQLite without the JSON functions
+            got = None
         _QUOTES_OK = got == _q(_PROBE)
     return _QUOTES_OK
 

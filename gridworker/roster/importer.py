@@ -852,12 +852,7 @@ def apply_import(
     if total == 0 and not plan.micro_grids:
         # Nothing to write: no transaction, so a read-only database can take the same sheet.
         return ImportResult(0, 0, plan.unchanged, plan.invalid, 0, 0, 0)
-    new_rows = {
-        "household": plan.households_new,
-        "resident": plan.new,
-        "search_doc": plan.new,
-    }
-    with gc_paused(), store.transaction(), store.indexes_built_after(new_rows):
+    with gc_paused(), store.transaction():
         for name in plan.micro_grids:
             store.ensure_micro_grid(name)
         for changes in (plan.household_changes, plan.resident_changes):

@@ -136,16 +136,6 @@ def _checked(s: EntitySpec, f: str, v: object) -> Any:
         ) from None
 
 
-_BULK_MIN_ROWS = 5000
-_BUILT_AFTER_BULK: dict[str, tuple[str, ...]] = {
-    "resident": ("resident_name", "resident_id_number"),
-    "household": ("household_address",),
-    "search_doc": ("search_doc_order", "search_doc_grid"),
-}
-"""Secondary indexes a bulk write may build at its end (:meth:`Store.indexes_built_after`):
-lookups for people and screens, never read by the write path or the derived-data hooks."""
-
-
 def _merged(
     writes: Sequence[tuple[Mapping[str, Sequence[str]], Mapping[str, Any]]],
 ) -> derived.Written:
@@ -415,42 +405,6 @@ class Store:
         finally:
             self._depth = 0
             self._pending_changes = Changes()
-
-    @contextmanager
-    def indexes_built_after(self, new_rows: Mapping[str, int]) -> Iterator[None]:
-        """Inside a write transaction about to add many rows: build the lookup indexes of
-        those tables once at the end instead of row by row.
-
-        A bulk import adds rows in an order no secondary index follows (names, ID
-        numbers, addresses, sort keys): each insert lands on a random page, and when the
-        index outgrows the page cache every one reads and writes pages. CREATE INDEX
-        sorts once. Only when the rows added (``table → count``) are at least as many as
-        the table holds, and only the indexes of :data:`_BUILT_AFTER_BULK`, which nothing
-        on the write path reads; the index DDL is part of the transaction, so a rollback
-        puts the indexes back as they were.
-        """
-        if not self._depth:
-            raise StoreError("indexes_built_after needs an open write transaction")
-        names: list[str] = []
-        for table, count in new_rows.items():
-            if count < _BULK_MIN_ROWS:
-                continue
-            held = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            if count >= held:
-                names += _BUILT_AFTER_BULK.get(table, ())
-        if not names:
-            yield
-            return
-        marks = ",".join("?" * len(names))
-        found = self.conn.execute(
-            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
-            names,
-        ).fetchall()
-        for name, _sql in found:
-            self.conn.execute(f"DROP INDEX {name}")
-        yield
-        for _name, sql in found:
-            self.conn.execute(sql)
 
     def _begin(self) -> None:
         """BEGIN IMMEDIATE, waiting for another program's write to finish (up to

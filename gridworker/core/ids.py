@@ -18,6 +18,35 @@ _last_ms = 0
 _last_rand = 0
 
 
+_POOL_BYTES = 4000
+_pool = b""
+_pool_at = _POOL_BYTES
+
+
+def _random_74() -> int:
+    """74 random bits from os.urandom, read 4,000 bytes at a time (callers hold ``_lock``).
+
+    An import makes two ids a record: one system call each cost as much as the rest of
+    making the id.
+    """
+    global _pool, _pool_at
+    if _pool_at >= _POOL_BYTES:
+        _pool, _pool_at = os.urandom(_POOL_BYTES), 0
+    at = _pool_at
+    _pool_at = at + 10
+    return int.from_bytes(_pool[at : at + 10], "big") >> 6
+
+
+def _forget_pool() -> None:
+    """A forked process must not hand out the random bits its parent will use too."""
+    global _pool_at
+    _pool_at = _POOL_BYTES
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
+
+
 def uuid7() -> str:
     """Return a new UUIDv7 as 32 lower-case hex digits (monotonic within this process)."""
     global _last_ms, _last_rand
@@ -31,7 +60,7 @@ def uuid7() -> str:
             ms = _last_ms
             rand = _last_rand + 1
         else:
-            rand = int.from_bytes(os.urandom(10), "big") >> 6  # 74 random bits
+            rand = _random_74()
         _last_ms, _last_rand = ms, rand
     rand &= (1 << 74) - 1
     rand_a = rand >> 62  # 12 bits

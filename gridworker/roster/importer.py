@@ -212,6 +212,9 @@ class ImportResult:
         )
 
 
+_REQUIRED_ADDRESS = (("estate", msg("小区为空")), ("room", msg("房号为空")))
+"""Checked on every row: made once (a message costs as much as a dict lookup or two)."""
+
 # Names repeat over a roster; the repeated-header check looks at every row's name.
 _norm_key_cached = lru_cache(maxsize=65536)(norm_key)
 
@@ -343,6 +346,7 @@ class _Planner:
         self.stored_heads: dict[str, list[str]] | None = None
         self.released_heads: set[str] = set()
         self.sheet_relations: dict[str, str] = {}
+        self.data: Sequence[Row] | None = None  # the rows, until sheet_relations is read
         self.new_mgs: dict[str, str] = {}
         cols = header.fields
         self.res_cols = [(f, cols[f]) for f in RESIDENT_FIELDS if f in cols]
@@ -407,7 +411,7 @@ class _Planner:
             problem(f, text)
         if "name" not in values and not any(p.column == self.col("name") for p in problems):
             problem("name", msg("姓名为空"))
-        for f, empty in (("estate", msg("小区为空")), ("room", msg("房号为空"))):
+        for f, empty in _REQUIRED_ADDRESS:
             if f not in hvalues:
                 problem(f, empty)
 
@@ -510,8 +514,19 @@ class _Planner:
             self.matched[rid] = number
 
     def prescan(self, data: Sequence[Row]) -> None:
-        """Note each ID number's relation in the sheet, so a head changed anywhere in it
-        (before or after the row naming the new head) is known when the new head is checked."""
+        """Keep the sheet's rows for :meth:`_sheet_relations`, read when a stored head is
+        first looked at: an import into an empty roster never needs it."""
+        self.data = data
+
+    def _sheet_relations(self) -> dict[str, str]:
+        """Each ID number's relation in the sheet, so a head changed anywhere in it (before
+        or after the row naming the new head) is known when the new head is checked."""
+        if self.data is not None:
+            self._prescan(self.data)
+            self.data = None
+        return self.sheet_relations
+
+    def _prescan(self, data: Sequence[Row]) -> None:
         id_col, rel_col = self.header.fields.get("id_number"), self.header.fields.get("relation")
         if id_col is None or rel_col is None:
             return
@@ -533,12 +548,13 @@ class _Planner:
                 if is_living_head(v.get("relation"), v.get("status")):
                     self.stored_heads.setdefault(str(v.get("household_id") or ""), []).append(r)
         out = []
+        relations = self._sheet_relations() if self.stored_heads.get(household_id) else {}
         for head in self.stored_heads.get(household_id, []):
             if head == rid or head in self.released_heads:
                 continue
             stored = self.residents[head]
             number = stored.get("id_number")
-            if isinstance(number, str) and self.sheet_relations.get(number, HEAD) != HEAD:
+            if isinstance(number, str) and relations.get(number, HEAD) != HEAD:
                 continue
             out.append(stored)
         return out

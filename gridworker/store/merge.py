@@ -521,8 +521,10 @@ class _Batch:
             rows.pop(entity_id, None)
 
     # -- applying --------------------------------------------------------------------
-    def run(self, ops: Sequence[Op], specs: Mapping[str, EntitySpec]) -> list[Op]:
-        held_ids, held_seqs = self.held(ops)
+    def run(
+        self, ops: Sequence[Op], specs: Mapping[str, EntitySpec], known_new: bool = False
+    ) -> list[Op]:
+        held_ids, held_seqs = (set(), set()) if known_new else self.held(ops)
         fresh: list[Op] = []
         for op in ops:
             key = (op.device_id, op.seq)
@@ -599,11 +601,14 @@ def apply_batch(
     detected_at: str,
     counts: ApplyCounts,
     created: dict[str, dict[str, tuple[Any, ...]]] | None = None,
+    known_new: bool = False,
 ) -> list[Op]:
     """Apply operations sorted by hlc, skipping held ones; returns the new ones.
 
     The outcome equals inserting each into the ops table (``INSERT OR IGNORE``) and calling
     :func:`apply_op` for each inserted one, in order. ``created``, if given, receives the
     rows of records inserted and not changed afterwards (entity → id → row as inserted).
+    ``known_new``: the caller has already found that the change log holds none of these
+    op ids nor (device, seq) pairs (the bundle check does), so they are not looked up again.
     """
-    return _Batch(conn, detected_at, counts, created).run(ops, specs)
+    return _Batch(conn, detected_at, counts, created).run(ops, specs, known_new)

@@ -11,6 +11,7 @@ how the words are written.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -197,10 +198,12 @@ def _select(
     *,
     exact: str | None = None,
     plan: str = "join",
+    rids: str | None = None,
 ) -> list[str]:
     """Matching ids in address order (those matching ``exact`` first), by the cheaper plan.
 
-    "join": walk the FTS hits, look each up and sort them — best for few hits.
+    "join": walk the FTS hits, look each up and sort them — best for few hits; ``rids``:
+    the hits, already found, as comma-separated rowids (the text is not matched again).
     "scan": walk the address-ordered index and keep the rows among the hits, which stops
     after ``limit`` rows instead of sorting thousands (a surname, "zh").
     """
@@ -224,28 +227,44 @@ def _select(
             f"WHERE {where} ORDER BY d.sort_key"
         )
         return [r[0] for r in conn.execute(sql + lim, [fts, *params])]
-    # CROSS JOIN keeps SQLite driving from the FTS hits: one rowid lookup per hit.
-    where = " AND ".join(["search_fts MATCH ?", *clauses])
     order = "d.sort_key"
-    args: list[Any] = [fts, *params]
+    exact_args: list[Any] = []
     if exact is not None:
         order = "d.rid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) DESC, " + order
-        args.append(exact)
+        exact_args.append(exact)
+    if rids is not None:
+        where = " AND ".join(["d.rid IN (SELECT value FROM json_each('[' || ? || ']'))", *clauses])
+        sql = f"SELECT d.resident_id FROM search_doc d WHERE {where} ORDER BY {order}"
+        args = [rids, *params, *exact_args]
+        return [r[0] for r in conn.execute(sql + lim, args)]
+    # CROSS JOIN keeps SQLite driving from the FTS hits: one rowid lookup per hit.
+    where = " AND ".join(["search_fts MATCH ?", *clauses])
     sql = (
         "SELECT d.resident_id FROM search_fts CROSS JOIN search_doc d "
         f"ON d.rid = search_fts.rowid WHERE {where} ORDER BY {order}"
     )
-    return [r[0] for r in conn.execute(sql + lim, args)]
+    return [r[0] for r in conn.execute(sql + lim, [fts, *params, *exact_args])]
 
 
-def _plan(conn: sqlite3.Connection, fts: str, filters: Filters, limit: int | None) -> str:
-    """Pick "scan" when walking the address order finds ``limit`` hits sooner than sorting."""
+def _plan(
+    conn: sqlite3.Connection, fts: str, filters: Filters, limit: int | None
+) -> tuple[str, str | None]:
+    """Pick "scan" when walking the address order finds ``limit`` hits sooner than sorting
+    (hits² > factor·limit·residents); for "join", the hits themselves when they were read
+    to decide (so the text is matched once, not counted and then matched again)."""
     if limit is None or any(f is not None for f in (filters.estate, filters.building, filters.tag)):
-        return "join"
+        return "join", None
     if filters.micro_grid_id is not None:
-        return "scan"  # a micro-grid's few hundred rows are walked in a blink
-    hits = _matches(conn, fts)
-    return "scan" if hits * hits > _SCAN_FACTOR * max(limit, 1) * _docs(conn) else "join"
+        return "scan", None  # a micro-grid's few hundred rows are walked in a blink
+    cap = math.isqrt(_SCAN_FACTOR * max(limit, 1) * _docs(conn))
+    # The hits as one text ("12,57,803"): as cheap as counting them, no row per hit.
+    found = conn.execute(
+        "SELECT group_concat(rowid) FROM (SELECT rowid FROM search_fts WHERE search_fts "
+        "MATCH ? LIMIT ?)",
+        (fts, cap + 1),
+    ).fetchone()[0]
+    hits = 0 if not found else found.count(",") + 1
+    return ("scan", None) if hits > cap else ("join", found or "")
 
 
 def search_residents(
@@ -270,9 +289,9 @@ def search_residents(
     q = parse_query(query)
     if q is None:
         return _select(conn, None, filters, limit)
-    plan = _plan(conn, q.fts, filters, limit)
+    plan, hits = _plan(conn, q.fts, filters, limit)
     if plan == "join":
-        return _select(conn, q.fts, filters, limit, exact=q.exact)
+        return _select(conn, q.fts, filters, limit, exact=q.exact, rids=hits)
     # Many hits: the exact ones (few) by the join plan, then the rest in address order.
     first = _select(conn, q.exact_hits, filters, limit) if q.exact_hits else []
     if limit is not None and len(first) >= limit:

@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -137,6 +137,28 @@ def _checked(s: EntitySpec, f: str, v: object) -> Any:
         ) from None
 
 
+def _merged(
+    writes: Sequence[tuple[Mapping[str, Sequence[str]], Mapping[str, Any]]],
+) -> derived.Written:
+    """One :class:`~gridworker.store.derived.Written` for several writes, in their order:
+    every record touched once (first time first); a record's inserted row only if no later
+    write touched it again."""
+    touched: dict[str, dict[str, None]] = {}
+    created: dict[str, dict[str, Any]] = {}
+    for t, c in writes:
+        for entity, ids in t.items():
+            seen = touched.setdefault(entity, {})
+            before = created.get(entity)
+            made = c.get(entity, {})
+            for i in ids:
+                seen[i] = None
+                if before and i not in made:
+                    before.pop(i, None)
+        for entity, rows in c.items():
+            created.setdefault(entity, {}).update(rows)
+    return derived.Written({e: list(ids) for e, ids in touched.items()}, created)
+
+
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -180,6 +202,8 @@ class Store:
         self._resolved_path: str | None = None
         self.history_notice: Message | None = None
         """Set when this file was found to start a new device history (restored, copied)."""
+        # Writes whose derived-data hooks wait for the end of derived_at_end (or None).
+        self._deferred: list[tuple[Mapping[str, Sequence[str]], Mapping[str, Any]]] | None = None
         self._load_identity()
 
     # -- opening -------------------------------------------------------------------
@@ -768,9 +792,46 @@ class Store:
     ) -> None:
         """After a write, inside its transaction: the derived-data hooks, and what the
         screens are told changed (one place for the three writers)."""
-        derived.after_write(self.conn, derived.Written(touched, created))
+        if self._deferred is not None:
+            self._deferred.append((touched, created))
+        else:
+            derived.after_write(self.conn, derived.Written(touched, created))
         for entity, ids in touched.items():
             self._pending_changes.add(entity, ids)
+
+    @contextmanager
+    def derived_at_end(self) -> Iterator[None]:
+        """Inside a write transaction of many writes: the derived-data hooks run once, at
+        the end of the block and still inside the transaction, for everything written in
+        it (an import of many bundle files: the search index takes the residents of all
+        files in one go instead of writing, and flushing, a little per file).
+
+        A caller that rolls part of the block back to a savepoint drops what was written
+        since with :meth:`derived_mark` / :meth:`derived_forget`. Nothing in the block may
+        read derived data (the search index is behind until the block ends).
+        """
+        if not self._depth:
+            raise StoreError("derived_at_end needs an open write transaction")
+        if self._deferred is not None:  # nested: the outer block runs them
+            yield
+            return
+        self._deferred = []
+        try:
+            yield
+            writes, self._deferred = self._deferred, None
+            if writes:
+                derived.after_write(self.conn, _merged(writes))
+        finally:
+            self._deferred = None
+
+    def derived_mark(self) -> int:
+        """Where the deferred writes stand (see :meth:`derived_at_end`)."""
+        return 0 if self._deferred is None else len(self._deferred)
+
+    def derived_forget(self, mark: int) -> None:
+        """Forget the writes deferred since ``mark``: they were rolled back."""
+        if self._deferred is not None:
+            del self._deferred[mark:]
 
     def _prefetch_scopes(
         self, changes: Sequence[Change], cache: dict[tuple[str, str], str | None]
@@ -881,11 +942,12 @@ class Store:
         return {} if r is None else {name: r[0]}
 
     # -- applying received operations ---------------------------------------------------------
-    def apply_ops(self, ops: Iterable[Op]) -> ApplyCounts:
+    def apply_ops(self, ops: Iterable[Op], *, known_new: bool = False) -> ApplyCounts:
         """Apply operations from another device, in hlc order; already-held ones are skipped.
 
         Runs in one transaction (joining the caller's, if any). Operations are the unit of
-        idempotency: an op_id already in the log changes nothing.
+        idempotency: an op_id already in the log changes nothing. ``known_new``: the caller
+        checked, in this transaction, that none is held (by op id or by device and seq).
         """
         counts = ApplyCounts()
         now = utc_now()
@@ -895,7 +957,7 @@ class Store:
                 raise ValidationError(f"不认识的记录类型：{op.entity}")
         with self.transaction(), gc_paused():
             created: dict[str, dict[str, tuple[Any, ...]]] = {}
-            fresh = apply_batch(self.conn, batch, ENTITIES, now, counts, created)
+            fresh = apply_batch(self.conn, batch, ENTITIES, now, counts, created, known_new)
             if self._clock is not None:
                 if fresh:
                     self._clock.observe(max(op.hlc for op in fresh))

@@ -58,13 +58,20 @@ def canonical(value: Any) -> str:
     return _CANON.encode(value)
 
 
-def ops_sha256(op_texts: Sequence[str]) -> str:
-    """SHA-256 of the canonical op list, given each op's canonical text."""
+def ops_sha256(op_texts: Sequence[str] | Sequence[bytes]) -> str:
+    """SHA-256 of the canonical op list, given each op's canonical text (or its UTF-8)."""
     h = hashlib.sha256()
     h.update(b"[")
-    h.update(",".join(op_texts).encode("utf-8"))
+    h.update(_joined(op_texts, ","))
     h.update(b"]")
     return h.hexdigest()
+
+
+def _joined(op_texts: Sequence[str] | Sequence[bytes], sep: str) -> bytes:
+    """The texts joined by ``sep``, as UTF-8: exports hand over bytes made by SQLite."""
+    if op_texts and isinstance(op_texts[0], bytes):
+        return sep.encode("ascii").join(op_texts)  # type: ignore[arg-type]
+    return sep.join(op_texts).encode("utf-8")  # type: ignore[arg-type]
 
 
 def manifest_sha256(manifest: dict[str, Any]) -> str:
@@ -168,7 +175,7 @@ def new_manifest(
     micro_grid_name: str,
     created: str,
     version_vector: SeqSet,
-    op_texts: Sequence[str],
+    op_texts: Sequence[str] | Sequence[bytes],
     setup_from: str | None = None,
     replaces: Sequence[str] = (),
 ) -> Manifest:
@@ -191,12 +198,19 @@ def new_manifest(
     )
 
 
-def encode(manifest: Manifest, op_texts: Sequence[str], *, compress: bool = False) -> bytes:
+def encode(
+    manifest: Manifest, op_texts: Sequence[str] | Sequence[bytes], *, compress: bool = False
+) -> bytes:
     """The file's bytes: the manifest, then one operation per line (easy to read and diff)."""
     head = json.dumps({"manifest": manifest.to_json()}, ensure_ascii=False, indent=1)
-    body = ",\n".join(op_texts)
-    text = head[:-2] + ',\n "ops": [\n' + body + ("\n ]\n}\n" if op_texts else "]\n}\n")
-    data = text.encode("utf-8")
+    data = b"".join(
+        (
+            head[:-2].encode("utf-8"),
+            b',\n "ops": [\n',
+            _joined(op_texts, ",\n"),
+            b"\n ]\n}\n" if op_texts else b"]\n}\n",
+        )
+    )
     if compress:
         data = gzip.compress(data, compresslevel=6, mtime=0)
     return data
@@ -667,7 +681,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         back = path.read_bytes()
     except OSError as e:
         raise _write_error(e, path) from e
-    if hashlib.sha256(back).digest() != hashlib.sha256(data).digest():
+    if back != data:
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
         raise BundleError(

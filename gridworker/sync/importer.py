@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gridworker.core.gcpause import gc_paused
 from gridworker.core.messages import Message, message_of, msg
 from gridworker.core.progress import QUIET, Cancelled, Progress, check
 from gridworker.store.db import backup_file
@@ -390,15 +391,20 @@ def apply_bundle(
     *,
     on_chunk: Callable[[int, int], None] | None = None,
     progress: Progress | None = None,
+    fresh: list[Op] | None = None,
 ) -> ApplyCounts:
     """Apply a checked bundle and record it, all in the caller's transaction.
 
+    ``fresh``: what :func:`check_ops` returned for it just before, in this transaction —
+    the operations not yet held, which are then not looked up a second time.
     Raises :class:`Cancelled` between chunks when ``progress`` says so."""
     counts = ApplyCounts()
-    ops = sorted(b.ops, key=lambda o: o.hlc)
+    ops = sorted(b.ops if fresh is None else fresh, key=lambda o: o.hlc)
+    if fresh is not None:
+        counts.held = len(b.ops) - len(fresh)
     for start in range(0, len(ops), _CHUNK):
         check(progress, msg("已取消导入 {file}，这个文件的修改都没有写入。", file=b.path.name))
-        c = store.apply_ops(ops[start : start + _CHUNK])
+        c = store.apply_ops(ops[start : start + _CHUNK], known_new=fresh is not None)
         counts.new += c.new
         counts.held += c.held
         counts.conflicts += c.conflicts
@@ -640,7 +646,13 @@ def import_bundles(
     progress = progress or QUIET
     say = progress.report
     try:
-        with _checkpoint_after(store), _roomy_cache(store), store.transaction():
+        with (
+            _checkpoint_after(store),
+            _roomy_cache(store),
+            store.transaction(),
+            gc_paused(),
+            store.derived_at_end(),
+        ):
             for n, path in enumerate(files):
                 if progress.cancelled():
                     summary.cancelled = True
@@ -687,7 +699,7 @@ def _import_one(
         result.sender_user, result.sender_device = m.sender_user, m.sender_device
         result.micro_grid_name, result.op_count = m.micro_grid_name, m.op_count
         check_addressed(store.conn, here, b)
-        check_ops(store.conn, here, b)
+        fresh = check_ops(store.conn, here, b)
         result.already_imported = already_received(store.conn, m.bundle_id)
         if summary.backup is None and store.path is not None:
             summary.backup = backup_file(store.path, "before-import")
@@ -703,8 +715,8 @@ def _import_one(
         touched = identity_touched(b.ops)
         twins_before = pairs_touching(store.conn, touched)
         try:
-            with _savepoint(store.conn):
-                counts = apply_bundle(store, b, on_chunk=chunk, progress=progress)
+            with _savepoint(store):
+                counts = apply_bundle(store, b, on_chunk=chunk, progress=progress, fresh=fresh)
                 _check_parents(store.conn, path, b.ops)
                 twins_after = pairs_touching(store.conn, touched)
         except sqlite3.IntegrityError as e:
@@ -733,19 +745,23 @@ def _import_one(
 
 
 @contextmanager
-def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+def _savepoint(store: Store) -> Iterator[None]:
     """One file of a many-file import: all of it, or (on any error) none of it.
 
     All files share one transaction (far fewer pages written than one commit per file);
-    a file that fails is rolled back to its savepoint while the others stay. A clock that
-    observed the rolled-back file's times stays ahead, which a hybrid clock allows.
+    a file that fails is rolled back to its savepoint while the others stay, and so are
+    its writes waiting for the derived-data hooks (run once after the last file). A clock
+    that observed the rolled-back file's times stays ahead, which a hybrid clock allows.
     """
+    conn = store.conn
+    mark = store.derived_mark()
     conn.execute("SAVEPOINT bundle_file")
     try:
         yield
     except BaseException:
         conn.execute("ROLLBACK TO bundle_file")
         conn.execute("RELEASE bundle_file")
+        store.derived_forget(mark)
         raise
     conn.execute("RELEASE bundle_file")
 

@@ -1,15 +1,16 @@
-"""Roster import speed: a 100,000-resident CSV against raw sqlite3.executemany, same run.
+"""Roster import speed: a 100,000-resident CSV against its floor, measured in the same run.
 
-Budget (issue 2): our full import (read + validate + plan + apply, change log and search
-index included) at least 1/10 of the rate of raw ``executemany`` inserting the same rows
-into a plain table with the same columns in a fresh file. Printed as a ratio; run with
-``uv run pytest tests/benchmarks/test_import_bench.py --benchmark-enable -s``.
+Budget (issue 9): our full import (read + validate + plan + apply: roster, field clocks,
+change log, search index) at least 0.7 of the rate of its floor — raw ``executemany``
+replaying, into the app's own schema, exactly the rows the import wrote (a copy of the
+database as it was before the import, and every row the import added or changed, the
+search words included), in one transaction with its commit. Asserted.
 
-Read that strictly, it cannot be met: the rows the import must write (the roster, a clock
-per field, the change log, the search index) take ~19× the plain insert with no Python at
-all (the "floor" printed below). Two more ratios are printed so the figure can be judged:
-the floor itself, and the rate against raw executemany of the same rows with their change
-log (households, residents, ops; not the search index) into the app's own schema.
+Printed besides: the per-resident time of planning and of writing, the on-disk size a
+resident takes, and two older references — raw executemany of the same residents into
+a plain 14-column table (issue 2's 1/10, which the rows the design requires cannot meet:
+the floor itself is many times slower), and the roster rows with their change log alone.
+Run with ``uv run pytest tests/benchmarks/test_import_bench.py --benchmark-enable -s``.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+import shutil
 import sqlite3
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -97,38 +99,86 @@ def _write_roster(path: Path) -> list[list[str]]:
 ROSTER_TABLES = ("micro_grid", "household", "resident", "ops")
 """The roster's rows and their change log, without the search index."""
 
+FLOOR_BUDGET = 0.7
 
-def _replay(source: Path, target: Path, only: tuple[str, ...] | None = None) -> float:
-    """Seconds to write what an import wrote into a fresh database of the same schema with
-    raw executemany, in one transaction including its commit.
 
-    Every table, the change log and the search index (``only=None``): the SQL work of an
-    import without any of its Python, the floor of our rate. ``only``: just those tables.
+class Took(NamedTuple):
+    """Seconds of wall-clock and of this process's CPU time.
+
+    The budget is judged on CPU time: on the shared 2-core machine another job can take
+    the CPU for seconds in the middle of one side of a ratio and not the other, while the
+    CPU time each side used stays put (on a quiet machine the two agree: both sides are
+    single-threaded and do the same commit). Wall-clock ratios are printed beside it.
     """
-    src = sqlite3.connect(source)
+
+    wall: float
+    cpu: float
+
+
+def _written_rows(
+    before: Path, after: Path
+) -> tuple[dict[str, list[Any]], dict[str, list[Any]], list[Any]]:
+    """What the import wrote: per table in rowid order, the rows ``before`` did not have
+    (added) and those it had otherwise (changed: the clock and counter in local_meta),
+    and the search words the import added (rowid, words).
+
+    The search index's own tables are left out: the words are replayed through it.
+    """
+    conn = sqlite3.connect(after)
+    conn.execute("ATTACH DATABASE ? AS pre", (str(before),))
     tables = [
         r[0]
-        for r in src.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' "
-            "AND name NOT LIKE 'sqlite_%' ORDER BY rootpage"
+        for r in conn.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY rootpage"
         )
     ]
-    data = {t: src.execute(f"SELECT * FROM {t}").fetchall() for t in tables}
-    words = src.execute("SELECT rowid, words FROM search_fts ORDER BY rowid").fetchall()
-    src.close()
-    conn = open_database(target)
+    added: dict[str, list[Any]] = {}
+    changed: dict[str, list[Any]] = {}
     for t in tables:
-        conn.execute(f"DELETE FROM {t}")
-    start = time.perf_counter()
+        held = {r[0]: r[1:] for r in conn.execute(f"SELECT rowid, * FROM pre.{t}")}
+        added[t], changed[t] = [], []
+        for r in conn.execute(f"SELECT rowid, * FROM main.{t} ORDER BY rowid"):
+            old = held.get(r[0])
+            if old is None:
+                added[t].append(r[1:])
+            elif old != r[1:]:
+                changed[t].append(r[1:])
+    words = conn.execute(
+        "SELECT rowid, words FROM main.search_fts WHERE rowid NOT IN "
+        "(SELECT rowid FROM pre.search_fts) ORDER BY rowid"
+    ).fetchall()
+    conn.close()
+    return added, changed, words
+
+
+def _replay(
+    before: Path,
+    written: tuple[dict[str, list[Any]], dict[str, list[Any]], list[Any]],
+    target: Path,
+    only: tuple[str, ...] | None = None,
+) -> Took:
+    """Seconds to write what the import wrote (:func:`_written_rows`) into a copy of the
+    database as it was before the import with raw executemany — INSERT for the rows added,
+    INSERT OR REPLACE for the few changed — in one transaction including its commit.
+
+    Every table and the search words (``only=None``): the SQL work of the import without
+    any of its Python, its floor. ``only``: just those tables, no search words.
+    """
+    added, changed, words = written
+    shutil.copyfile(before, target)
+    conn = open_database(target)
+    start, cpu = time.perf_counter(), time.process_time()
     conn.execute("BEGIN")
-    for t, rows in data.items():
-        if rows and (only is None or t in only):
-            marks = ", ".join("?" * len(rows[0]))
-            conn.executemany(f"INSERT INTO {t} VALUES ({marks})", rows)
+    for verb, rows in (("INSERT", added), ("INSERT OR REPLACE", changed)):
+        for t, table_rows in rows.items():
+            if table_rows and (only is None or t in only):
+                marks = ", ".join("?" * len(table_rows[0]))
+                conn.executemany(f"{verb} INTO {t} VALUES ({marks})", table_rows)
     if only is None:
         conn.executemany("INSERT INTO search_fts (rowid, words) VALUES (?, ?)", words)
     conn.execute("COMMIT")
-    elapsed = time.perf_counter() - start
+    elapsed = Took(time.perf_counter() - start, time.process_time() - cpu)
     conn.close()
     return elapsed
 
@@ -166,48 +216,61 @@ def _raw_insert(path: Path, rows: list[list[str]]) -> float:
 
 
 @pytest.mark.benchmark(group="roster-import")
-def test_import_100k_residents_against_raw_executemany(benchmark: Any, tmp_path: Path) -> None:
+def test_import_100k_residents_against_its_floor(benchmark: Any, tmp_path: Path) -> None:
     sheet = tmp_path / "roster-100k.csv"
     rows = _write_roster(sheet)
     raw_seconds = _raw_insert(tmp_path / "raw.sqlite3", rows)
+    db = tmp_path / "worker.sqlite3"
+    before = tmp_path / "before.sqlite3"
+    store = Store.open(db)
+    store.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copyfile(db, before)  # the database as the import finds it
 
-    timings: dict[str, float] = {}
+    timings: dict[str, Took] = {}
 
     def run() -> None:
-        db = tmp_path / f"worker-{len(timings)}.sqlite3"
-        store = Store.open(db)
-        store.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
         try:
-            start = time.perf_counter()
+            start = Took(time.perf_counter(), time.process_time())
             plan = plan_import(store, sheet)
-            planned = time.perf_counter()
+            planned = Took(time.perf_counter(), time.process_time())
             result = apply_import(store, plan)
-            done = time.perf_counter()
+            done = Took(time.perf_counter(), time.process_time())
         finally:
             store.close()
         assert plan.problems == [] and result.created == len(rows)
-        timings.update(plan=planned - start, apply=done - planned, total=done - start)
+        for name, a, b in (
+            ("plan", start, planned),
+            ("apply", planned, done),
+            ("total", start, done),
+        ):
+            timings[name] = Took(b.wall - a.wall, b.cpu - a.cpu)
 
     benchmark.pedantic(run, rounds=1, iterations=1)
-    written = tmp_path / "worker-0.sqlite3"
-    size = written.stat().st_size
-    floor_seconds = _replay(written, tmp_path / "replay.sqlite3")
-    logged_seconds = _replay(written, tmp_path / "replay-roster.sqlite3", ROSTER_TABLES)
-    raw_rate = len(rows) / raw_seconds
-    our_rate = len(rows) / timings["total"]
-    ratio = our_rate / raw_rate
-    per_row = {k: v * 1e6 / len(rows) for k, v in timings.items()}
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = db.stat().st_size - before.stat().st_size
+    written = _written_rows(before, db)
+    floor = _replay(before, written, tmp_path / "replay.sqlite3")
+    logged = _replay(before, written, tmp_path / "replay-roster.sqlite3", ROSTER_TABLES)
+    n = len(rows)
+    ratio = floor.cpu / timings["total"].cpu
+    us = {k: (v.wall * 1e6 / n, v.cpu * 1e6 / n) for k, v in timings.items()}
     print(
-        f"\nroster import of {len(rows)} residents: raw executemany {raw_rate:,.0f} rows/s "
-        f"({raw_seconds:.2f} s); ours {our_rate:,.0f} rows/s ({timings['total']:.1f} s = "
-        f"plan {timings['plan']:.1f} s + apply {timings['apply']:.1f} s)\n"
-        f"per resident: plan {per_row['plan']:.1f} µs (read + validate + diff, target ≤ 25) + "
-        f"apply {per_row['apply']:.1f} µs (Store.write) = {per_row['total']:.1f} µs\n"
-        f"RATIO ours/raw plain table = 1/{1 / ratio:.1f} (issue 2 asks ≥ 1/10)\n"
-        f"floor: everything this import wrote ({size / len(rows) / 1024:.1f} KiB a resident) "
-        f"replayed with raw executemany takes {floor_seconds * 1e6 / len(rows):.1f} µs a "
-        f"resident: RATIO floor/raw plain table = 1/{floor_seconds / raw_seconds:.1f}\n"
-        f"the same rows with their change log (households, residents, ops; no search index) "
-        f"replayed raw into the app's schema take {logged_seconds * 1e6 / len(rows):.1f} µs a "
-        f"resident: RATIO ours/that = 1/{timings['total'] / logged_seconds:.1f}"
+        f"\nroster import of {n} residents: {timings['total'].wall:.1f} s "
+        f"({timings['total'].cpu:.1f} s CPU)\n"
+        f"per resident, CPU (wall): plan {us['plan'][1]:.1f} µs ({us['plan'][0]:.1f}: read + "
+        f"validate + diff) + apply {us['apply'][1]:.1f} µs ({us['apply'][0]:.1f}: Store.write)"
+        f" = {us['total'][1]:.1f} µs ({us['total'][0]:.1f}); "
+        f"on disk {size / n / 1024:.2f} KiB a resident\n"
+        f"floor: the rows this import wrote replayed with raw executemany into the app's "
+        f"schema take {floor.cpu * 1e6 / n:.1f} µs CPU ({floor.wall * 1e6 / n:.1f} wall) a "
+        f"resident\n"
+        f"RATIO ours/floor = {ratio:.2f} on CPU time (budget ≥ {FLOOR_BUDGET}); wall-clock "
+        f"{floor.wall / timings['total'].wall:.2f}\n"
+        f"(for reference, wall: raw executemany into a plain table {raw_seconds * 1e6 / n:.1f} "
+        f"µs a resident, ours 1/{timings['total'].wall / raw_seconds:.0f} of it and the floor "
+        f"1/{floor.wall / raw_seconds:.0f}; the roster rows with their change log alone "
+        f"{logged.wall * 1e6 / n:.1f} µs)"
     )
+    assert ratio >= FLOOR_BUDGET

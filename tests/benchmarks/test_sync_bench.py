@@ -1,9 +1,13 @@
-"""Sync throughput, as ratios to baselines measured in the same run.
+"""Sync throughput, as ratios to baselines measured in the same run (issue 9). Asserted.
 
 - The office imports 100 worker bundles holding 100,000 operations in total, against raw
-  ``sqlite3.executemany`` of 100,000 rows of the same op values (target: at least 1/10).
+  ``sqlite3.executemany`` of 100,000 rows of the same op values into a plain table (budget:
+  at least 0.12 of its rate, i.e. 1/8.3).
 - A worker exports a 100,000-operation bundle, against a bare ``json.dumps`` of the same
-  operations (target: at most 3×).
+  operations (budget: at most 2.5×).
+
+Baselines are the best of three runs, the export too (the machine is shared: a baseline
+caught by another job would flatter the ratio).
 
 Run: ``uv run pytest tests/benchmarks/test_sync_bench.py --benchmark-enable -s``.
 """
@@ -15,7 +19,9 @@ import json
 import random
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -23,9 +29,14 @@ from gridworker.core.demo_people import generate_households
 from gridworker.store.ops import Op
 from gridworker.store.store import Change, Store
 from gridworker.sync import export_bundle, import_bundles
+from gridworker.sync.export import ExportResult
+from gridworker.sync.importer import ImportSummary
 
 WORKERS = 100
 OPS_PER_WORKER = 1000
+IMPORT_BUDGET = 0.12
+EXPORT_BUDGET = 2.5
+ROUNDS = 3
 
 
 def _names(seed: int, n: int) -> list[str]:
@@ -86,19 +97,49 @@ def _fill(s: Store, n_ops: int, tag: str) -> None:
         b += 1
 
 
-def _raw_rate(folder: Path, rows: list[tuple[object, ...]]) -> float:
-    conn = sqlite3.connect(folder / "raw.sqlite3", isolation_level=None)
+class Took(NamedTuple):
+    """Seconds of wall-clock and of this process's CPU time.
+
+    Budgets are judged on CPU time: on the shared 2-core machine another job can take the
+    CPU for seconds in the middle of one side of a ratio and not the other, while the CPU
+    time each side used stays put (on a quiet machine the two agree: every side here is
+    single-threaded). Wall-clock ratios are printed beside.
+    """
+
+    wall: float
+    cpu: float
+
+
+def _timed(fn: Callable[[], object]) -> Took:
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return Took(time.perf_counter() - wall, time.process_time() - cpu)
+
+
+def _best(times: list[Took]) -> Took:
+    return Took(min(t.wall for t in times), min(t.cpu for t in times))
+
+
+def _raw(folder: Path, rows: list[tuple[object, ...]]) -> Took:
+    """Raw executemany into a plain table: the best of ROUNDS fresh files."""
+    return _best([_raw_once(folder / f"raw{i}.sqlite3", rows) for i in range(ROUNDS)])
+
+
+def _raw_once(path: Path, rows: list[tuple[object, ...]]) -> Took:
+    conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     cols = ", ".join(f"c{i}" for i in range(len(rows[0])))
     conn.execute(f"CREATE TABLE t ({cols})")
-    t0 = time.perf_counter()
-    conn.execute("BEGIN")
-    conn.executemany(f"INSERT INTO t VALUES ({', '.join('?' * len(rows[0]))})", rows)
-    conn.execute("COMMIT")
-    dt = time.perf_counter() - t0
+
+    def insert() -> None:
+        conn.execute("BEGIN")
+        conn.executemany(f"INSERT INTO t VALUES ({', '.join('?' * len(rows[0]))})", rows)
+        conn.execute("COMMIT")
+
+    took = _timed(insert)
     conn.close()
-    return len(rows) / dt
+    return took
 
 
 def test_office_imports_100_bundles_of_100k_ops(
@@ -117,24 +158,29 @@ def test_office_imports_100_bundles_of_100k_ops(
         ]
         s.close()
     assert len(all_rows) == WORKERS * OPS_PER_WORKER
-    raw = _raw_rate(tmp_path, all_rows)
+    raw = _raw(tmp_path, all_rows)
 
     office = Store.open(tmp_path / "office.sqlite3")
     office.init_installation("office", "致强社区", "王主任")
+    took: list[Took] = []
 
     def run() -> None:
-        t0 = time.perf_counter()
-        summary = import_bundles(office, [inbox])
-        run.seconds = time.perf_counter() - t0  # type: ignore[attr-defined]
-        assert summary.ok and sum(f.new for f in summary.files) == len(all_rows)
+        summary: list[ImportSummary] = []
+        took.append(_timed(lambda: summary.append(import_bundles(office, [inbox]))))
+        assert summary[0].ok and sum(f.new for f in summary[0].files) == len(all_rows)
 
     benchmark.pedantic(run, rounds=1, iterations=1)  # type: ignore[attr-defined]
-    rate = len(all_rows) / run.seconds  # type: ignore[attr-defined]
+    [ours] = took
+    n = len(all_rows)
+    ratio = raw.cpu / ours.cpu
     print(
-        f"\nimport: {rate:,.0f} ops/s; raw executemany: {raw:,.0f} rows/s; "
-        f"ratio {rate / raw:.3f} (target ≥ 0.100, i.e. 1/{raw / rate:.1f})"
+        f"\nimport: {n / ours.cpu:,.0f} ops/s of CPU ({n / ours.wall:,.0f} wall); raw "
+        f"executemany: {n / raw.cpu:,.0f} rows/s of CPU ({n / raw.wall:,.0f} wall)\n"
+        f"RATIO {ratio:.3f} on CPU time (budget ≥ {IMPORT_BUDGET}, i.e. 1/{1 / ratio:.1f}); "
+        f"wall-clock {raw.wall / ours.wall:.3f}"
     )
     office.close()
+    assert ratio >= IMPORT_BUDGET
 
 
 def test_export_100k_op_bundle(benchmark: pytest.FixtureRequest, tmp_path: Path) -> None:
@@ -142,20 +188,22 @@ def test_export_100k_op_bundle(benchmark: pytest.FixtureRequest, tmp_path: Path)
     s.init_installation("worker", "致强社区", "赵红", micro_grid="第三微网格")
     _fill(s, WORKERS * OPS_PER_WORKER, "")
     ops = [Op.from_row(r).to_json() for r in s.conn.execute("SELECT * FROM ops ORDER BY hlc")]
-    t0 = time.perf_counter()
-    json.dumps(ops)
-    bare = time.perf_counter() - t0
+    bare = _best([_timed(lambda: json.dumps(ops)) for _ in range(ROUNDS)])
+    took: list[Took] = []
 
     def run() -> None:
-        t0 = time.perf_counter()
-        r = export_bundle(s, tmp_path / "out.gwbundle.json")
-        run.seconds = time.perf_counter() - t0  # type: ignore[attr-defined]
-        assert r.op_count == len(ops)
+        result: list[ExportResult] = []
+        took.append(_timed(lambda: result.append(export_bundle(s, tmp_path / "out.gwbundle.json"))))
+        assert result[0].op_count == len(ops)
 
-    benchmark.pedantic(run, rounds=1, iterations=1)  # type: ignore[attr-defined]
-    took = run.seconds  # type: ignore[attr-defined]
+    benchmark.pedantic(run, rounds=ROUNDS, iterations=1)  # type: ignore[attr-defined]
+    best = _best(took)
+    ratio = best.cpu / bare.cpu
     print(
-        f"\nexport: {took:.3f} s; bare json.dumps: {bare:.3f} s; "
-        f"ratio {took / bare:.2f}× (target ≤ 3×)"
+        f"\nexport: {best.cpu:.3f} s CPU, {best.wall:.3f} s wall (best of {ROUNDS}); bare "
+        f"json.dumps: {bare.cpu:.3f} s CPU, {bare.wall:.3f} s wall\n"
+        f"RATIO {ratio:.2f}× on CPU time (budget ≤ {EXPORT_BUDGET}×); wall-clock "
+        f"{best.wall / bare.wall:.2f}×"
     )
     s.close()
+    assert ratio <= EXPORT_BUDGET

@@ -24,7 +24,7 @@ from gridworker.sync import (
 )
 from gridworker.sync.bundle import canonical, read_bundle
 from gridworker.sync.errors import BundleError
-from gridworker.sync.export import op_text
+from gridworker.sync.export import _OP_TEXT_SQL, _sqlite_quotes_as_python, op_text
 
 
 def test_setup_bundle_makes_a_ready_worker_with_a_new_device(site: Site) -> None:
@@ -247,11 +247,52 @@ def test_op_text_is_the_canonical_json_of_the_op(site: Site) -> None:
     cols = "op_id, device_id, seq, hlc, user_name, entity, entity_id, fields, base, merged, micro_grid_id, wall"
     walls = 0
     for s in (w, site.office):
-        for r in s.conn.execute(f"SELECT {cols}, received_at FROM ops"):
+        for r in s.conn.execute(f"SELECT {cols}, received_at, {_OP_TEXT_SQL} FROM ops"):
             assert op_text(tuple(r)[:12]) == canonical(Op.from_row(r).to_json())
+            assert r[13] == canonical(Op.from_row(r).to_json()).encode("utf-8")
             walls += r["wall"] is not None
     assert walls  # the edits' own times travel (and old operations have none)
     w.close()
+
+
+def test_sqlite_builds_the_canonical_text_of_any_operation(tmp_path: Path) -> None:
+    """Exports take each operation's text from SQLite's json_quote: the same escapes as
+    Python's canonical JSON for every character a stored text may hold (the write path
+    and the bundle check keep control characters out, but a text must never come out
+    differently from its checksum), and empty maps left out as Op.to_json does."""
+    s = Store.open(tmp_path / "db.sqlite3")
+    assert _sqlite_quotes_as_python(s.conn)
+    users = ['say "hi" \\ back', "".join(map(chr, range(1, 0x80))), "赵红\u2028😀", "\x00x"]
+    cols = "op_id, device_id, seq, hlc, user_name, entity, entity_id, fields, base, merged"
+    for i, user in enumerate(users):
+        for base, merged, mg, wall in (
+            (None, None, None, None),
+            ("{}", "{}", "mg", 1765000000123),
+            ('{"a":"h"}', '{"a":["h"]}', None, 0),
+        ):
+            s.conn.execute(
+                f"INSERT INTO ops ({cols}, micro_grid_id, wall) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    f"op{i}{base}{mg}",
+                    "dev",
+                    1000 * i + len(base or "") + len(mg or ""),
+                    "h",
+                    user,
+                    "resident",
+                    "r1",
+                    '{"a":"中\\n"}',
+                    base,
+                    merged,
+                    mg,
+                    wall,
+                ),
+            )
+    q = f"SELECT {cols}, micro_grid_id, wall, received_at, {_OP_TEXT_SQL} FROM ops"
+    for r in s.conn.execute(q):
+        want = canonical(Op.from_row(r).to_json())
+        assert op_text(tuple(r)[:12]) == want
+        assert r[13] == want.encode("utf-8")
+    s.close()
 
 
 def test_import_can_be_cancelled_and_the_file_is_rolled_back(site: Site) -> None:

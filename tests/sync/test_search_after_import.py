@@ -6,14 +6,17 @@ and everything else from the tables; both must give the entries a rebuild gives.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sync_helpers import Site
 
 from gridworker.store import search_index
 from gridworker.store.search import search_residents
 from gridworker.store.store import Change, Store
 from gridworker.sync import export_bundle, import_bundles
+from gridworker.sync import importer as importer_module
 
 
 def _entries(s: Store) -> dict[str, tuple[Any, ...]]:
@@ -62,6 +65,42 @@ def test_an_office_import_indexes_as_a_rebuild_does(site: Site) -> None:
     assert search_residents(o.conn, "zhoujun 锦华苑702") == [made[1].entity_id]
     assert search_residents(o.conn, "5678 1101") == [person]
     imported = _entries(o)
+    with o.transaction():
+        search_index.rebuild(o.conn)
+    assert _entries(o) == imported
+    w.close()
+
+
+def test_a_many_file_import_indexes_once_at_the_end_as_a_rebuild_does(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search index takes the residents of every file of an import at its end: a
+    record made by one file and changed by a later one is indexed as it ends up, and a
+    file rolled back leaves nothing in the index."""
+    w = site.setup_worker("w", "赵红", "第一微网格")
+    mg = w.identity.micro_grid_id
+    [home] = w.write([Change("household", {"micro_grid_id": mg, "room": "702"}, new=True)])
+    made = w.write(
+        [
+            Change("resident", {"household_id": home.entity_id, "name": "孙丽"}, new=True),
+            Change("resident", {"household_id": home.entity_id, "name": "周军"}, new=True),
+        ]
+    )
+    first = site.folder / "1.gwbundle.json"
+    export_bundle(w, first)
+    w.update("resident", made[1].entity_id, {"name": "周俊"})
+    w.update("household", home.entity_id, {"room": "1101"})
+    second = site.folder / "2.gwbundle.json"
+    export_bundle(w, second)
+    bad = Path(__file__).parent / "bad_bundles" / "missing_household.gwbundle.json"
+    monkeypatch.setattr(importer_module, "_check_references", lambda *a: None)
+    summary = import_bundles(site.office, [first, bad, second])
+    assert [f.applied for f in summary.files] == [True, False, True]
+    o = site.office
+    assert search_residents(o.conn, "zhoujun 1101") == [made[1].entity_id]
+    assert search_residents(o.conn, "周军") == []
+    imported = _entries(o)
+    assert set(imported) == {r[0] for r in o.conn.execute("SELECT id FROM resident")}
     with o.transaction():
         search_index.rebuild(o.conn)
     assert _entries(o) == imported

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,3 +29,14 @@ def test_contiguous_holdings_are_one_range() -> None:
     s = SeqSet.from_pairs([("dev", i) for i in range(1, 101)] + [("dev", 150)])
     assert s.to_json() == {"dev": [[1, 100], [150, 150]]}
     assert intersect_all([]) == SeqSet()
+
+
+@given(pairs)
+def test_held_by_reads_the_change_log_as_from_pairs(x: set[tuple[str, int]]) -> None:
+    """held_by takes a device without gaps from SQLite's min/max/count, the others seq by
+    seq: either way the same set as the pairs themselves."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE ops (device_id TEXT, seq INTEGER, UNIQUE (device_id, seq))")
+    conn.executemany("INSERT INTO ops VALUES (?, ?)", sorted(x))
+    assert SeqSet.held_by(conn) == SeqSet.from_pairs(x)
+    conn.close()

@@ -9,7 +9,8 @@ module, so a value is accepted or refused the same way wherever it was typed:
   the first (an importer reports a whole sheet at once). The ID number is parsed once:
   its birth date and sex come with the result (:class:`ResidentCheck`);
 - **one head**: a household has one 户主 (relation 本人) among the people living there
-  (:func:`other_head`), and its ``head_name`` follows that person's name;
+  (:func:`other_head`), and its ``head_name`` follows that person's name; its phone
+  follows the head's when it was the head's number (:func:`household_phone_follows`);
 - **statuses**: 在住 / 迁出 / 死亡, the last two with the date (:func:`status_change`);
 - **defaults** are for new records only (:func:`new_resident_values`); an edit writes the
   fields the person changed and nothing else (:func:`edited_fields`).
@@ -541,6 +542,18 @@ def second_head_problem(head: str, *, in_sheet: bool = False) -> Message:
     return msg(
         "这一户的户主是{name}，一户只能有一位户主；如要更换户主，请先把{name}的与户主关系改成别的",
         name=head,
+    )
+
+
+def household_phone_follows(
+    household_phone: object, old_head_phone: object, new_head_phone: object
+) -> bool:
+    """Does the household's contact number follow its head's corrected phone? Only when
+    it was the head's old number: a household's own number (a landline) stays."""
+    return (
+        not is_empty(household_phone)
+        and household_phone == old_head_phone
+        and new_head_phone != old_head_phone
     )
 
 

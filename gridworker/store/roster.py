@@ -29,6 +29,7 @@ from gridworker.core.roster_rules import (
     check_household,
     check_resident,
     head_name_problem,
+    household_phone_follows,
     members_in_order,
     new_resident_values,
     other_head,
@@ -326,6 +327,14 @@ def _follow_head(store: Store, household_id: str, me: Member) -> None:
         store.update("household", household_id, {"head_name": me.name})
 
 
+def _follow_head_phone(store: Store, household_id: str, old: Value, new: Value) -> None:
+    """The household's phone follows its head's corrected number when it was the head's
+    (inside the caller's transaction)."""
+    household = get_household(store, household_id)
+    if household is not None and household_phone_follows(household.get("phone"), old, new):
+        store.update("household", household_id, {"phone": new})
+
+
 # ----------------------------------------------------------------------- residents
 
 
@@ -466,6 +475,8 @@ def update_resident(
         changed = store.update("resident", resident_id, values) is not None
         if {"name", "relation", "status", "household_id"} & set(values):
             _follow_head(store, home, me)
+        if "phone" in values and me.is_head and household_id is None:
+            _follow_head_phone(store, home, current.get("phone"), values["phone"])
     return changed
 
 

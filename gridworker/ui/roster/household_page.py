@@ -59,6 +59,7 @@ class HouseholdPage(QWidget):
         self.household_id: str | None = None
         self.view: HouseholdView | None = None
         self._generation = 0
+        self._add_head_when_loaded = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -204,6 +205,8 @@ class HouseholdPage(QWidget):
 
     # -- loading --------------------------------------------------------------------
     def show_household(self, household_id: str) -> None:
+        if household_id != self.household_id:
+            self._add_head_when_loaded = False
         self.household_id = household_id
         self._generation += 1
         generation = self._generation
@@ -257,6 +260,9 @@ class HouseholdPage(QWidget):
             self.tabs.count() - 1, self.tr("Change history ({0})").format(len(view.history))
         )
         self.loaded.emit()
+        if self._add_head_when_loaded:
+            self._add_head_when_loaded = False
+            self.add_member(first=True)
 
     def _failed(self, message: str) -> None:
         self.title.setText(message)
@@ -271,11 +277,17 @@ class HouseholdPage(QWidget):
         dialog.open()
 
     def add_member(self, first: bool = False) -> None:
+        """A new member; ``first``: the head of a household just registered, prefilled
+        with the head's name it was given (once this household's page has been read, never
+        the page shown before)."""
         if self.household_id is None:
             return
         from gridworker.ui.roster.resident_dialog import ResidentDialog
 
-        head = self.view.household.head_name if self.view and first else None
+        if first and (self.view is None or self.view.household.id != self.household_id):
+            self._add_head_when_loaded = True
+            return
+        head = self.view.household.head_name or None if self.view and first else None
         dialog = ResidentDialog(self.runner, self.household_id, None, self, head_name=head)
         dialog.open()
 

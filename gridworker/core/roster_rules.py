@@ -534,9 +534,11 @@ def other_head(members: Iterable[Member], me: Member) -> Member | None:
 def second_head_problem(head: str, *, in_sheet: bool = False) -> Message:
     """The sentence refusing a second head while ``head`` is the household's head."""
     if in_sheet:
+        # The stored head is usually not in the sheet at all (a worker's partial sheet):
+        # the advice names what can be done whether or not that row is there.
         return msg(
-            "这一户已登记户主{name}，一户只能有一位户主；如要更换户主，"
-            "请在表中把{name}的与户主关系也改过来",
+            "花名册里这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请先在程序里"
+            "把{name}的与户主关系改成别的（或在表中加上{name}这一行写明新的关系），再导入",
             name=head,
         )
     return msg(

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from gridworker.core.ordering import name_order_key, natural_key
+from gridworker.core.people import STATUSES
 from gridworker.store.entities import HOUSEHOLD
 from gridworker.store.history import HistoryEntry, history
 from gridworker.store.ops import Value
 from gridworker.store.roster import household_head
-from gridworker.store.search import search_residents
+from gridworker.store.search import count_matches, search_residents
 from gridworker.store.store import Store
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "HouseholdView",
     "ResidentFilter",
     "ResidentRow",
+    "RosterListing",
     "StatusFigures",
     "building_choices",
     "buildings",
@@ -52,6 +54,7 @@ __all__ = [
     "resident_ids",
     "resident_rows",
     "roster_list",
+    "roster_listing",
     "roster_rows",
     "simple_search",
     "status_figures",
@@ -450,6 +453,57 @@ def roster_list(
             return found
         return resident_ids(store.conn, f, sort=sort, descending=descending, only=found)
     return resident_ids(store.conn, f, sort=sort or "address", descending=descending)
+
+
+@dataclass(frozen=True)
+class RosterListing:
+    """The roster list and what a newcomer needs to read it: the residents a search found
+    that the status filter hides (status -> count), and whether nobody is registered yet
+    in the filter's micro-grid (the list then says what to do first)."""
+
+    ids: list[str]
+    hidden: dict[str, int]
+    nobody_yet: bool
+
+
+def roster_listing(
+    store: Store,
+    text: str,
+    f: ResidentFilter,
+    *,
+    sort: str = "",
+    descending: bool = False,
+) -> RosterListing:
+    """:func:`roster_list`, with the matches of the search under the statuses the filter
+    leaves out counted, and whether the micro-grid (or the file) has no household yet."""
+    ids = roster_list(store, text, f, sort=sort, descending=descending)
+    hidden: dict[str, int] = {}
+    if text and f.statuses is not None:
+        for status in STATUSES:
+            if status in f.statuses:
+                continue
+            n = count_matches(
+                store.conn,
+                text,
+                micro_grid_id=f.micro_grid_id,
+                statuses=[status],
+                estate=f.estate,
+                building=f.building,
+                tag=f.tag,
+            )
+            if n:
+                hidden[status] = n
+    nobody = False
+    if not ids:
+        if f.micro_grid_id is not None:
+            sql, params = (
+                "SELECT 1 FROM household WHERE micro_grid_id = ? LIMIT 1",
+                [f.micro_grid_id],
+            )
+        else:
+            sql, params = "SELECT 1 FROM household LIMIT 1", []
+        nobody = store.conn.execute(sql, params).fetchone() is None
+    return RosterListing(ids, hidden, nobody)
 
 
 def roster_rows(store: Store, ids: Sequence[str]) -> dict[str, ResidentRow]:

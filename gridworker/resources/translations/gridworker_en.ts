@@ -420,6 +420,10 @@
         <translation>the household already has a {name} with the same birth date but a different ID number; please check</translation>
     </message>
     <message>
+        <source>同户的户主{name}（第 {row} 行）有问题没有导入，这一行的与户主关系无从对应，也没有导入；改好第 {row} 行后再一起导入</source>
+        <translation>The head of this household, {name} (row {row}), has a problem and is not imported, so this row’s relation to the head refers to nobody and is not imported either; correct row {row} and import them together</translation>
+    </message>
+    <message>
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -1144,6 +1148,10 @@
         <translation>The roster already has what may be the same person: {names}.</translation>
     </message>
     <message>
+        <source>花名册里这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请先在程序里把{name}的与户主关系改成别的（或在表中加上{name}这一行写明新的关系），再导入</source>
+        <translation>The roster already has {name} as the head of this household, and a household has one head; to change the head, first change {name}’s relation to the head in the program (or add a row for {name} with the new relation to the sheet), then import again</translation>
+    </message>
+    <message>
         <source>表 {table} 无法读取（{error}）</source>
         <translation>the table {table} cannot be read ({error})</translation>
     </message>
@@ -1266,10 +1274,6 @@
     <message>
         <source>身份证号被 Excel 转成了数字（{shown}），后几位已丢失，请把该列设为文本后重新填写</source>
         <translation>Excel turned the ID number into a number ({shown}); the last digits are lost. Format the column as text and enter the numbers again</translation>
-    </message>
-    <message>
-        <source>这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请在表中把{name}的与户主关系也改过来</source>
-        <translation>this household already has {name} as its head, and a household has one head; to change the head, also change {name}&apos;s relation to the head in the sheet</translation>
     </message>
     <message>
         <source>这一户的户主是{name}，一户只能有一位户主；如要更换户主，请先把{name}的与户主关系改成别的</source>

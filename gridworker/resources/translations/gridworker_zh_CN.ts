@@ -1109,6 +1109,18 @@
         <translation>双击居民打开其所在户（一户一档）。列表中的身份证号和电话已打码。</translation>
     </message>
     <message>
+        <source>No one is registered yet</source>
+        <translation>花名册里还没有人</translation>
+    </message>
+    <message>
+        <source>Start with the roster the community office gave you: “Import a roster spreadsheet” reads an Excel (.xlsx) or CSV file and shows what it will add before anything is saved. Or register the households one by one with “New household”.</source>
+        <translation>先导入社区给你的花名册：“导入花名册表格”读取 Excel（.xlsx）或 CSV 文件，保存前先列出将要添加的内容。也可以用“新建住户”逐户登记。</translation>
+    </message>
+    <message>
+        <source>Import a roster spreadsheet…</source>
+        <translation>导入花名册表格…</translation>
+    </message>
+    <message>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
@@ -1171,6 +1183,30 @@
     <message>
         <source>{0} residents</source>
         <translation>共 {0} 人</translation>
+    </message>
+    <message>
+        <source>living here</source>
+        <translation>在住</translation>
+    </message>
+    <message>
+        <source>moved out</source>
+        <translation>迁出</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{1} {0} 人</translation>
+    </message>
+    <message>
+        <source>Also found: {0} — show them</source>
+        <translation>另有 {0}（被状态筛选隐藏）——点此显示</translation>
+    </message>
+    <message>
+        <source>The status filter hides them; this shows every status.</source>
+        <translation>状态筛选隐藏了他们；点此改为显示全部状态。</translation>
     </message>
 </context>
 <context>

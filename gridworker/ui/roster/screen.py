@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,12 +34,12 @@ from gridworker.core.sheet_code import parse_sheet_code
 from gridworker.roster.exporter import RosterExport
 from gridworker.store import print_data, queries
 from gridworker.store.changes import Changes
-from gridworker.store.queries import FilterChoices, ResidentFilter
+from gridworker.store.queries import FilterChoices, ResidentFilter, RosterListing
 from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.household_page import HouseholdPage
 from gridworker.ui.roster.model import COLUMNS, ID_ROLE, OFFICE_COLUMNS, ResidentTableModel
 from gridworker.ui.widgets import inform, run_with_progress
-from gridworker.ui.wording import display
+from gridworker.ui.wording import display, join_items
 from gridworker.ui.worker import DbRunner, JobContext
 
 SEARCH_DELAY_MS = 250
@@ -87,6 +87,7 @@ class RosterScreen(QWidget):
         )
         self.search.textChanged.connect(self._schedule_search)
         self.search.returnPressed.connect(self._search_now)
+        self._open_when_loaded = False
         top.addWidget(self.search, 1)
         self.new_button = QPushButton(self.tr("New household…"))
         self.new_button.setToolTip(self.tr("Register a household and its residents (Ctrl+N)"))
@@ -141,6 +142,18 @@ class RosterScreen(QWidget):
             w.setMinimumWidth(self.fontMetrics().horizontalAdvance("全部小区") + 36)
             filters.addWidget(w)
         filters.addStretch(1)
+        # A search the status filter empties (or thins) says whom it hides, one click away.
+        self.hidden_hint = QPushButton()
+        self.hidden_hint.setObjectName("hiddenHint")
+        self.hidden_hint.setFlat(True)
+        self.hidden_hint.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.hidden_hint.setStyleSheet(
+            "QPushButton#hiddenHint { color: #0b57a4; text-decoration: underline; border: none;"
+            " padding: 0 4px; }"
+        )
+        self.hidden_hint.setVisible(False)
+        self.hidden_hint.clicked.connect(self.show_every_status)
+        filters.addWidget(self.hidden_hint)
         self.count_label = QLabel(self.tr("Loading…"))
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
@@ -174,7 +187,10 @@ class RosterScreen(QWidget):
         self._size_columns()
         self.table.doubleClicked.connect(self._open_row)
         self.table.activated.connect(self._open_row)
-        layout.addWidget(self.table, 1)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.table)
+        self.results.addWidget(self._make_empty_state())
+        layout.addWidget(self.results, 1)
 
         hint = QLabel(
             self.tr(
@@ -190,11 +206,52 @@ class RosterScreen(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.reload)
+        self.search.installEventFilter(self)  # Down: into the results (the table exists now)
 
         self._load_filter_choices()
         self.reload()
 
+    def _make_empty_state(self) -> QWidget:
+        """What a new roster shows instead of an empty table: what to do first."""
+        self.empty_state = QWidget()
+        v = QVBoxLayout(self.empty_state)
+        v.setContentsMargins(40, 32, 40, 32)
+        v.setSpacing(14)
+        heading = QLabel(self.tr("No one is registered yet"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        v.addWidget(heading)
+        self.empty_text = QLabel(
+            self.tr(
+                "Start with the roster the community office gave you: “Import a roster "
+                "spreadsheet” reads an Excel (.xlsx) or CSV file and shows what it will add "
+                "before anything is saved. Or register the households one by one with "
+                "“New household”."
+            )
+        )
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setMaximumWidth(self.fontMetrics().horizontalAdvance("网") * 40)
+        v.addWidget(self.empty_text)
+        row = QHBoxLayout()
+        self.empty_import = QPushButton(self.tr("Import a roster spreadsheet…"))
+        self.empty_import.clicked.connect(self.import_roster)
+        self.empty_new = QPushButton(self.tr("New household…"))
+        self.empty_new.clicked.connect(self.new_item)
+        for b in (self.empty_import, self.empty_new):
+            b.setMinimumHeight(self.fontMetrics().height() + 16)
+            row.addWidget(b)
+        row.addStretch(1)
+        v.addLayout(row)
+        v.addStretch(1)
+        return self.empty_state
+
     # -- public actions ----------------------------------------------------------------
+    def show_every_status(self) -> None:
+        """Widen the status filter to every status (the hint's "show them")."""
+        self.status_filter.setCurrentIndex(self.status_filter.findData(None))
+
     def focus_search(self) -> None:
         self.show_list()
         self.search.setFocus()
@@ -348,14 +405,17 @@ class RosterScreen(QWidget):
         sort, descending = self.model.sort_key, self.model.descending
         self.count_label.setText(self.tr("Searching…") if text else self.tr("Loading…"))
 
-        def job(store: Store, _ctx: JobContext) -> list[str]:
-            return queries.roster_list(store, text, f, sort=sort, descending=descending)
+        def job(store: Store, _ctx: JobContext) -> RosterListing:
+            return queries.roster_listing(store, text, f, sort=sort, descending=descending)
 
-        self.runner.run(job, lambda ids: self._ids_loaded(generation, text, ids), self._failed)
+        self.runner.run(job, lambda found: self._ids_loaded(generation, text, found), self._failed)
 
-    def _ids_loaded(self, generation: int, text: str, ids: list[str]) -> None:
+    def _ids_loaded(self, generation: int, text: str, found: RosterListing) -> None:
         if generation != self._generation:
             return
+        ids = found.ids
+        self.results.setCurrentWidget(self.empty_state if found.nobody_yet else self.table)
+        self._show_hidden(found.hidden)
         if ids == self.model.ids():
             self.model.refresh()  # the same people: keep the place in the list
         else:
@@ -370,6 +430,25 @@ class RosterScreen(QWidget):
         else:
             self.count_label.setText(self.tr("{0} residents").format(n))
         self.ids_loaded.emit(n)
+        if self._open_when_loaded:
+            self._open_when_loaded = False
+            self._enter_results()
+
+    def _show_hidden(self, hidden: dict[str, int]) -> None:
+        names = {
+            "在住": self.tr("living here"),
+            "迁出": self.tr("moved out"),
+            "死亡": self.tr("deceased"),
+        }
+        parts = [self.tr("{0} {1}").format(n, names.get(st, st)) for st, n in hidden.items()]
+        if parts:
+            self.hidden_hint.setText(
+                self.tr("Also found: {0} — show them").format(join_items(parts))
+            )
+            self.hidden_hint.setToolTip(
+                self.tr("The status filter hides them; this shows every status.")
+            )
+        self.hidden_hint.setVisible(bool(parts))
 
     def _failed(self, message: str) -> None:
         self.count_label.setText(message)
@@ -386,8 +465,31 @@ class RosterScreen(QWidget):
         self._timer.start()
 
     def _search_now(self) -> None:
+        """Enter in the search box: one match opens its household, several go to the list
+        (once the search typed so far has run)."""
         if self._timer.isActive():
+            self._open_when_loaded = True
             self.reload()
+            return
+        self._enter_results()
+
+    def _enter_results(self) -> None:
+        n = self.model.rowCount()
+        if n == 1:
+            self._open_row(self.model.index(0, 0))
+        elif n > 1:
+            self._focus_first_row()
+
+    def _focus_first_row(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus()
+        first = self.model.index(0, 0)
+        self.table.selectionModel().setCurrentIndex(
+            first,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     # -- filters ------------------------------------------------------------------------
     def _load_filter_choices(self) -> None:
@@ -513,6 +615,14 @@ class RosterScreen(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.fit_columns()
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            self._focus_first_row()  # Down: into the results
+            return True
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:

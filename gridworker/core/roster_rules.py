@@ -30,6 +30,7 @@ from typing import TypeVar
 from gridworker.core.idcard import MIN_BIRTH_DATE, IdError, IdInfo, parse_id
 from gridworker.core.messages import Message, joined, message_of, msg, term
 from gridworker.core.people import (
+    RELATION_CHOICES,
     SPECIAL_TAGS,
     VocabError,
     norm_ethnicity,
@@ -38,6 +39,7 @@ from gridworker.core.people import (
     norm_relation,
     norm_status,
     parse_tags,
+    relation_category,
 )
 from gridworker.core.phone import PhoneError, parse_phone
 from gridworker.core.textnorm import norm, norm_key, norm_name, norm_prose, norm_text
@@ -92,10 +94,14 @@ NEW_RESIDENT_SUGGESTIONS: Mapping[str, str] = {"ethnicity": "汉族", "populatio
 """Shown already chosen in a new resident's form (the person sees them and may change
 them); never filled in on an edit or an import."""
 
+_CATEGORY_ORDER = (HEAD, "配偶", "子", "女", "孙子女", "父母", "祖父母", "兄弟姐妹")
 RELATION_ORDER: dict[str, int] = {
-    r: i for i, r in enumerate((HEAD, "配偶", "子", "女", "孙子女", "父母", "祖父母", "兄弟姐妹"))
+    r: _CATEGORY_ORDER.index(c)
+    for r in RELATION_CHOICES
+    if (c := relation_category(r) or "") in _CATEGORY_ORDER
 }
-"""Sort order of household members: head first, then spouse, children… (others last)."""
+"""Sort order of household members: head first, then spouse, children… (others last); a
+detailed relation sorts with its category (儿媳 with the daughters)."""
 
 
 class RuleError(ValueError):

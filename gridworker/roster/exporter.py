@@ -276,7 +276,8 @@ def _write_help(ws: Any, columns: list[Column]) -> None:
 
     allowed = {
         "house_use": "、".join(HOUSE_USES),
-        "relation": "、".join(RELATIONS) + "（户主、儿子、母亲等常用说法也能识别）",
+        "relation": "、".join(RELATIONS)
+        + "，或具体关系：儿媳、女婿、父亲、母亲、公公、外祖母、嫂等（户主、儿子、妈妈等常用说法也能识别）",
         "population_type": "、".join(POPULATION_TYPES),
         "tags": "、".join(SPECIAL_TAGS) + "（多个用顿号、逗号分隔）",
         "status": "、".join(STATUSES) + "（不填即为在住）",

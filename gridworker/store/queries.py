@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gridworker.core.ordering import name_order_key, natural_key
@@ -52,6 +52,7 @@ __all__ = [
     "last_sync",
     "micro_grids",
     "resident_ids",
+    "resident_names",
     "resident_rows",
     "roster_list",
     "roster_listing",
@@ -559,9 +560,25 @@ def household_view(
     if row is None:
         return None
     members = household_member_ids(store.conn, household_id)
-    return HouseholdView(
-        row, members, history(store.conn, [household_id, *members], limit=history_limit)
-    )
+    entries = history(store.conn, [household_id, *members], limit=history_limit)
+    # The members' lines say whose record changed ("修改居民 张静华：…").
+    names = resident_names(store.conn, members)
+    entries = [
+        replace(e, title=names.get(e.entity_id, "")) if e.entity == "resident" else e
+        for e in entries
+    ]
+    return HouseholdView(row, members, entries)
+
+
+def resident_names(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
+    """Residents' names by id."""
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        part = list(ids[i : i + 500])
+        marks = ",".join("?" * len(part))
+        for rid, name in conn.execute(f"SELECT id, name FROM resident WHERE id IN ({marks})", part):
+            out[str(rid)] = str(name or "")
+    return out
 
 
 @dataclass(frozen=True)

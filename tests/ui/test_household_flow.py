@@ -73,3 +73,18 @@ def test_the_header_follows_the_heads_corrected_phone(
     db_call(lambda s: update_resident(s, head.id, {"phone": "13700001234"}))
     _settled(qtbot, page)
     assert page.fact_labels["phone"].text() == "02888886666"
+
+
+def test_the_history_says_whose_record_changed(
+    qtbot: QtBot, window: MainWindow, db_call: DbCall
+) -> None:
+    _open(qtbot, window)
+    page = window.roster.household_page
+    hid = str(page.household_id)
+    head = db_call(lambda s: household_head(s, hid))
+    assert head is not None
+    db_call(lambda s: update_resident(s, head.id, {"phone": "13912345678"}))
+    _settled(qtbot, page)
+    lines = [page.history_tree.topLevelItem(i).text(2) for i in range(3)]
+    mine = [t for t in lines if t.startswith(f"修改居民 {head.name}：联系电话 ")]
+    assert mine and mine[0].endswith("→ 13912345678")

@@ -71,9 +71,8 @@ def _horizontal():  # type: ignore[no-untyped-def]
 
 
 def _data(win: MainWindow) -> list[str]:
-    """Data that may appear in any language: the installation's names, vocabularies."""
-    from gridworker.core.people import SPECIAL_TAGS
-
+    """Data that may appear in any language: the installation's names (stored vocabulary
+    is shown in English in the English interface, so it is no exception)."""
     ident = win.identity
     return [
         ident.community,
@@ -83,7 +82,6 @@ def _data(win: MainWindow) -> list[str]:
         str(win.db_path),
         "简体中文",
         win.print_screen.font_family,  # the font's own name ("WenQuanYi Micro Hei")
-        *SPECIAL_TAGS,
     ]
 
 

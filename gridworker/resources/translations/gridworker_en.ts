@@ -284,6 +284,10 @@
         <translation>the same ID number as row {row}</translation>
     </message>
     <message>
+        <source>修改{record} {title}：{changes}</source>
+        <translation>Changed {record} {title}: {changes}</translation>
+    </message>
+    <message>
         <source>修改{record}：{changes}</source>
         <translation>Changed {record}: {changes}</translation>
     </message>
@@ -770,6 +774,10 @@
     <message>
         <source>新增 {new} 人 / 更新 {updated} 人 / 未变 {unchanged} 人 / 有问题 {invalid} 行</source>
         <translation>{new} people new / {updated} updated / {unchanged} unchanged / {invalid} rows with problems</translation>
+    </message>
+    <message>
+        <source>新建{record} {title}：{changes}</source>
+        <translation>New {record} {title}: {changes}</translation>
     </message>
     <message>
         <source>新建{record}失败：编号重复（{error}）</source>

@@ -951,6 +951,14 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Use the 18-digit number {0}</source>
+        <translation>改用18位号码 {0}</translation>
+    </message>
+    <message>
+        <source>Converted by the rule for old numbers: check it against the ID card.</source>
+        <translation>按旧号码的规则换算得出：请与身份证原件核对。</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -27,7 +27,7 @@ from gridworker.store.roster import HouseholdInput, add_household, update_househ
 from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.resident_dialog import ERROR_STYLE, HINT_STYLE, _message_label, _show
 from gridworker.ui.widgets import save_cancel_buttons
-from gridworker.ui.wording import display
+from gridworker.ui.wording import display, vocab
 from gridworker.ui.worker import DbRunner, JobContext
 
 READ_ONLY_STYLE = "background: #eeeeee; color: #333333;"
@@ -87,7 +87,7 @@ class HouseholdDialog(QDialog):
                 self.house_use = QComboBox()
                 self.house_use.addItem("", None)
                 for u in HOUSE_USES:
-                    self.house_use.addItem(u, u)
+                    self.house_use.addItem(vocab("house_use", u), u)
                 form.addRow(self.tr("House use"), self.house_use)
         self.message = _message_label()
         self.buttons, self.save_button = save_cancel_buttons(self, self.save)

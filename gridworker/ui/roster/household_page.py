@@ -27,22 +27,39 @@ from PySide6.QtWidgets import (
 from gridworker.store import queries
 from gridworker.store.changes import Changes
 from gridworker.store.entities import is_link
-from gridworker.store.history import HistoryEntry
+from gridworker.store.history import FieldChange, HistoryEntry
 from gridworker.store.ops import Value
 from gridworker.store.queries import HouseholdView
 from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
 from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.widgets import EmptyState, inform
-from gridworker.ui.wording import display
+from gridworker.ui.wording import display, vocab
 from gridworker.ui.worker import DbRunner, JobContext
 
 
 def describe(entry: HistoryEntry) -> str:
     """The history line without internal ids (links between records: ``ref`` fields), in
-    the interface's language."""
-    shown = tuple(c for c in entry.changes if not is_link(entry.entity, c.field))
+    the interface's language (stored vocabulary too: 在住 → Living here)."""
+    shown = tuple(_shown(c) for c in entry.changes if not is_link(entry.entity, c.field))
     return display(replace(entry, changes=shown).describe())
+
+
+def _shown(c: FieldChange) -> FieldChange:
+    """A change with its vocabulary values as the interface names them."""
+
+    def one(v: Value) -> Value:
+        if isinstance(v, list):
+            return [vocab(c.field, x) for x in v]
+        return vocab(c.field, v) if isinstance(v, str) else v
+
+    return replace(
+        c,
+        old=one(c.old),
+        new=one(c.new),
+        added=tuple(vocab(c.field, x) for x in c.added),
+        removed=tuple(vocab(c.field, x) for x in c.removed),
+    )
 
 
 class HouseholdPage(QWidget):
@@ -241,7 +258,7 @@ class HouseholdPage(QWidget):
         self.fact_labels["micro_grid"].setText(h.micro_grid_name)
         self.fact_labels["head"].setText(h.head_name)
         self.fact_labels["phone"].setText(h.phone)
-        self.fact_labels["use"].setText(h.house_use)
+        self.fact_labels["use"].setText(vocab("house_use", h.house_use))
         self.fact_labels["residency"].setText(h.residency)
         self.fact_labels["notes"].setText(h.notes)
         self.members_model.set_ids(view.member_ids)

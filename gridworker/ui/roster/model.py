@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from gridworker.core.idcard import mask_id
 from gridworker.core.phone import mask_phone
 from gridworker.store.queries import ResidentRow, roster_rows
-from gridworker.ui.wording import join_items
+from gridworker.ui.wording import vocab, vocab_items
 from gridworker.ui.worker import DbRunner
 
 PAGE = 200
@@ -169,11 +169,13 @@ class ResidentTableModel(QAbstractTableModel):
         key = self._columns[index.column()][0]
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "tags" and row.tags:
-                return join_items(row.tags)
+                return vocab_items("tags", row.tags)
             if key == "address":
                 return row.address
             if key == "status" and row.status_date:
-                return f"{row.status} {row.status_date}"
+                return f"{vocab('status', row.status)} {row.status_date}"
+            if key == "sex" and row.sex:
+                return vocab("sex", row.sex)
             return None
         return self._cell(row, key)
 
@@ -188,9 +190,14 @@ class ResidentTableModel(QAbstractTableModel):
         if key == "address":
             return row.address
         if key == "tags":
-            return join_items(row.tags)
+            return vocab_items("tags", row.tags)
         if key == "micro_grid":
             return row.micro_grid_name
+        if key == "sex":  # one letter in English (M/F), the whole word in the tooltip
+            shown = vocab("sex", row.sex)
+            return shown[:1] if shown != row.sex else shown
+        if key in ("relation", "population_type", "status"):
+            return vocab(key, getattr(row, key))
         value: str = getattr(row, key)
         return value
 

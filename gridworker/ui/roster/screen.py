@@ -39,7 +39,7 @@ from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.household_page import HouseholdPage
 from gridworker.ui.roster.model import COLUMNS, ID_ROLE, OFFICE_COLUMNS, ResidentTableModel
 from gridworker.ui.widgets import inform, run_with_progress
-from gridworker.ui.wording import display, join_items
+from gridworker.ui.wording import display, join_items, vocab
 from gridworker.ui.worker import DbRunner, JobContext
 
 SEARCH_DELAY_MS = 250
@@ -120,7 +120,7 @@ class RosterScreen(QWidget):
         self.tag_filter = QComboBox()
         self.tag_filter.addItem(self.tr("All groups"), None)
         for tag in SPECIAL_TAGS:
-            self.tag_filter.addItem(tag, tag)
+            self.tag_filter.addItem(vocab("tags", tag), tag)
         self.tag_filter.setMaxVisibleItems(20)
         self.care_filter = QComboBox()
         self.care_filter.addItem(self.tr("Any care colour"))

@@ -33,7 +33,14 @@ from gridworker.sync import ConflictView, ImportSummary, MicroGridStatus
 from gridworker.sync.importer import BundlePreview
 from gridworker.sync.state import LogEntry
 from gridworker.ui.timefmt import friendly_time
-from gridworker.ui.wording import display, field_name, join_items, record_name, records_name
+from gridworker.ui.wording import (
+    display,
+    field_name,
+    join_items,
+    record_name,
+    records_name,
+    vocab,
+)
 
 WARN_BG = QColor("#fde7b0")  # amber: a micro-grid that has gone quiet
 REFUSED_FG = QColor("#a12622")  # dark red: a refused file, readable on white
@@ -131,8 +138,9 @@ def status_warning(s: MicroGridStatus, office: bool) -> str:
     )
 
 
-def show_value(v: Value) -> str:
-    """A field value as a person reads it; an empty value says so."""
+def show_value(v: Value, field: str = "") -> str:
+    """A field value as a person reads it (a vocabulary word in the interface's language);
+    an empty value says so."""
     if v is None or v == "" or v == []:
         return QCoreApplication.translate("SyncViews", "(empty)")
     if isinstance(v, bool):
@@ -142,8 +150,8 @@ def show_value(v: Value) -> str:
             else QCoreApplication.translate("SyncViews", "no")
         )
     if isinstance(v, list):
-        return join_items(v)
-    return str(v)
+        return join_items(vocab(field, x) for x in v)
+    return vocab(field, v)
 
 
 def _who_when(user: str | None, when: datetime | None) -> str:
@@ -228,9 +236,10 @@ class ConflictsView(QWidget):
         t = self.table
         t.setRowCount(len(conflicts))
         for row, c in enumerate(conflicts):
-            current = show_value(c.current_value)
+            vocabulary = c.field.split("[", 1)[0]  # a set's element: tags[独居老人] → tags
+            current = show_value(c.current_value, vocabulary)
             who = _who_when(c.current_user, c.current_when)
-            other = show_value(c.other_value)
+            other = show_value(c.other_value, vocabulary)
             other_who = _who_when(c.other_user, c.other_when)
             t.setItem(row, 0, _item(f"{record_name(c.entity)} {display(c.record)}"))
             t.setItem(row, 1, _item(field_name(c.entity, c.field)))

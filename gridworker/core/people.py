@@ -621,10 +621,10 @@ ENGLISH: dict[str, dict[str, str]] = {
         "非亲属": "Not related",
     },
     "population_type": {
-        "户籍": "Registered here",
+        "户籍": "Registered",
         "常住": "Resident",
         "流动": "Migrant",
-        "境外": "From abroad",
+        "境外": "Foreign",
     },
     "status": {"在住": "Living here", "迁出": "Moved out", "死亡": "Deceased"},
     "house_use": {

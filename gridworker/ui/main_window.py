@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -103,11 +104,12 @@ class MainWindow(QMainWindow):
         for key in SCREENS:
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setSizeHint(QSize(0, self.fontMetrics().height() + 22))
             self.nav.addItem(item)
             self.stack.addWidget(self.screens[key])
-        width = max(self.fontMetrics().horizontalAdvance(t) for t in titles.values()) + 48
-        self.nav.setFixedWidth(max(140, width))
+        self._size_nav()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.fontChanged.connect(self._font_changed)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         central = QWidget()
@@ -118,17 +120,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        # Elided labels: on a small screen or with large text they shorten ("…", full text
-        # in the tooltip) instead of pushing the counts off the window's edge.
+        # The counts are always whole; on a small screen or with large text the installation
+        # and the sync time shorten ("…", the whole text in the tooltip) instead.
         self.install_label = ElidedLabel()
         self.sync_label = ElidedLabel()
-        self.counts_label = ElidedLabel()
+        self.counts_label = QLabel()
         for w in (self.install_label, self.sync_label, self.counts_label):
             w.setContentsMargins(8, 0, 8, 0)
         bar = self.statusBar()
         bar.addWidget(self.install_label, 2)
         bar.addWidget(self.sync_label, 3)
-        bar.addPermanentWidget(self.counts_label, 3)
+        bar.addPermanentWidget(self.counts_label)
         role = self.tr("Worker") if identity.role == "worker" else self.tr("Office")
         parts = [role, identity.community]
         if micro_grid_name:
@@ -268,6 +270,20 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             preferences.apply_text_size(app, "large" if size == "large" else "normal")
+
+    def _font_changed(self, _font: QFont) -> None:
+        QTimer.singleShot(0, self._size_nav)  # 大字 switched: once every widget has it
+
+    def _size_nav(self) -> None:
+        """The side bar's items and width from the current text size (again when 大字 is
+        switched: the application font changed; a widget with a style sheet does not
+        follow it by itself)."""
+        self.nav.setFont(QApplication.font())
+        fm = self.nav.fontMetrics()
+        for i in range(self.nav.count()):
+            self.nav.item(i).setSizeHint(QSize(0, fm.height() + 22))
+        widest = max(fm.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setFixedWidth(max(140, widest + 48))
 
     # -- remembering ----------------------------------------------------------------------
     def _restore(self) -> None:

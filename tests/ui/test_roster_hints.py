@@ -122,3 +122,14 @@ def test_the_empty_state_leaves_once_someone_is_registered(
     qtbot.waitUntil(lambda: roster.table.isVisible(), timeout=5_000)
     assert not roster.empty_state.isVisible()
     win.close()
+
+
+def test_the_status_column_shows_only_when_every_status_is_listed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    roster = window.roster
+    col = roster.model.column_keys().index("status")
+    assert roster.table.isColumnHidden(col)  # 在住 only: the filter says it
+    with qtbot.waitSignal(roster.ids_loaded, timeout=10_000):
+        roster.show_every_status()
+    assert not roster.table.isColumnHidden(col)

@@ -46,7 +46,7 @@ def test_the_english_roster_shows_vocabulary_in_english(
             }
         assert seen["sex"] <= {"M", "F", ""}
         assert "Head" in seen["relation"] and "本人" not in seen["relation"]
-        assert "Registered here" in seen["population_type"]
+        assert "Registered" in seen["population_type"]
         assert seen["status"] == {"Living here"}
         assert not any("独居老人" in t or "高龄" in t for t in seen["tags"])
         tags = win.roster.tag_filter

@@ -1018,16 +1018,32 @@
         <translation>地址</translation>
     </message>
     <message>
-        <source>Relation to head</source>
-        <translation>与户主关系</translation>
-    </message>
-    <message>
         <source>Population type</source>
         <translation>人口类型</translation>
     </message>
     <message>
+        <source>Grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>人口类型</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Relation to the head of household</source>
+        <translation>与户主关系</translation>
     </message>
     <message>
         <source>Special groups</source>

@@ -33,7 +33,7 @@ from gridworker.store.queries import HouseholdView
 from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
 from gridworker.ui.timefmt import friendly_time
-from gridworker.ui.widgets import EmptyState, inform
+from gridworker.ui.widgets import EmptyState, inform, scaled_font
 from gridworker.ui.wording import display, vocab
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -87,10 +87,7 @@ class HouseholdPage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)
         self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        scaled_font(self.title, 1.4, bold=True)
         top.addWidget(self.title, 1)
         self.edit_button = QPushButton(self.tr("Edit household…"))
         self.edit_button.clicked.connect(self.edit_household)

@@ -36,10 +36,11 @@ from gridworker.store import print_data, queries
 from gridworker.store.changes import Changes
 from gridworker.store.queries import FilterChoices, ResidentFilter, RosterListing
 from gridworker.store.store import Identity, Store
+from gridworker.ui.roster.delegates import AddressDelegate
 from gridworker.ui.roster.household_page import HouseholdPage
 from gridworker.ui.roster.model import COLUMNS, ID_ROLE, OFFICE_COLUMNS, ResidentTableModel
-from gridworker.ui.widgets import inform, run_with_progress
-from gridworker.ui.wording import display, join_items, vocab
+from gridworker.ui.widgets import inform, run_with_progress, scaled_font
+from gridworker.ui.wording import display, join_items, vocab, vocab_items
 from gridworker.ui.worker import DbRunner, JobContext
 
 SEARCH_DELAY_MS = 250
@@ -162,6 +163,7 @@ class RosterScreen(QWidget):
         self.estate_filter.currentIndexChanged.connect(self._estate_changed)
         for combo in (self.building_filter, self.status_filter, self.tag_filter):
             combo.currentIndexChanged.connect(self.reload)
+        self.status_filter.currentIndexChanged.connect(self._status_column)
 
         self.model = ResidentTableModel(
             runner, OFFICE_COLUMNS if identity.role == "office" else COLUMNS, parent=self
@@ -174,6 +176,10 @@ class RosterScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.address_delegate = AddressDelegate(self.table)
+        if "address" in self.model.column_keys():
+            col = self.model.column_keys().index("address")
+            self.table.setItemDelegateForColumn(col, self.address_delegate)
         vh = self.table.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 12)
@@ -185,6 +191,7 @@ class RosterScreen(QWidget):
         hh.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("男") + 12)
         self.table.viewport().installEventFilter(self)
         self._size_columns()
+        self._status_column()
         self.table.doubleClicked.connect(self._open_row)
         self.table.activated.connect(self._open_row)
         self.results = QStackedWidget()
@@ -218,10 +225,7 @@ class RosterScreen(QWidget):
         v.setContentsMargins(40, 32, 40, 32)
         v.setSpacing(14)
         heading = QLabel(self.tr("No one is registered yet"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        scaled_font(heading, 1.4, bold=True)
         v.addWidget(heading)
         self.empty_text = QLabel(
             self.tr(
@@ -554,63 +558,97 @@ class RosterScreen(QWidget):
         """Widths from typical content, so columns fit without measuring 100,000 rows.
 
         Each column has a comfortable width (its typical content or its title, whichever
-        is wider) and a least width (its typical content; the address and the groups
-        shorten further, ending in "…" with the whole text in the tooltip).
+        is wider) and a least width (its typical content, never less than its title; the
+        address keeps only its room whole, the groups and English vocabulary end in "…",
+        the whole text in the tooltip).
         :meth:`fit_columns` then shares the table's width out between them.
         """
         fm = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
         samples = {
             "name": "欧阳小明",
-            "sex": "男",
+            "sex": vocab("sex", "男")[:1],
             "age": "100",
             "id_number": "510104********123X",
             "phone": "138****5678",
             "address": "双福路院落1栋1单元101",
-            "relation": "孙子女",
-            "population_type": "户籍",
-            "status": "在住",
-            "tags": "空巢老人、低保",
+            "relation": vocab("relation", "孙子女"),
+            "population_type": vocab("population_type", "户籍"),
+            "status": vocab("status", "在住"),
+            "tags": vocab_items("tags", ("空巢老人", "低保")),
             "micro_grid": "第十二微网格",
         }
-        least = {"address": "双福路院落1栋…", "tags": "独居老…", "micro_grid": "第十二…"}
+        # The address keeps its room whole (the estate gives up its end, then the
+        # building: AddressDelegate); the groups and the micro-grid end in "…".
+        least = {
+            "address": "…2单元1201",
+            "tags": samples["tags"][:3] + "…",
+            "micro_grid": "第十二…",
+        }
         pad = 18
         self._widths: dict[int, tuple[int, int]] = {}
         for col in range(self.model.columnCount()):
             key = self.model.column_key(col)
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            titled = header.horizontalAdvance(title) + pad  # a title is never cut
             content = fm.horizontalAdvance(samples.get(key, "")) + pad
-            comfortable = max(content, header.horizontalAdvance(title) + pad)
-            smallest = fm.horizontalAdvance(least[key]) + pad if key in least else content
+            comfortable = max(content, titled)
+            if key in least:
+                smallest = max(fm.horizontalAdvance(least[key]) + pad, titled)
+            elif key in ("relation", "population_type", "status"):
+                # English words are longer than the Chinese: they may end in "…" (the
+                # whole word in the tooltip) rather than push the list sideways
+                smallest = max(min(content, fm.horizontalAdvance(samples[key][:4]) + pad), titled)
+            else:
+                smallest = max(content, titled)
             self._widths[col] = (comfortable, min(smallest, comfortable))
         self.fit_columns()
 
     def fit_columns(self) -> None:
         """Fit the columns to the table's width: comfortable widths when there is room
-        (the last column takes what is left), else each column gives up part of what it
-        has above its least width, in proportion. A scroll bar appears only if even the
-        least widths do not fit."""
+        (the last column takes what is left), else the groups and the micro-grid (which
+        end in "…" well) give up what they have above their least widths first, then
+        every column gives up part of the rest, in proportion. A scroll bar appears only
+        if even the least widths do not fit."""
         widths = getattr(self, "_widths", None)
         if not widths:
             return
         last = self.model.columnCount() - 1
         room = self.table.viewport().width()
-        comfortable = sum(w for w, _ in widths.values())
-        slack = sum(w - least for w, least in widths.values())
-        over = comfortable - room
+        shown = [c for c in widths if not self.table.isColumnHidden(c)]
+        last = shown[-1] if shown else last
+        fitted = {col: widths[col][0] for col in shown}
+        over = sum(fitted.values()) - room
+        first = [c for c in shown if self.model.column_key(c) in ("tags", "micro_grid")]
+        for cols in (first, shown):
+            slack = sum(fitted[c] - widths[c][1] for c in cols)
+            if over <= 0 or slack <= 0:
+                continue
+            share = min(over, slack)
+            for c in cols:
+                give = fitted[c] - widths[c][1]
+                fitted[c] -= min(give, -(-give * share // slack))
+            over = sum(fitted.values()) - room
         used = 0
-        for col, (w, least) in widths.items():
-            if over > 0 and slack > 0:
-                w -= min(w - least, -(-(w - least) * over // slack))
+        for col, w in fitted.items():
             if col != last:
                 self.table.setColumnWidth(col, w)
                 used += w
         # The last column takes what is left, however little (its text ends in "…" with
         # the whole in the tooltip). Set here: a stretched last section keeps Qt's default
         # 100 px even where that makes the table scroll.
-        if last in widths:
+        if last in fitted:
             minimum = self.table.horizontalHeader().minimumSectionSize()
             self.table.setColumnWidth(last, max(room - used, minimum))
+
+    def _status_column(self) -> None:
+        """The status column only when the list shows every status: filtered to one, the
+        filter says it, and the room goes to the address and the groups."""
+        keys = self.model.column_keys()
+        if "status" in keys:
+            one = self.status_filter.currentData() is not None
+            self.table.setColumnHidden(keys.index("status"), one)
+            self.fit_columns()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

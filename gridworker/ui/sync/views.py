@@ -33,6 +33,7 @@ from gridworker.sync import ConflictView, ImportSummary, MicroGridStatus
 from gridworker.sync.importer import BundlePreview
 from gridworker.sync.state import LogEntry
 from gridworker.ui.timefmt import friendly_time
+from gridworker.ui.widgets import scaled_font
 from gridworker.ui.wording import (
     display,
     field_name,
@@ -52,11 +53,7 @@ BIG_BUTTON_STYLE = "QPushButton { padding: 8px 18px; min-height: 30px; }"
 def big_button(text: str, primary: bool = False) -> QPushButton:
     """A large, plainly worded button: the people using this are often not young."""
     b = QPushButton(text)
-    font = b.font()
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    if primary:
-        font.setBold(True)
-    b.setFont(font)
+    scaled_font(b, 1.15, bold=primary)
     b.setStyleSheet(BIG_BUTTON_STYLE)
     return b
 
@@ -211,9 +208,7 @@ class ConflictsView(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("No conflicts: nothing needs checking."))
-        font = self.empty.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.empty.setFont(font)
+        scaled_font(self.empty, 1.2)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty, 1)

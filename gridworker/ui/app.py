@@ -37,7 +37,6 @@ def build_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("GridWorker")
-    app.setApplicationDisplayName("网格员工作台")
     app.setOrganizationName("GridWorker")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("gridworker")  # matches packaging/linux/gridworker.desktop
@@ -45,6 +44,8 @@ def build_application(argv: list[str] | None = None) -> QApplication:
     for t in _translators:
         app.removeTranslator(t)
     _translators[:] = install_translators(app, preferences.language())
+    # Qt adds this name to every window's title, in the interface's language.
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "GridWorker"))
     preferences.apply_text_size(app)
     return app
 

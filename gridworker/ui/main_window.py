@@ -66,8 +66,9 @@ class MainWindow(QMainWindow):
         self.identity = identity
         self.db_path = db_path
         self.micro_grid_name = micro_grid_name
+        # The system adds the application's name (网格员工作台 / GridWorker) itself.
         place = identity.community + (f" · {micro_grid_name}" if micro_grid_name else "")
-        self.setWindowTitle(self.tr("GridWorker") + " — " + place)
+        self.setWindowTitle(place)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")

@@ -88,3 +88,29 @@ def test_the_history_says_whose_record_changed(
     lines = [page.history_tree.topLevelItem(i).text(2) for i in range(3)]
     mine = [t for t in lines if t.startswith(f"修改居民 {head.name}：联系电话 ")]
     assert mine and mine[0].endswith("→ 13912345678")
+
+
+def test_the_new_household_form_does_not_jump_as_its_hints_come_and_go(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    d = HouseholdDialog(window.runner, window.identity, None, window)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitUntil(lambda: d.estate.count() > 0, timeout=5_000)
+    tops = {k: e.geometry().top() for k, e in d.fields.items()}
+    d.fields["phone"].setText("1380000")  # the phone's hint line appears
+    assert d.phone_msg.isVisible()
+    d.estate.setCurrentText("锦华苑")
+    d.fields["room"].setText("901")  # the "please fill in" line goes
+    d.fields["phone"].setText("13800001234")  # and the phone's goes too
+    qtbot.wait(50)
+    assert {k: e.geometry().top() for k, e in d.fields.items()} == tops
+
+
+def test_the_window_title_leaves_the_app_name_to_the_system(window: MainWindow) -> None:
+    """Qt adds the application's name to every window title: the window names its place."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app.applicationDisplayName() == "网格员工作台"
+    assert app.applicationDisplayName() not in window.windowTitle()
+    assert window.windowTitle() == "致强社区 · 第三微网格"

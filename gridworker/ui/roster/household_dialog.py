@@ -90,6 +90,15 @@ class HouseholdDialog(QDialog):
                     self.house_use.addItem(vocab("house_use", u), u)
                 form.addRow(self.tr("House use"), self.house_use)
         self.message = _message_label()
+        # Hint and error lines keep their room while hidden: the fields never move under
+        # the person's eyes as they come and go.
+        for label in (self.phone_msg, self.head_note, self.message):
+            keep = label.sizePolicy()
+            keep.setRetainSizeWhenHidden(True)
+            label.setSizePolicy(keep)
+            label.setText("—")
+            label.setMinimumHeight(label.sizeHint().height())  # one line, shown or not
+            label.setText("")
         self.buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         if household_id is None:
@@ -98,6 +107,7 @@ class HouseholdDialog(QDialog):
             layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addStretch(1)  # spare height below the form, never between its rows
         layout.addWidget(self.buttons)
 
         for edit in self.fields.values():

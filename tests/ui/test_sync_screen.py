@@ -56,12 +56,18 @@ def _export(qtbot: QtBot, win: MainWindow, folder: Path) -> ExportResult:
     return result
 
 
+def _a_stick(monkeypatch: pytest.MonkeyPatch, stick: Path) -> None:
+    """``stick`` is a removable drive (a USB stick), as the system would say."""
+    monkeypatch.setattr(sync_screen, "on_removable_drive", lambda p: p == stick)
+
+
 def test_export_writes_a_bundle_and_then_says_safe_to_remove(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with qtbot.waitSignal(window.sync.refreshed, timeout=10_000):
         window.show_screen("sync")
     stick = tmp_path / "stick"
+    _a_stick(monkeypatch, stick)
     assert "拔出" not in window.sync.export_result.text()
     result = _export(qtbot, window, stick)
     files = list(stick.glob("*.gwbundle.json"))
@@ -196,7 +202,11 @@ def test_a_conflict_is_listed_and_resolving_it_removes_it(
 
 
 def test_the_office_exports_every_micro_grid_at_once(
-    qtbot: QtBot, open_window: OpenWindow, office_db: Path, tmp_path: Path
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    office_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with Store.open(office_db) as s:
         for name in ("第一微网格", "第二微网格"):
@@ -209,6 +219,7 @@ def test_the_office_exports_every_micro_grid_at_once(
         assert screen.micro_grid.currentData() == sync_screen.ALL_GRIDS
         stick = tmp_path / "stick"
         stick.mkdir()
+        _a_stick(monkeypatch, stick)
         screen.add_folder(stick)
         with qtbot.waitSignal(screen.exported, timeout=10_000) as blocker:
             screen.export_button.click()

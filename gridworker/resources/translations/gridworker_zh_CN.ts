@@ -17,6 +17,61 @@
     </message>
 </context>
 <context>
+    <name>BundlePicker</name>
+    <message>
+        <source>Choose the bundles to import</source>
+        <translation>选择要导入的数据包</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发送人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Micro-grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改条数</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>There are no bundles in this folder.</source>
+        <translation>这个文件夹里没有数据包。</translation>
+    </message>
+    <message>
+        <source>Look in another folder…</source>
+        <translation>到别的文件夹找…</translation>
+    </message>
+    <message>
+        <source>Import the chosen bundles</source>
+        <translation>导入选中的数据包</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Bundles in {0}:</source>
+        <translation>{0} 中的数据包：</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the bundles</source>
+        <translation>选择放有数据包的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>CareScreen</name>
     <message>
         <source>Three-colour care</source>
@@ -1419,8 +1474,8 @@
         <translation>选择配置包</translation>
     </message>
     <message>
-        <source>Bundles ({0});;All files (*)</source>
-        <translation>数据包 ({0});;所有文件 (*)</translation>
+        <source>Use this bundle</source>
+        <translation>用这个配置包</translation>
     </message>
     <message>
         <source>Community</source>
@@ -1592,6 +1647,10 @@
         <translation>导出到U盘</translation>
     </message>
     <message>
+        <source>Everything the chosen micro-grid&apos;s laptop needs: on a new or replaced laptop, choose “set up from the office&apos;s set-up bundle” at the first start.</source>
+        <translation>所选微网格的电脑需要的全部数据：新电脑或换电脑第一次启动时，选择“用社区发来的配置包建立”。</translation>
+    </message>
+    <message>
         <source>Receive: import bundles</source>
         <translation>收到：导入数据包</translation>
     </message>
@@ -1624,6 +1683,10 @@
         <translation>选择保存数据包的文件夹</translation>
     </message>
     <message>
+        <source>A set-up bundle is for one laptop: choose its micro-grid under “Micro-grid” first.</source>
+        <translation>配置包是给一台电脑用的：请先在“微网格”里选中它的微网格。</translation>
+    </message>
+    <message>
         <source>The USB drive {0} is no longer there: plug it in again and retry.</source>
         <translation>U盘 {0} 已经拔出了，请重新插好后再试。</translation>
     </message>
@@ -1636,12 +1699,12 @@
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <source>{0} bundles were written into {1} and checked.</source>
-        <translation>已把 {0} 个数据包写入 {1}，并读回校验无误。</translation>
+        <source>The set-up bundle {0} for {1}</source>
+        <translation>{1}的配置包 {0}</translation>
     </message>
     <message>
-        <source>The bundle {0} ({1} changes) was written and checked.</source>
-        <translation>数据包 {0}（{1} 条修改）已写入，并读回校验无误。</translation>
+        <source>On the new laptop, start GridWorker and choose “set up from the office&apos;s set-up bundle”.</source>
+        <translation>在新电脑上启动网格员工作台，选择“用社区发来的配置包建立”。</translation>
     </message>
     <message>
         <source>You can now safely remove the USB drive.</source>
@@ -1652,16 +1715,32 @@
         <translation>导出完成</translation>
     </message>
     <message>
+        <source>Set-up bundle…</source>
+        <translation>生成配置包…</translation>
+    </message>
+    <message>
+        <source>{0} bundles</source>
+        <translation>{0} 个数据包</translation>
+    </message>
+    <message>
+        <source>The bundle {0} ({1} changes)</source>
+        <translation>数据包 {0}（{1} 条修改）</translation>
+    </message>
+    <message>
+        <source>{0} was written to the USB drive {1} and checked.</source>
+        <translation>{0}已写入U盘 {1}，并已读回校验。</translation>
+    </message>
+    <message>
+        <source>{0} was saved in the folder {1} and checked.</source>
+        <translation>{0}已保存在文件夹 {1} 中，并已读回校验。</translation>
+    </message>
+    <message>
+        <source>This folder is not a USB drive: copy the file onto a USB drive to take it to the office.</source>
+        <translation>这个文件夹不是U盘：请把文件复制到U盘上，再带去社区。</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Choose the bundles to import</source>
-        <translation>选择要导入的数据包</translation>
-    </message>
-    <message>
-        <source>Bundles ({0});;All files (*)</source>
-        <translation>数据包 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose the folder with the bundles</source>

@@ -92,13 +92,13 @@ class HouseholdDialog(QDialog):
         self.message = _message_label()
         # Hint and error lines keep their room while hidden: the fields never move under
         # the person's eyes as they come and go.
-        for label in (self.phone_msg, self.head_note, self.message):
-            keep = label.sizePolicy()
+        for line in (self.phone_msg, self.head_note, self.message):
+            keep = line.sizePolicy()
             keep.setRetainSizeWhenHidden(True)
-            label.setSizePolicy(keep)
-            label.setText("—")
-            label.setMinimumHeight(label.sizeHint().height())  # one line, shown or not
-            label.setText("")
+            line.setSizePolicy(keep)
+            line.setText("—")
+            line.setMinimumHeight(line.sizeHint().height())  # one line, shown or not
+            line.setText("")
         self.buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         if household_id is None:

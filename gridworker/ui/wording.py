@@ -10,6 +10,7 @@ interface's language.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
@@ -28,6 +29,13 @@ from gridworker.store.entities import (
 def join_items(items: Iterable[str]) -> str:
     """Items of a list (tags, names): "独居老人、低保" in Chinese, "a, b" in English."""
     return QCoreApplication.translate("Wording", ", ", "between the items of a list").join(items)
+
+
+def device_fingerprint(device_id: str) -> str:
+    """A device id as a person can read and compare it: "3F2A-91C4" (from its SHA-256,
+    so two laptops set up the same minute still differ at a glance)."""
+    digest = hashlib.sha256(device_id.encode("utf-8")).hexdigest().upper()
+    return f"{digest[:4]}-{digest[4:8]}"
 
 
 def vocab(field: str, value: object) -> str:

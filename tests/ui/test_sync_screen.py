@@ -261,3 +261,31 @@ def test_times_are_shown_as_friendly_local_time_never_raw_utc(
     created = json.loads(result.path.read_text(encoding="utf-8"))["manifest"]["created"]
     assert created not in text and "Z" not in text.splitlines()[0]
     dialog.reject()
+
+
+def test_resolving_a_conflict_says_what_was_kept(
+    qtbot: QtBot, open_window: OpenWindow, demo_db: Path, office_db: Path, tmp_path: Path
+) -> None:
+    _rid, name, _office_value = _conflicted_office(tmp_path, demo_db, office_db)
+    win = _open_on_sync(qtbot, open_window, office_db)
+    try:
+        view = win.sync.conflicts
+        assert not view.feedback.isVisible()
+        current = view.conflicts[0].current_value
+        with qtbot.waitSignal(win.sync.refreshed, timeout=10_000):
+            view.keep_current.click()
+        said = view.feedback.text()
+        assert view.feedback.isVisible()
+        assert name in said and "联系电话" in said and str(current) in said
+        assert "下一个数据包" in said
+    finally:
+        win.close()
+
+
+def test_the_status_tab_says_in_plain_words_what_the_other_side_lacks(
+    office: MainWindow,
+) -> None:
+    view = office.sync.status_view
+    headers = [view.horizontalHeaderItem(c).text() for c in range(view.columnCount())]
+    assert "网格员还没收到的修改" in headers
+    assert not any("确认" in h for h in headers)

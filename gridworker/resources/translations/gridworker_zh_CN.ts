@@ -128,6 +128,10 @@
         <source>Use the other value</source>
         <translation>改用另一个值</translation>
     </message>
+    <message>
+        <source>Kept “{value}” as the {item} of {record}. The other computers get this choice with the next bundle.</source>
+        <translation>已保留{record}的{item}“{value}”。这个决定会随下一个数据包同步到其他电脑。</translation>
+    </message>
 </context>
 <context>
     <name>DbRunner</name>
@@ -1343,8 +1347,12 @@
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <source>Device id:</source>
-        <translation>设备编号：</translation>
+        <source>This computer&apos;s full id: {0}</source>
+        <translation>本机的完整编号：{0}</translation>
+    </message>
+    <message>
+        <source>This computer:</source>
+        <translation>本机识别码：</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -1564,12 +1572,20 @@
         <translation>已过天数</translation>
     </message>
     <message>
-        <source>Changes not yet confirmed by the other side</source>
-        <translation>对方尚未确认收到的修改</translation>
+        <source>Changes its worker has not received yet</source>
+        <translation>网格员还没收到的修改</translation>
+    </message>
+    <message>
+        <source>Changes the office has not received yet</source>
+        <translation>社区还没收到的修改</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Sent in a bundle, or still to send, and not yet confirmed by a bundle from the other side: the next bundle carries them again, so nothing is lost.</source>
+        <translation>已经发出或还没发出、对方还没有用数据包确认收到的修改：下一个数据包会再带上它们，不会丢失。</translation>
     </message>
     <message>
         <source>Never</source>

@@ -633,7 +633,13 @@ class SyncScreen(QWidget):
     def resolve(self, conflict_id: int, keep: str) -> None:
         """Keep one value of a conflict (a new operation that syncs), then reload the list."""
         choice: Literal["current", "other"] = "other" if keep == "other" else "current"
+        chosen = next((c for c in self.conflicts.conflicts if c.id == conflict_id), None)
         self.conflicts.set_busy(True)
+        self.conflicts.feedback.setVisible(False)
+
+        def done(_result: object) -> None:
+            if chosen is not None:
+                self.conflicts.say_resolved(chosen, choice)
 
         def failed(message: str) -> None:
             inform(self, self.tr("Conflicts"), message, warning=True)
@@ -641,7 +647,7 @@ class SyncScreen(QWidget):
 
         # The resolution is a write: the lists come back through ``changed``.
         self.runner.run(
-            lambda store, _ctx: store.resolve_conflict(conflict_id, choice), None, failed
+            lambda store, _ctx: store.resolve_conflict(conflict_id, choice), done, failed
         )
 
     # -- helpers ------------------------------------------------------------------------

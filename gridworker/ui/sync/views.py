@@ -213,6 +213,12 @@ class ConflictsView(QWidget):
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty, 1)
         self.empty.setVisible(False)  # until the list has been read
+        # What the last choice kept, so the person sees the click did something.
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setStyleSheet(f"color: {OK_FG.name()}; font-weight: bold;")
+        self.feedback.setVisible(False)
+        layout.addWidget(self.feedback)
         buttons = QHBoxLayout()
         self.keep_current = big_button(self.tr("Keep current value"))
         self.use_other = big_button(self.tr("Use the other value"))
@@ -278,6 +284,23 @@ class ConflictsView(QWidget):
             return None
         r = rows[0].row()
         return self.conflicts[r] if 0 <= r < len(self.conflicts) else None
+
+    def say_resolved(self, c: ConflictView, keep: str) -> None:
+        """Confirm a choice: which value of which record's item is kept, and that the
+        choice travels with the next bundle."""
+        value = c.current_value if keep == "current" else c.other_value
+        vocabulary = c.field.split("[", 1)[0]
+        self.feedback.setText(
+            self.tr(
+                "Kept “{value}” as the {item} of {record}. The other computers get this "
+                "choice with the next bundle."
+            ).format(
+                value=show_value(value, vocabulary),
+                item=field_name(c.entity, c.field),
+                record=display(c.record),
+            )
+        )
+        self.feedback.setVisible(True)
 
     def set_busy(self, busy: bool) -> None:
         self.table.setEnabled(not busy)
@@ -352,11 +375,21 @@ class StatusView(QTableWidget):
             self.tr("Workers") if office else self.tr("Office users"),
             self.tr("Last bundle received"),
             self.tr("Days since"),
-            self.tr("Changes not yet confirmed by the other side"),
+            self.tr("Changes its worker has not received yet")
+            if office
+            else self.tr("Changes the office has not received yet"),
             self.tr("Note"),
         ]
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
+        unreceived = self.horizontalHeaderItem(4)
+        assert unreceived is not None
+        unreceived.setToolTip(
+            self.tr(
+                "Sent in a bundle, or still to send, and not yet confirmed by a bundle from "
+                "the other side: the next bundle carries them again, so nothing is lost."
+            )
+        )
         self.verticalHeader().setVisible(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -133,3 +134,37 @@ def test_the_status_column_shows_only_when_every_status_is_listed(
     with qtbot.waitSignal(roster.ids_loaded, timeout=10_000):
         roster.show_every_status()
     assert not roster.table.isColumnHidden(col)
+
+
+def test_the_roster_export_can_be_limited_to_the_search_and_filters(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    roster = window.roster
+    qtbot.waitUntil(lambda: roster.estate_filter.count() > 1, timeout=5_000)
+    with qtbot.waitSignal(roster.ids_loaded, timeout=10_000):
+        roster.estate_filter.setCurrentIndex(1)
+    listed = roster.model.rowCount()
+    everyone = sqlite3.connect(demo_db).execute("SELECT count(*) FROM resident").fetchone()[0]
+    assert 0 < listed < everyone
+    target = tmp_path / "部分.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    roster.export_roster()
+    box = roster.export_choice
+    assert box is not None and str(listed) in box.text()
+    with qtbot.waitSignal(roster.roster_exported, timeout=10_000):
+        roster.export_only_listed.click()
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == listed
+    # everyone, when the person says so
+    with qtbot.waitSignal(roster.roster_exported, timeout=10_000):
+        roster.export_roster()
+        roster.export_everyone.click()
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == everyone

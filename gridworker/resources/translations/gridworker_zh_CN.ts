@@ -1208,6 +1208,22 @@
         <translation>导出花名册</translation>
     </message>
     <message>
+        <source>The list shows {0} residents (your search and filters). Export only them, or everyone in the roster?</source>
+        <translation>列表中现在是 {0} 位居民（按你的搜索和筛选）。只导出这些人，还是导出花名册里的所有人？</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Only the {0} listed</source>
+        <translation>只导出这 {0} 人</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
         <source>Exporting the roster is not available in this version yet.</source>
         <translation>本版本还不能导出花名册。</translation>
     </message>

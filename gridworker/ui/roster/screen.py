@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -55,6 +56,7 @@ class RosterScreen(QWidget):
     # A paper sheet was scanned (household id, date on the sheet): the visit and gas
     # forms connect here to open prefilled.
     paper_sheet_opened = Signal(str, object)
+    roster_exported = Signal(object)  # the spreadsheet's path
 
     def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +91,7 @@ class RosterScreen(QWidget):
         self.search.textChanged.connect(self._schedule_search)
         self.search.returnPressed.connect(self._search_now)
         self._open_when_loaded = False
+        self.export_choice: QMessageBox | None = None
         top.addWidget(self.search, 1)
         self.new_button = QPushButton(self.tr("New household…"))
         self.new_button.setToolTip(self.tr("Register a household and its residents (Ctrl+N)"))
@@ -299,6 +302,54 @@ class RosterScreen(QWidget):
         dialog.start()
 
     def export_roster(self) -> None:
+        """Save the roster as a spreadsheet: when a search or a filter narrows the list,
+        the person chooses between the residents listed and everyone."""
+        if not self._narrowed():
+            self._export_to_file(None)
+            return
+        listed = list(self.model.ids())
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Export roster"),
+            self.tr(
+                "The list shows {0} residents (your search and filters). Export only "
+                "them, or everyone in the roster?"
+            ).format(len(listed)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.export_only_listed = box.addButton(
+            self.tr("Only the {0} listed").format(len(listed)),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        self.export_everyone = box.addButton(self.tr("Everyone"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(self.export_only_listed)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def clicked(button: object) -> None:
+            if button is self.export_only_listed:
+                self._export_to_file(listed)
+            elif button is self.export_everyone:
+                self._export_to_file(None)
+
+        box.buttonClicked.connect(clicked)
+        self.export_choice = box
+        box.open()
+
+    def _narrowed(self) -> bool:
+        """Does a search or a filter the person chose narrow the list (the list of the
+        people living here, as it opens, is the roster)?"""
+        return bool(
+            self.search.text().strip()
+            or self.estate_filter.currentData() is not None
+            or self.building_filter.currentData() is not None
+            or self.tag_filter.currentData() is not None
+            or self.status_filter.currentData() != "在住"
+            or (self.identity.role == "office" and self.micro_grid_filter.currentData())
+        )
+
+    def _export_to_file(self, only: list[str] | None) -> None:
         try:
             from gridworker.roster.exporter import export_roster
         except ImportError:
@@ -321,7 +372,7 @@ class RosterScreen(QWidget):
             path = path.with_suffix(".xlsx")
 
         def job(store: Store, ctx: JobContext) -> RosterExport:
-            return export_roster(store, path)
+            return export_roster(store, path, only)
 
         run_with_progress(
             self,
@@ -337,6 +388,7 @@ class RosterScreen(QWidget):
         if warning is not None:
             text += "\n\n" + display(warning)
         inform(self, self.tr("Export roster"), text, warning=warning is not None)
+        self.roster_exported.emit(path)
 
     # -- printing and paper sheets (the 打印 feature) ------------------------------------
     def _print_button(self) -> QPushButton:

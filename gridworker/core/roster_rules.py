@@ -599,6 +599,44 @@ def status_change(status: str, date: object) -> tuple[dict[str, Value], list[Pro
     return {"status": value, "status_date": when}, []
 
 
+MOVE_REASONS: tuple[str, ...] = (
+    "工作调动",
+    "购房搬迁",
+    "租期到期",
+    "投靠子女",
+    "入住养老机构",
+    "婚嫁",
+    "上学",
+    "出国（境）",
+)
+"""Common reasons for moving out, offered in the form (any other text is kept as typed)."""
+
+
+def move_note(when: object, moved_to: object, reason: object) -> str | None:
+    """The line a move-out adds to the resident's 备注: "2026-12-01 迁出，迁往成都市武侯区，
+    原因：投靠子女" (None when neither destination nor reason was given).
+
+    Where a person went and why are kept in the notes the record already has and syncs,
+    with the status change itself in the change log (who recorded it, when): no field
+    of its own, so every earlier version of the program reads and passes it on."""
+    where = norm_text(str(moved_to or ""))
+    why = norm_text(str(reason or ""))
+    if not (where or why):
+        return None
+    parts = [f"{when} 迁出" if not is_empty(when) else "迁出"]
+    if where:
+        parts.append(f"迁往{where}")
+    if why:
+        parts.append(f"原因：{why}")
+    return "，".join(parts)
+
+
+def with_line(notes: object, line: str) -> str:
+    """``notes`` with ``line`` added on a line of its own (what was there stays)."""
+    before = str(notes or "").rstrip()
+    return f"{before}\n{line}" if before else line
+
+
 def members_in_order(members: Iterable[_M]) -> list[_M]:
     """Household members head first, then spouse, children… and by age."""
     return sorted(

@@ -31,10 +31,12 @@ from gridworker.core.roster_rules import (
     head_name_problem,
     household_phone_follows,
     members_in_order,
+    move_note,
     new_resident_values,
     other_head,
     second_head_problem,
     status_change,
+    with_line,
 )
 from gridworker.core.textnorm import norm_name
 from gridworker.store.entities import FIELD_LABELS, HOUSEHOLD, RESIDENT
@@ -481,18 +483,28 @@ def update_resident(
 
 
 def set_status(
-    store: Store, resident_id: str, status: str, date: str | dt.date | None = None
+    store: Store,
+    resident_id: str,
+    status: str,
+    date: str | dt.date | None = None,
+    *,
+    moved_to: str | None = None,
+    reason: str | None = None,
 ) -> bool:
     """Mark a resident 在住, 迁出 or 死亡 (with the date it happened); never deletes.
 
     迁出 and 死亡 need a date; going back to 在住 clears it. A former head coming back
-    while another member is the head is refused (one 户主 per household).
+    while another member is the head is refused (one 户主 per household). A move-out's
+    destination and reason are added to the resident's notes (:func:`move_note`).
     """
     current = store.get("resident", resident_id)
     if current is None:
         raise RosterError(msg("居民不存在（编号 {id}）。", id=resident_id))
     values, problems = status_change(status, date)
     _raise_first(problems)
+    note = move_note(values.get("status_date"), moved_to, reason)
+    if note is not None and values["status"] == "迁出":
+        values["notes"] = with_line(current.get("notes"), note)
     home = str(current["household_id"])
     me = Member(
         resident_id, str(current["name"] or ""), _text(current["relation"]), _text(values["status"])

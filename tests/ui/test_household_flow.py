@@ -114,3 +114,37 @@ def test_the_window_title_leaves_the_app_name_to_the_system(window: MainWindow) 
     assert app.applicationDisplayName() == "网格员工作台"
     assert app.applicationDisplayName() not in window.windowTitle()
     assert window.windowTitle() == "致强社区 · 第三微网格"
+
+
+def test_moving_out_records_where_to_and_why(
+    qtbot: QtBot, window: MainWindow, db_call: DbCall
+) -> None:
+    from gridworker.ui.roster.resident_dialog import StatusDialog
+
+    _open(qtbot, window)
+    page = window.roster.household_page
+    rid = page.members_model.ids()[-1]
+    db_call(lambda s: update_resident(s, rid, {"notes": "腿脚不便"}))
+    d = StatusDialog(window.runner, rid, "某人", "迁出", page)
+    qtbot.addWidget(d)
+    assert d.moved_to.isVisible() or not d.isVisible()
+    d.moved_to.setText("成都市武侯区")
+    d.reason.setCurrentText("投靠子女")
+    with qtbot.waitSignal(d.saved, timeout=10_000):
+        d.save()
+    stored = db_call(lambda s: s.get("resident", rid))
+    assert stored["status"] == "迁出"
+    notes = str(stored["notes"])
+    assert notes.startswith("腿脚不便\n")  # what was noted before stays
+    assert "迁往成都市武侯区" in notes and "原因：投靠子女" in notes
+    _settled(qtbot, page)
+    assert "迁往成都市武侯区" in page.history_tree.topLevelItem(0).text(2)
+
+
+def test_a_death_asks_no_destination(qtbot: QtBot, window: MainWindow) -> None:
+    from gridworker.ui.roster.resident_dialog import StatusDialog
+
+    d = StatusDialog(window.runner, "x", "某人", "死亡", window)
+    qtbot.addWidget(d)
+    d.show()
+    assert not d.moved_to.isVisible() and not d.reason.isVisible()

@@ -1557,6 +1557,22 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>e.g. 成都市武侯区, or another community</source>
+        <translation>如 成都市武侯区，或某某社区</translation>
+    </message>
+    <message>
+        <source>Moved to</source>
+        <translation>迁往</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>迁出原因</translation>
+    </message>
+    <message>
+        <source>Both may be left empty; they are added to the notes.</source>
+        <translation>两项都可以不填；填了会记在备注里。</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>

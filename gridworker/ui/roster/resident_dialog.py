@@ -47,6 +47,7 @@ from gridworker.core.people import (
 from gridworker.core.roster_rules import (
     HEAD,
     LIVING,
+    MOVE_REASONS,
     NEW_RESIDENT_SUGGESTIONS,
     Member,
     check_resident,
@@ -467,6 +468,23 @@ class StatusDialog(QDialog):
         self.date.setMaximumDate(QDate.currentDate())
         if status != "在住":
             form.addRow(self.tr("Date"), self.date)
+        # Moving out: where to and why (both may be left empty), kept in the notes.
+        self.moved_to = QLineEdit()
+        self.moved_to.setPlaceholderText(self.tr("e.g. 成都市武侯区, or another community"))
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItem("")
+        self.reason.addItems(list(MOVE_REASONS))
+        self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if status == "迁出":
+            form.addRow(self.tr("Moved to"), self.moved_to)
+            form.addRow(self.tr("Reason"), self.reason)
+            note = QLabel(self.tr("Both may be left empty; they are added to the notes."))
+            note.setStyleSheet(HINT_STYLE)
+            form.addRow("", note)
+        else:
+            self.moved_to.setVisible(False)
+            self.reason.setVisible(False)
         layout.addLayout(form)
         self.message = _message_label()
         layout.addWidget(self.message)
@@ -483,10 +501,12 @@ class StatusDialog(QDialog):
     def save(self) -> None:
         rid, status = self.resident_id, self.status
         when = None if status == "在住" else self.date.date().toString("yyyy-MM-dd")
+        moved_to = self.moved_to.text().strip() or None
+        reason = self.reason.currentText().strip() or None
         self.buttons.setEnabled(False)
 
         def job(store: Store, _ctx: JobContext) -> bool:
-            return set_status(store, rid, status, when)
+            return set_status(store, rid, status, when, moved_to=moved_to, reason=reason)
 
         self.runner.run(job, self._saved, self._failed)
 

@@ -31,6 +31,12 @@ def join_items(items: Iterable[str]) -> str:
     return QCoreApplication.translate("Wording", ", ", "between the items of a list").join(items)
 
 
+def sentence(text: str) -> str:
+    """A reason shown on its own (a problem in a table) starts with a capital letter;
+    the lower layers word reasons to follow "Row 3, column …:" (Chinese is unchanged)."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
 def device_fingerprint(device_id: str) -> str:
     """A device id as a person can read and compare it: "3F2A-91C4" (from its SHA-256,
     so two laptops set up the same minute still differ at a glance)."""

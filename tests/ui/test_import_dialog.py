@@ -111,3 +111,24 @@ def test_a_family_whose_head_row_is_refused_is_shown_waiting_for_it(
     dialog.skip_invalid.setChecked(True)
     assert not dialog.import_button.isEnabled()  # nothing is left to import
     assert _counts(demo_db) == before
+
+
+def test_the_english_preview_of_a_csv_file_reads_as_english(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Problems start with a capital letter, and a CSV file is a file, not a "sheet"."""
+    from windows import interface
+
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "小区,楼栋,单元,房号,姓名,身份证号\n锦华苑,1栋,1单元,101,,11010519491231002X\n",
+        encoding="utf-8-sig",
+    )
+    with interface(language="en"):
+        dialog = planned(qtbot, window, path)
+        assert "sheet" not in dialog.file_label.text().lower()
+        assert "a.csv" in dialog.file_label.text()
+        model = dialog.problems.model()
+        texts = [model.data(model.index(r, 2)) for r in range(model.rowCount())]
+        assert texts and all(t[:1].isupper() for t in texts), texts
+        assert "sheet" not in dialog.message.text().lower()

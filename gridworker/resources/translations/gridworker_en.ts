@@ -1157,7 +1157,7 @@
     </message>
     <message>
         <source>花名册里这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请先在程序里把{name}的与户主关系改成别的（或在表中加上{name}这一行写明新的关系），再导入</source>
-        <translation>The roster already has {name} as the head of this household, and a household has one head; to change the head, first change {name}’s relation to the head in the program (or add a row for {name} with the new relation to the sheet), then import again</translation>
+        <translation>The roster already has {name} as the head of this household, and a household has one head; to change the head, first change {name}’s relation to the head in the program (or add a row for {name} with the new relation to the file), then import again</translation>
     </message>
     <message>
         <source>表 {table} 无法读取（{error}）</source>
@@ -1169,11 +1169,11 @@
     </message>
     <message>
         <source>表格中有 {rows} 行有问题，没有写入任何数据。请改正后重新导入，或选择只导入没有问题的行。</source>
-        <translation>{rows} rows of the sheet have problems, so nothing was written. Correct them and import again, or choose to import only the rows without problems.</translation>
+        <translation>{rows} rows of the file have problems, so nothing was written. Correct them and import again, or choose to import only the rows without problems.</translation>
     </message>
     <message>
         <source>表格缺少必需的列：{missing}{extra}。在第 {row} 行找到的列是：{found}。</source>
-        <translation>The sheet lacks required columns: {missing}{extra}. The columns found in row {row} are: {found}.</translation>
+        <translation>The file lacks required columns: {missing}{extra}. The columns found in row {row} are: {found}.</translation>
     </message>
     <message>
         <source>要修改的{record}不存在（编号 {id}）。</source>

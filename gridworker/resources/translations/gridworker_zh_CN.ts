@@ -529,6 +529,10 @@
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
+        <source>File: {0} (headers in row {1}, {2} data rows)</source>
+        <translation>文件：{0}（表头在第 {1} 行，共 {2} 行数据）</translation>
+    </message>
+    <message>
         <source>File: {0} (sheet “{1}”, headers in row {2}, {3} data rows)</source>
         <translation>文件：{0}（工作表“{1}”，表头在第 {2} 行，共 {3} 行数据）</translation>
     </message>
@@ -541,11 +545,11 @@
         <translation>未使用的列：{0}</translation>
     </message>
     <message>
-        <source>Nothing will be written while rows have problems: correct them in the sheet and import again, or leave those rows out.</source>
+        <source>Nothing will be written while rows have problems: correct them in the file and import again, or leave those rows out.</source>
         <translation>有问题的行存在时不会写入任何数据：请在表格中改正后重新导入，或选择跳过这些行。</translation>
     </message>
     <message>
-        <source>Everything in this sheet is already in the roster.</source>
+        <source>Everything in this file is already in the roster.</source>
         <translation>表格中的内容花名册里都已经有了。</translation>
     </message>
     <message>

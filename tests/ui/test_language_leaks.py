@@ -150,3 +150,29 @@ def _known_data_texts(win: MainWindow) -> set[str]:
     for combo in (win.roster.estate_filter, win.roster.building_filter):
         out.update(combo.itemText(i) for i in range(1, combo.count()))
     return out
+
+
+@pytest.mark.parametrize("mode", ["open", "save", "folder"])
+def test_qts_own_dialogs_speak_chinese_in_the_chinese_interface(mode: str) -> None:
+    """Qt's file dialog (as on Linux) and standard buttons, from Qt's own zh_CN catalogue
+    and ours for the labels it lacks ("Look in:", "Files of type:")."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    build_application()
+    d = QFileDialog(None, "选择")
+    d.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    if mode == "save":
+        d.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if mode == "folder":
+        d.setFileMode(QFileDialog.FileMode.Directory)
+    texts = [w.text() for w in d.findChildren(QLabel)]
+    texts += [b.text() for b in d.findChildren(QAbstractButton)]
+    texts += [b.toolTip() for b in d.findChildren(QAbstractButton)]
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
+    leaks = [t for t in texts if set(LATIN_WORD.findall(t)) - LOAN_WORDS]
+    assert leaks == []
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert [b.text() for b in box.buttons()] == ["是(&Y)", "否(&N)"]
+    d.deleteLater()
+    box.deleteLater()

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     """One window; the side bar picks the screen. Closing it stops the database thread."""
 
     status_loaded = Signal()
+    replaced_by: MainWindow | None = None  # the window redrawn in another language
 
     def __init__(
         self,
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         runner.changed.connect(self._data_changed)
         self.settings_screen.text_size_changed.connect(self._text_size_changed)
+        self.settings_screen.language_changed.connect(self._language_changed)
         self.settings_screen.print_font_changed.connect(self.print_screen.check_font)
         self.roster.print_requested.connect(self.print_households)
         self._restore()
@@ -274,6 +276,11 @@ class MainWindow(QMainWindow):
 
     def _font_changed(self, _font: QFont) -> None:
         QTimer.singleShot(0, self._size_nav)  # 大字 switched: once every widget has it
+
+    def _language_changed(self, _language: str) -> None:
+        from gridworker.ui.app import switch_language  # app builds windows: no import cycle
+
+        QTimer.singleShot(0, lambda: switch_language(self))  # after the click is handled
 
     def _size_nav(self) -> None:
         """The side bar's items and width from the current text size (again when 大字 is

@@ -1330,8 +1330,8 @@
         <translation>语言</translation>
     </message>
     <message>
-        <source>A new language takes effect when the program is started again.</source>
-        <translation>更换的语言在重新启动程序后生效。</translation>
+        <source>The window is redrawn in the language you choose at once.</source>
+        <translation>选好语言后，窗口会立即换成该语言显示。</translation>
     </message>
     <message>
         <source>Text size</source>

@@ -40,7 +40,7 @@ from gridworker.ui.worker import DbRunner, JobContext
 
 
 class SettingsScreen(QWidget):
-    """Choices are saved at once; text size applies immediately, language on restart."""
+    """Choices are saved and apply at once (a new language redraws the window)."""
 
     text_size_changed = Signal(str)
     language_changed = Signal(str)
@@ -81,7 +81,7 @@ class SettingsScreen(QWidget):
         current = preferences.language()
         (self.english if current == "en" else self.chinese).setChecked(True)
         self.language_note = QLabel(
-            self.tr("A new language takes effect when the program is started again.")
+            self.tr("The window is redrawn in the language you choose at once.")
         )
         self.language_note.setWordWrap(True)
         lang_layout.addWidget(self.language_note)

@@ -67,6 +67,10 @@
         <translation>{0} 中的数据包：</translation>
     </message>
     <message>
+        <source>(cannot be read)</source>
+        <translation>（无法读取）</translation>
+    </message>
+    <message>
         <source>Choose the folder with the bundles</source>
         <translation>选择放有数据包的文件夹</translation>
     </message>

@@ -7,7 +7,7 @@ the person changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from gridworker.ui.wording import display, vocab
 from gridworker.ui.worker import DbRunner, JobContext
 
 READ_ONLY_STYLE = "background: #eeeeee; color: #333333;"
+PROBLEM_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 
 
 class HouseholdDialog(QDialog):
@@ -51,7 +52,8 @@ class HouseholdDialog(QDialog):
         self.household_id = household_id
         self._saving = False
         self.setWindowTitle(self.tr("Edit household") if household_id else self.tr("New household"))
-        self.setMinimumWidth(520)
+        # wide enough for a hint on one line, in large text too
+        self.setMinimumWidth(max(520, self.fontMetrics().horizontalAdvance("网") * 34))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -77,9 +79,6 @@ class HouseholdDialog(QDialog):
             if key == "building":
                 form.addRow(self.tr("Estate *"), self.estate)
             form.addRow(label, edit)
-            if key == "phone":
-                self.phone_msg = _message_label()
-                form.addRow("", self.phone_msg)
             if key == "head_name":
                 self.head_note = _message_label()
                 form.addRow("", self.head_note)
@@ -89,16 +88,16 @@ class HouseholdDialog(QDialog):
                 for u in HOUSE_USES:
                     self.house_use.addItem(vocab("house_use", u), u)
                 form.addRow(self.tr("House use"), self.house_use)
+        # One message line under the form, its room (two lines) kept while empty: the
+        # phone's problem, what is still to fill in, or any other problem. Nothing under
+        # the fields comes and goes, so they never move under the person's eyes.
         self.message = _message_label()
-        # Hint and error lines keep their room while hidden: the fields never move under
-        # the person's eyes as they come and go.
-        for line in (self.phone_msg, self.head_note, self.message):
-            keep = line.sizePolicy()
-            keep.setRetainSizeWhenHidden(True)
-            line.setSizePolicy(keep)
-            line.setText("—")
-            line.setMinimumHeight(line.sizeHint().height())  # one line, shown or not
-            line.setText("")
+        self.phone_msg = self.message  # the phone's problem is said there
+        keep = self.message.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep)
+        self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         if household_id is None:
@@ -164,13 +163,15 @@ class HouseholdDialog(QDialog):
         raw = self.form_values()
         _values, problems = check_household(raw)
         phone = [m for f, m in problems if f == "phone"]
-        _show(self.phone_msg, display(phone[0]) if phone else "", ERROR_STYLE)
+        self.fields["phone"].setStyleSheet(PROBLEM_STYLE if phone else "")
         missing = [
             text
             for key, text in (("estate", self.tr("estate")), ("room", self.tr("room")))
             if not raw.get(key)
         ]
-        if missing:
+        if phone:
+            _show(self.message, display(phone[0]), ERROR_STYLE)
+        elif missing:
             _show(
                 self.message,
                 self.tr("Please fill in: {0}").format(self.tr(", ").join(missing)),

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -252,6 +253,8 @@ class ImportDialog(QDialog):
         self._update_buttons()
         self.planned.emit(plan)
         self.open()
+        if len(plan.problems) <= 300:  # the whole reason on the lines it needs, laid out
+            QTimer.singleShot(0, self.problems.resizeRowsToContents)
 
     def _update_buttons(self) -> None:
         plan = self.plan

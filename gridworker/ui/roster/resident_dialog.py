@@ -481,6 +481,7 @@ class StatusDialog(QDialog):
             form.addRow(self.tr("Reason"), self.reason)
             note = QLabel(self.tr("Both may be left empty; they are added to the notes."))
             note.setStyleSheet(HINT_STYLE)
+            note.setWordWrap(True)
             form.addRow("", note)
         else:
             self.moved_to.setVisible(False)
@@ -496,7 +497,7 @@ class StatusDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(max(420, self.fontMetrics().horizontalAdvance("网") * 28))
 
     def save(self) -> None:
         rid, status = self.resident_id, self.status

@@ -157,10 +157,13 @@ class RosterScreen(QWidget):
         )
         self.hidden_hint.setVisible(False)
         self.hidden_hint.clicked.connect(self.show_every_status)
-        filters.addWidget(self.hidden_hint)
         self.count_label = QLabel(self.tr("Loading…"))
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
+        hint_row = QHBoxLayout()  # its own line: the filters keep their width
+        hint_row.addStretch(1)
+        hint_row.addWidget(self.hidden_hint)
+        layout.addLayout(hint_row)
 
         self.micro_grid_filter.currentIndexChanged.connect(self._micro_grid_changed)
         self.estate_filter.currentIndexChanged.connect(self._estate_changed)

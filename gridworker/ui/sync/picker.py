@@ -134,8 +134,8 @@ class BundlePicker(QDialog):
         self.paths = [p for p, _ in listing]
         self.table.setRowCount(len(listing))
         for r, (path, m) in enumerate(listing):
-            if m is None:
-                cells = ["", "", "", "", "", path.name]
+            if m is None:  # listed (it may be chosen, to see why it is refused), unread
+                cells = ["", self.tr("(cannot be read)"), "", "", "", path.name]
             else:
                 cells = [
                     m.sender_user,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -193,9 +194,19 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _local(utc: str) -> str:
+    """A stored UTC time ("2026-12-06T20:02:38Z") as this computer's local time."""
+    try:
+        when = datetime.fromisoformat(utc.replace("Z", "+00:00"))
+    except ValueError:
+        return utc
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         items = sync_status(store)
+        office = store.identity.role == "office"
     if args.json:
         print(
             json.dumps(
@@ -220,14 +231,17 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     if not items:
         print("还没有微网格。")
+    # What the other side has not confirmed receiving yet (its next bundle confirms it):
+    # the next bundle carries it again.
+    others = "网格员" if office else "社区"
     for s in items:
         last = (
-            f"最近收到 {s.last_received_at}（{s.days_silent} 天前）"
+            f"最近收到 {_local(s.last_received_at)}（{s.days_silent} 天前）"
             if s.last_received_at
             else "从未收到"
         )
         who = "、".join(s.peers) if s.peers else "—"
-        line = f"{s.name}：{who}；{last}；对方未确认的修改 {s.unacked_ops} 条"
+        line = f"{s.name}：{who}；{last}；{others}还没收到的修改 {s.unacked_ops} 条"
         if s.warning:
             line += f"  ⚠ {s.warning}"
         print(line)

@@ -14,14 +14,20 @@ from gridworker.core.messages import joined, msg, term
 from gridworker.core.textnorm import norm
 
 __all__ = [
+    "ENGLISH",
     "ETHNICITIES",
     "HOUSE_USES",
     "POPULATION_TYPES",
     "RELATIONS",
+    "RELATION_CHOICES",
+    "RELATION_DETAILS",
     "SENSITIVE_TAGS",
+    "SEXES",
     "SPECIAL_TAGS",
     "STATUSES",
+    "VOCABULARIES",
     "VocabError",
+    "english_name",
     "format_tags",
     "is_sensitive_tag",
     "norm_ethnicity",
@@ -31,6 +37,7 @@ __all__ = [
     "norm_status",
     "parse_tags",
     "public_tags",
+    "relation_category",
 ]
 
 
@@ -62,12 +69,67 @@ RELATIONS: tuple[str, ...] = (
 )
 """与户主关系: the nine one-digit categories of GB/T 4761-2008 (codes 0–8), in code order.
 
-Detailed relations collapse into their GB/T 4761 category, exactly as the standard's
-two-digit codes do: 父亲/母亲/公公/岳母 → 父母 (sex is already known from the ID number,
-so nothing is lost); 户主 → 本人; 孙子/外孙女 → 孙子女. Note the standard files 女婿 (28)
-under 子 and 儿媳 (38) under 女, and this mapping follows it so data lines up with
-official household-register exports.
+A relation is stored as the category or as one of the detailed relations of the
+standard's two-digit codes that households name on their 户口簿 (:data:`RELATION_DETAILS`:
+儿媳, 女婿, 公公, 外祖母 …), so a daughter-in-law is never shown as 女 (a daughter);
+:func:`relation_category` gives the category for statistics and filters (the standard
+files 女婿 (28) under 子 and 儿媳 (38) under 女). Words that name no detail of their own
+collapse into their category (儿子/长子 → 子, 夫/妻 → 配偶: sex is known from the ID).
+Older data holding only categories stays valid: each category is itself a code.
 """
+
+RELATION_DETAILS: dict[str, str] = {
+    "女婿": "子",
+    "儿媳": "女",
+    "孙子": "孙子女",
+    "孙女": "孙子女",
+    "外孙子": "孙子女",
+    "外孙女": "孙子女",
+    "孙媳妇": "孙子女",
+    "孙女婿": "孙子女",
+    "曾孙子": "孙子女",
+    "曾孙女": "孙子女",
+    "父亲": "父母",
+    "母亲": "父母",
+    "公公": "父母",
+    "婆婆": "父母",
+    "岳父": "父母",
+    "岳母": "父母",
+    "祖父": "祖父母",
+    "祖母": "祖父母",
+    "外祖父": "祖父母",
+    "外祖母": "祖父母",
+    "兄": "兄弟姐妹",
+    "嫂": "兄弟姐妹",
+    "弟": "兄弟姐妹",
+    "弟媳": "兄弟姐妹",
+    "姐姐": "兄弟姐妹",
+    "姐夫": "兄弟姐妹",
+    "妹妹": "兄弟姐妹",
+    "妹夫": "兄弟姐妹",
+    "侄子": "其他",
+    "侄女": "其他",
+    "外甥": "其他",
+    "外甥女": "其他",
+    "其他亲属": "其他",
+    "非亲属": "其他",
+}
+"""Detailed relations (GB/T 4761-2008 two-digit entries) → their category."""
+
+RELATION_CHOICES: tuple[str, ...] = tuple(
+    word
+    for category in RELATIONS
+    for word in (category, *(d for d, c in RELATION_DETAILS.items() if c == category))
+)
+"""Every storable relation, each category followed by its details (the form's list)."""
+
+
+def relation_category(relation: str | None) -> str | None:
+    """The GB/T 4761 category of a stored relation (a category is its own)."""
+    if relation is None:
+        return None
+    return RELATION_DETAILS.get(relation, relation)
+
 
 _RELATION_SYNONYMS: dict[str, str] = {
     "户主": "本人",
@@ -90,7 +152,6 @@ _RELATION_SYNONYMS: dict[str, str] = {
     "养子": "子",
     "继子": "子",
     "养子或继子": "子",
-    "女婿": "子",
     "其他儿子": "子",
     "女儿": "女",
     "独生女": "女",
@@ -102,88 +163,63 @@ _RELATION_SYNONYMS: dict[str, str] = {
     "养女": "女",
     "继女": "女",
     "养女或继女": "女",
-    "儿媳": "女",
-    "儿媳妇": "女",
+    "儿媳妇": "儿媳",
     "其他女儿": "女",
-    "孙子": "孙子女",
-    "孙女": "孙子女",
-    "外孙": "孙子女",
-    "外孙子": "孙子女",
-    "外孙女": "孙子女",
+    "外孙": "外孙子",
     "孙辈": "孙子女",
     "孙子孙女": "孙子女",
-    "孙媳妇": "孙子女",
-    "孙女婿": "孙子女",
-    "曾孙子": "孙子女",
-    "曾孙女": "孙子女",
-    "父亲": "父母",
-    "母亲": "父母",
-    "爸爸": "父母",
-    "妈妈": "父母",
-    "父": "父母",
-    "母": "父母",
-    "公公": "父母",
-    "婆婆": "父母",
-    "岳父": "父母",
-    "岳母": "父母",
+    "孙媳": "孙媳妇",
+    "外孙媳妇": "孙媳妇",
+    "外孙女婿": "孙女婿",
+    "爸爸": "父亲",
+    "妈妈": "母亲",
+    "父": "父亲",
+    "母": "母亲",
+    "丈人": "岳父",
+    "丈母娘": "岳母",
     "继父": "父母",
     "继母": "父母",
     "养父": "父母",
     "养母": "父母",
-    "祖父": "祖父母",
-    "祖母": "祖父母",
-    "外祖父": "祖父母",
-    "外祖母": "祖父母",
-    "爷爷": "祖父母",
-    "奶奶": "祖父母",
-    "外公": "祖父母",
-    "外婆": "祖父母",
-    "姥姥": "祖父母",
-    "姥爷": "祖父母",
+    "爷爷": "祖父",
+    "奶奶": "祖母",
+    "外公": "外祖父",
+    "外婆": "外祖母",
+    "姥姥": "外祖母",
+    "姥爷": "外祖父",
     "曾祖父": "祖父母",
     "曾祖母": "祖父母",
-    "兄": "兄弟姐妹",
-    "弟": "兄弟姐妹",
-    "姐": "兄弟姐妹",
-    "妹": "兄弟姐妹",
-    "哥哥": "兄弟姐妹",
-    "弟弟": "兄弟姐妹",
-    "姐姐": "兄弟姐妹",
-    "妹妹": "兄弟姐妹",
+    "姐": "姐姐",
+    "妹": "妹妹",
+    "哥哥": "兄",
+    "弟弟": "弟",
     "兄弟": "兄弟姐妹",
     "姐妹": "兄弟姐妹",
-    "嫂": "兄弟姐妹",
-    "嫂子": "兄弟姐妹",
-    "弟媳": "兄弟姐妹",
-    "姐夫": "兄弟姐妹",
-    "妹夫": "兄弟姐妹",
+    "嫂子": "嫂",
+    "弟妹": "弟媳",
+    "弟媳妇": "弟媳",
     "其它": "其他",
-    "亲属": "其他",
-    "其他亲属": "其他",
-    "非亲属": "其他",
-    "租户": "其他",
-    "租客": "其他",
-    "合租": "其他",
-    "保姆": "其他",
-    "侄子": "其他",
-    "侄女": "其他",
-    "外甥": "其他",
-    "外甥女": "其他",
+    "亲属": "其他亲属",
+    "租户": "非亲属",
+    "租客": "非亲属",
+    "合租": "非亲属",
+    "保姆": "非亲属",
     "叔叔": "其他",
     "阿姨": "其他",
 }
 
 
 def norm_relation(raw: str | None, sex: str | None = None) -> str:
-    """Map a 与户主关系 cell to one of :data:`RELATIONS`.
+    """Map a 与户主关系 cell to a stored relation: a category of :data:`RELATIONS` or a
+    detail of :data:`RELATION_DETAILS`.
 
-    Accepts the canonical names, common words (户主, 儿子, 母亲, 外婆 …) and GB/T 4761
-    numeric codes ("0"–"8", "01", "52"). The sex-neutral "子女"/"孩子" needs ``sex``
+    Accepts the stored names, common words (户主, 儿子, 妈妈, 外婆 …) and GB/T 4761
+    numeric codes ("0"–"8", "01", "52": read as their category). The sex-neutral "子女"/"孩子" needs ``sex``
     ("男"/"女", known from the ID number) to choose 子 or 女. Raises
     :class:`VocabError` if unrecognised.
     """
     key = norm(raw).replace(" ", "")
-    if key in RELATIONS:
+    if key in RELATIONS or key in RELATION_DETAILS:
         return key
     if key in _RELATION_SYNONYMS:
         return _RELATION_SYNONYMS[key]
@@ -521,6 +557,123 @@ def norm_ethnicity(raw: str | None) -> str:
     if key.isascii() and key.isdigit() and 1 <= int(key) <= len(ETHNICITIES):
         return ETHNICITIES[int(key) - 1]
     raise _unknown("民族", raw, ())
+
+
+# ------------------------------------------------------------------ English names
+
+SEXES: tuple[str, ...] = ("男", "女")
+"""性别 as stored (derived from the ID number when there is one)."""
+
+_ETHNICITIES_EN = (
+    "Han", "Mongol", "Hui", "Tibetan", "Uyghur", "Miao", "Yi", "Zhuang", "Bouyei", "Korean",
+    "Manchu", "Dong", "Yao", "Bai", "Tujia", "Hani", "Kazakh", "Dai", "Li", "Lisu", "Va",
+    "She", "Gaoshan", "Lahu", "Shui", "Dongxiang", "Naxi", "Jingpo", "Kyrgyz", "Tu", "Daur",
+    "Mulao", "Qiang", "Blang", "Salar", "Maonan", "Gelao", "Xibe", "Achang", "Pumi", "Tajik",
+    "Nu", "Uzbek", "Russian", "Evenki", "De'ang", "Bonan", "Yugur", "Gin", "Tatar", "Derung",
+    "Oroqen", "Hezhen", "Monba", "Lhoba", "Jino",
+)  # fmt: skip
+
+ENGLISH: dict[str, dict[str, str]] = {
+    "sex": {"男": "Male", "女": "Female"},
+    "relation": {
+        "本人": "Head",
+        "配偶": "Spouse",
+        "子": "Son",
+        "女": "Daughter",
+        "孙子女": "Grandchild",
+        "父母": "Parent",
+        "祖父母": "Grandparent",
+        "兄弟姐妹": "Sibling",
+        "其他": "Other",
+        "女婿": "Son-in-law",
+        "儿媳": "Daughter-in-law",
+        "孙子": "Grandson",
+        "孙女": "Granddaughter",
+        "外孙子": "Grandson (daughter's)",
+        "外孙女": "Granddaughter (daughter's)",
+        "孙媳妇": "Grandson's wife",
+        "孙女婿": "Granddaughter's husband",
+        "曾孙子": "Great-grandson",
+        "曾孙女": "Great-granddaughter",
+        "父亲": "Father",
+        "母亲": "Mother",
+        "公公": "Father-in-law (husband's)",
+        "婆婆": "Mother-in-law (husband's)",
+        "岳父": "Father-in-law (wife's)",
+        "岳母": "Mother-in-law (wife's)",
+        "祖父": "Grandfather",
+        "祖母": "Grandmother",
+        "外祖父": "Grandfather (mother's)",
+        "外祖母": "Grandmother (mother's)",
+        "兄": "Elder brother",
+        "嫂": "Elder brother's wife",
+        "弟": "Younger brother",
+        "弟媳": "Younger brother's wife",
+        "姐姐": "Elder sister",
+        "姐夫": "Elder sister's husband",
+        "妹妹": "Younger sister",
+        "妹夫": "Younger sister's husband",
+        "侄子": "Nephew (brother's)",
+        "侄女": "Niece (brother's)",
+        "外甥": "Nephew (sister's)",
+        "外甥女": "Niece (sister's)",
+        "其他亲属": "Other relative",
+        "非亲属": "Not related",
+    },
+    "population_type": {
+        "户籍": "Registered",
+        "常住": "Resident",
+        "流动": "Migrant",
+        "境外": "Foreign",
+    },
+    "status": {"在住": "Living here", "迁出": "Moved out", "死亡": "Deceased"},
+    "house_use": {
+        "自住": "Own home",
+        "出租": "Rented out",
+        "经营": "Business",
+        "空置": "Empty",
+    },
+    "tags": {
+        "独居老人": "Elderly, living alone",
+        "空巢老人": "Elderly, empty nest",
+        "高龄": "Aged 80+",
+        "失能": "Needs daily care",
+        "失智": "Dementia",
+        "残疾人": "Disability",
+        "重病": "Serious illness",
+        "留守儿童": "Left-behind child",
+        "困境儿童": "Child in hardship",
+        "孤儿": "Orphan",
+        "低保": "Minimum allowance",
+        "特困供养": "Extreme-poverty support",
+        "计生特殊家庭": "Lost only child",
+        "退役军人": "Veteran",
+        "精神障碍患者": "Mental illness",
+        "社区矫正人员": "Community correction",
+        "新就业群体": "Gig worker",
+        "其他": "Other",
+    },
+    "ethnicity": dict(zip(ETHNICITIES, _ETHNICITIES_EN, strict=True)),
+}
+"""English names of the stored vocabularies (field → stored value → English), for the
+English interface only: the stored values stay Chinese. A test holds each table to its
+vocabulary."""
+
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "sex": SEXES,
+    "relation": RELATION_CHOICES,
+    "population_type": POPULATION_TYPES,
+    "status": STATUSES,
+    "house_use": HOUSE_USES,
+    "tags": SPECIAL_TAGS,
+    "ethnicity": ETHNICITIES,
+}
+"""Each vocabulary by the field that stores it."""
+
+
+def english_name(field: str, value: str) -> str | None:
+    """The English name of a stored vocabulary value (None if it has none)."""
+    return ENGLISH.get(field, {}).get(value)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -9,7 +9,8 @@ module, so a value is accepted or refused the same way wherever it was typed:
   the first (an importer reports a whole sheet at once). The ID number is parsed once:
   its birth date and sex come with the result (:class:`ResidentCheck`);
 - **one head**: a household has one 户主 (relation 本人) among the people living there
-  (:func:`other_head`), and its ``head_name`` follows that person's name;
+  (:func:`other_head`), and its ``head_name`` follows that person's name; its phone
+  follows the head's when it was the head's number (:func:`household_phone_follows`);
 - **statuses**: 在住 / 迁出 / 死亡, the last two with the date (:func:`status_change`);
 - **defaults** are for new records only (:func:`new_resident_values`); an edit writes the
   fields the person changed and nothing else (:func:`edited_fields`).
@@ -29,6 +30,7 @@ from typing import TypeVar
 from gridworker.core.idcard import MIN_BIRTH_DATE, IdError, IdInfo, parse_id
 from gridworker.core.messages import Message, joined, message_of, msg, term
 from gridworker.core.people import (
+    RELATION_CHOICES,
     SPECIAL_TAGS,
     VocabError,
     norm_ethnicity,
@@ -37,6 +39,7 @@ from gridworker.core.people import (
     norm_relation,
     norm_status,
     parse_tags,
+    relation_category,
 )
 from gridworker.core.phone import PhoneError, parse_phone
 from gridworker.core.textnorm import norm, norm_key, norm_name, norm_prose, norm_text
@@ -91,10 +94,14 @@ NEW_RESIDENT_SUGGESTIONS: Mapping[str, str] = {"ethnicity": "汉族", "populatio
 """Shown already chosen in a new resident's form (the person sees them and may change
 them); never filled in on an edit or an import."""
 
+_CATEGORY_ORDER = (HEAD, "配偶", "子", "女", "孙子女", "父母", "祖父母", "兄弟姐妹")
 RELATION_ORDER: dict[str, int] = {
-    r: i for i, r in enumerate((HEAD, "配偶", "子", "女", "孙子女", "父母", "祖父母", "兄弟姐妹"))
+    r: _CATEGORY_ORDER.index(c)
+    for r in RELATION_CHOICES
+    if (c := relation_category(r) or "") in _CATEGORY_ORDER
 }
-"""Sort order of household members: head first, then spouse, children… (others last)."""
+"""Sort order of household members: head first, then spouse, children… (others last); a
+detailed relation sorts with its category (儿媳 with the daughters)."""
 
 
 class RuleError(ValueError):
@@ -533,14 +540,28 @@ def other_head(members: Iterable[Member], me: Member) -> Member | None:
 def second_head_problem(head: str, *, in_sheet: bool = False) -> Message:
     """The sentence refusing a second head while ``head`` is the household's head."""
     if in_sheet:
+        # The stored head is usually not in the sheet at all (a worker's partial sheet):
+        # the advice names what can be done whether or not that row is there.
         return msg(
-            "这一户已登记户主{name}，一户只能有一位户主；如要更换户主，"
-            "请在表中把{name}的与户主关系也改过来",
+            "花名册里这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请先在程序里"
+            "把{name}的与户主关系改成别的（或在表中加上{name}这一行写明新的关系），再导入",
             name=head,
         )
     return msg(
         "这一户的户主是{name}，一户只能有一位户主；如要更换户主，请先把{name}的与户主关系改成别的",
         name=head,
+    )
+
+
+def household_phone_follows(
+    household_phone: object, old_head_phone: object, new_head_phone: object
+) -> bool:
+    """Does the household's contact number follow its head's corrected phone? Only when
+    it was the head's old number: a household's own number (a landline) stays."""
+    return (
+        not is_empty(household_phone)
+        and household_phone == old_head_phone
+        and new_head_phone != old_head_phone
     )
 
 
@@ -576,6 +597,44 @@ def status_change(status: str, date: object) -> tuple[dict[str, Value], list[Pro
     except RuleError as e:
         return {}, [("status_date", message_of(e))]
     return {"status": value, "status_date": when}, []
+
+
+MOVE_REASONS: tuple[str, ...] = (
+    "工作调动",
+    "购房搬迁",
+    "租期到期",
+    "投靠子女",
+    "入住养老机构",
+    "婚嫁",
+    "上学",
+    "出国（境）",
+)
+"""Common reasons for moving out, offered in the form (any other text is kept as typed)."""
+
+
+def move_note(when: object, moved_to: object, reason: object) -> str | None:
+    """The line a move-out adds to the resident's 备注: "2026-12-01 迁出，迁往成都市武侯区，
+    原因：投靠子女" (None when neither destination nor reason was given).
+
+    Where a person went and why are kept in the notes the record already has and syncs,
+    with the status change itself in the change log (who recorded it, when): no field
+    of its own, so every earlier version of the program reads and passes it on."""
+    where = norm_text(str(moved_to or ""))
+    why = norm_text(str(reason or ""))
+    if not (where or why):
+        return None
+    parts = [f"{when} 迁出" if not is_empty(when) else "迁出"]
+    if where:
+        parts.append(f"迁往{where}")
+    if why:
+        parts.append(f"原因：{why}")
+    return "，".join(parts)
+
+
+def with_line(notes: object, line: str) -> str:
+    """``notes`` with ``line`` added on a line of its own (what was there stays)."""
+    before = str(notes or "").rstrip()
+    return f"{before}\n{line}" if before else line
 
 
 def members_in_order(members: Iterable[_M]) -> list[_M]:

@@ -11,7 +11,7 @@ import csv
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,8 +93,9 @@ def _natural(text: object) -> tuple[Any, ...]:
     return tuple(int(p) if p.isdigit() else p for p in parts)
 
 
-def roster_rows(store: Store) -> Iterator[dict[str, str]]:
-    """Every resident as one sheet row {field: text}, ordered by micro-grid and address.
+def roster_rows(store: Store, only: Collection[str] | None = None) -> Iterator[dict[str, str]]:
+    """Every resident (or those whose ids are in ``only``: the app's current search and
+    filters) as one sheet row {field: text}, ordered by micro-grid and address.
 
     Households are listed by natural address order, members head first. Households
     without residents have no row (the sheet is one row per person).
@@ -113,7 +114,10 @@ def roster_rows(store: Store) -> Iterator[dict[str, str]]:
     }
     rcols = ", ".join(RESIDENT.field_names)
     members: dict[str, list[dict[str, Any]]] = {}
+    wanted = None if only is None else set(only)
     for r in conn.execute(f"SELECT id, {rcols} FROM resident"):
+        if wanted is not None and r["id"] not in wanted:
+            continue
         members.setdefault(r["household_id"], []).append(
             {f: from_db(RESIDENT, f, r[f]) for f in RESIDENT.field_names}
         )
@@ -178,9 +182,12 @@ def _check_suffix(path: Path) -> str:
     return suffix
 
 
-def export_roster(store: Store, path: Path | str) -> RosterExport:
-    """Write every resident to ``path`` (.xlsx or .csv by suffix); says how many, and which
-    texts an .xlsx had to cut at Excel's cell limit (:meth:`RosterExport.warning`).
+def export_roster(
+    store: Store, path: Path | str, only: Collection[str] | None = None
+) -> RosterExport:
+    """Write every resident (or those in ``only``) to ``path`` (.xlsx or .csv by suffix);
+    says how many, and which texts an .xlsx had to cut at Excel's cell limit
+    (:meth:`RosterExport.warning`).
 
     The headers are the importer's standard names (with 微网格 in an office), the CSV is
     UTF-8 with BOM so Excel shows the Chinese, and ID numbers are text cells.
@@ -188,7 +195,7 @@ def export_roster(store: Store, path: Path | str) -> RosterExport:
     path = Path(path)
     suffix = _check_suffix(path)
     columns = export_columns(office=store.identity.role == "office")
-    rows = list(roster_rows(store))
+    rows = list(roster_rows(store, only))
     if suffix == ".csv":
         _atomic(path, lambda tmp: _write_csv(tmp, columns, rows))
         return RosterExport(len(rows))
@@ -276,7 +283,8 @@ def _write_help(ws: Any, columns: list[Column]) -> None:
 
     allowed = {
         "house_use": "、".join(HOUSE_USES),
-        "relation": "、".join(RELATIONS) + "（户主、儿子、母亲等常用说法也能识别）",
+        "relation": "、".join(RELATIONS)
+        + "，或具体关系：儿媳、女婿、父亲、母亲、公公、外祖母、嫂等（户主、儿子、妈妈等常用说法也能识别）",
         "population_type": "、".join(POPULATION_TYPES),
         "tags": "、".join(SPECIAL_TAGS) + "（多个用顿号、逗号分隔）",
         "status": "、".join(STATUSES) + "（不填即为在住）",

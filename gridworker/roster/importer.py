@@ -232,6 +232,17 @@ class _Household:
     sheet_rows: dict[str, int] = field(default_factory=dict)  # field -> row that set it
     head_row: int | None = None
     used: bool = False
+    # The accepted rows (row number, cells, what they added to the plan): withdrawn when
+    # the row of the head their relations refer to is refused.
+    rows: list[_Accepted] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Accepted:
+    number: int
+    cells: Row
+    counted: str  # "new" | "updated" | "unchanged"
+    change: Change | None
 
 
 _CheckedHousehold = tuple[
@@ -347,6 +358,8 @@ class _Planner:
         self.released_heads: set[str] = set()
         self.sheet_relations: dict[str, str] = {}
         self.data: Sequence[Row] | None = None  # the rows, until sheet_relations is read
+        # Households whose head's row was refused: address key -> (row, name).
+        self.refused_heads: dict[tuple[str, ...], tuple[int, str]] = {}
         self.new_mgs: dict[str, str] = {}
         cols = header.fields
         self.res_cols = [(f, cols[f]) for f in RESIDENT_FIELDS if f in cols]
@@ -435,6 +448,8 @@ class _Planner:
                 )
 
         if problems or mg is None:
+            if is_living_head(values.get("relation"), values.get("status")):
+                self.refused_heads.setdefault(key, (number, name))
             self._reject(number, cells, problems)
             return
 
@@ -475,6 +490,8 @@ class _Planner:
             if why is not None:
                 problem("head_name", why)
         if problems:
+            if is_head and household.head_row is None:
+                self.refused_heads.setdefault(key, (number, name))
             self._reject(number, cells, problems)
             return
         if rid is not None and not is_head:
@@ -497,21 +514,28 @@ class _Planner:
         if self.office and mg not in self.mg_names:
             self.new_mgs.setdefault(mg, mg_text)
         values["household_id"] = household.id
+        change: Change | None = None
         if rid is None:
             values = new_resident_values(values)
             rid = uuid7()
-            self.plan.resident_changes.append(Change("resident", values, entity_id=rid, new=True))
+            change = Change("resident", values, entity_id=rid, new=True)
+            self.plan.resident_changes.append(change)
             self.plan.new += 1
+            counted = "new"
             self.by_name.setdefault((household.id, name), []).append(rid)
         else:
             assert current is not None
             changed = _not_cut(current, diff_values(current, values))
             if changed:
-                self.plan.resident_changes.append(Change("resident", changed, entity_id=rid))
+                change = Change("resident", changed, entity_id=rid)
+                self.plan.resident_changes.append(change)
                 self.plan.updated += 1
+                counted = "updated"
             else:
                 self.plan.unchanged += 1
+                counted = "unchanged"
             self.matched[rid] = number
+        household.rows.append(_Accepted(number, cells, counted, change))
 
     def prescan(self, data: Sequence[Row]) -> None:
         """Keep the sheet's rows for :meth:`_sheet_relations`, read when a stored head is
@@ -722,8 +746,40 @@ class _Planner:
             problems.append(RowProblem(number, "", msg("无法导入")))
         self.plan.rejected.append(RejectedRow(number, [cell_text(c) for c in cells], problems))
 
+    def withdraw_headless(self) -> None:
+        """Refuse the rows of a household whose head's row was refused: their relations
+        are to that head, so they are neither attached to another head (the one stored)
+        nor left in a household without one. Not when the refused row is the stored head
+        himself (he stays head)."""
+        dropped: set[int] = set()
+        for key, (head_row, head_name) in self.refused_heads.items():
+            h = self.households.get(key)
+            if h is None or not h.rows or h.head_row is not None:
+                continue
+            if self._stored_head_name(h, None) == head_name:
+                continue
+            why = msg(
+                "同户的户主{name}（第 {row} 行）有问题没有导入，这一行的与户主关系无从对应，"
+                "也没有导入；改好第 {row} 行后再一起导入",
+                name=head_name,
+                row=head_row,
+            )
+            for a in h.rows:
+                setattr(self.plan, a.counted, getattr(self.plan, a.counted) - 1)
+                if a.change is not None:
+                    dropped.add(id(a.change))
+                self._reject(a.number, a.cells, [RowProblem(a.number, self.col("relation"), why)])
+            h.rows.clear()
+            h.used = False
+        if dropped:
+            self.plan.resident_changes = [
+                c for c in self.plan.resident_changes if id(c) not in dropped
+            ]
+            self.plan.rejected.sort(key=lambda r: r.row)
+
     def finish(self) -> None:
         """Turn the households the accepted rows used into changes."""
+        self.withdraw_headless()
         plan = self.plan
         plan.micro_grids = list(self.new_mgs.values())
         for h in self.household_by_id.values():

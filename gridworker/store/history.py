@@ -42,9 +42,11 @@ class HistoryEntry:
     created: bool
     changes: tuple[FieldChange, ...]
     received: bool  # came in a bundle from another device
+    title: str = ""  # whose record, where a list mixes several (a household's members)
 
     def describe(self) -> Message:
-        """One line in Chinese, e.g. "修改居民：联系电话 138… → 139…；人员类别 +独居老人 −低保"."""
+        """One line in Chinese, e.g. "修改居民：联系电话 138… → 139…；人员类别 +独居老人 −低保",
+        or with the record's title "修改居民 张静华：联系电话 …"."""
         parts = []
         for c in self.changes:
             name = field_term(self.entity, c.field)
@@ -62,6 +64,17 @@ class HistoryEntry:
                 )
         record = record_term(self.entity)
         changes = joined(parts, msg("；"))
+        if self.title:
+            if self.created:
+                return msg(
+                    "新建{record} {title}：{changes}",
+                    record=record,
+                    title=self.title,
+                    changes=changes,
+                )
+            return msg(
+                "修改{record} {title}：{changes}", record=record, title=self.title, changes=changes
+            )
         if self.created:
             return msg("新建{record}：{changes}", record=record, changes=changes)
         return msg("修改{record}：{changes}", record=record, changes=changes)

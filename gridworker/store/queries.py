@@ -11,15 +11,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gridworker.core.ordering import name_order_key, natural_key
+from gridworker.core.people import STATUSES
 from gridworker.store.entities import HOUSEHOLD, MERGE_FIELDS, RESIDENT
 from gridworker.store.history import HistoryEntry, history
 from gridworker.store.ops import Value
 from gridworker.store.roster import household_head
-from gridworker.store.search import search_residents
+from gridworker.store.search import count_matches, search_residents
 from gridworker.store.store import Store
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "HouseholdView",
     "ResidentFilter",
     "ResidentRow",
+    "RosterListing",
     "StatusFigures",
     "building_choices",
     "buildings",
@@ -50,8 +52,10 @@ __all__ = [
     "last_sync",
     "micro_grids",
     "resident_ids",
+    "resident_names",
     "resident_rows",
     "roster_list",
+    "roster_listing",
     "roster_rows",
     "simple_search",
     "status_figures",
@@ -454,6 +458,57 @@ def roster_list(
     return resident_ids(store.conn, f, sort=sort or "address", descending=descending)
 
 
+@dataclass(frozen=True)
+class RosterListing:
+    """The roster list and what a newcomer needs to read it: the residents a search found
+    that the status filter hides (status -> count), and whether nobody is registered yet
+    in the filter's micro-grid (the list then says what to do first)."""
+
+    ids: list[str]
+    hidden: dict[str, int]
+    nobody_yet: bool
+
+
+def roster_listing(
+    store: Store,
+    text: str,
+    f: ResidentFilter,
+    *,
+    sort: str = "",
+    descending: bool = False,
+) -> RosterListing:
+    """:func:`roster_list`, with the matches of the search under the statuses the filter
+    leaves out counted, and whether the micro-grid (or the file) has no household yet."""
+    ids = roster_list(store, text, f, sort=sort, descending=descending)
+    hidden: dict[str, int] = {}
+    if text and f.statuses is not None:
+        for status in STATUSES:
+            if status in f.statuses:
+                continue
+            n = count_matches(
+                store.conn,
+                text,
+                micro_grid_id=f.micro_grid_id,
+                statuses=[status],
+                estate=f.estate,
+                building=f.building,
+                tag=f.tag,
+            )
+            if n:
+                hidden[status] = n
+    nobody = False
+    if not ids:
+        if f.micro_grid_id is not None:
+            sql, params = (
+                "SELECT 1 FROM household WHERE micro_grid_id = ? LIMIT 1",
+                [f.micro_grid_id],
+            )
+        else:
+            sql, params = "SELECT 1 FROM household LIMIT 1", []
+        nobody = store.conn.execute(sql, params).fetchone() is None
+    return RosterListing(ids, hidden, nobody)
+
+
 def roster_rows(store: Store, ids: Sequence[str]) -> dict[str, ResidentRow]:
     """A page of the roster list (see :func:`resident_rows`)."""
     return resident_rows(store.conn, ids)
@@ -507,9 +562,25 @@ def household_view(
     if row is None:
         return None
     members = household_member_ids(store.conn, household_id)
-    return HouseholdView(
-        row, members, history(store.conn, [household_id, *members], limit=history_limit)
-    )
+    entries = history(store.conn, [household_id, *members], limit=history_limit)
+    # The members' lines say whose record changed ("修改居民 张静华：…").
+    names = resident_names(store.conn, members)
+    entries = [
+        replace(e, title=names.get(e.entity_id, "")) if e.entity == "resident" else e
+        for e in entries
+    ]
+    return HouseholdView(row, members, entries)
+
+
+def resident_names(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
+    """Residents' names by id."""
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        part = list(ids[i : i + 500])
+        marks = ",".join("?" * len(part))
+        for rid, name in conn.execute(f"SELECT id, name FROM resident WHERE id IN ({marks})", part):
+            out[str(rid)] = str(name or "")
+    return out
 
 
 @dataclass(frozen=True)

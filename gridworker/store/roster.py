@@ -29,11 +29,14 @@ from gridworker.core.roster_rules import (
     check_household,
     check_resident,
     head_name_problem,
+    household_phone_follows,
     members_in_order,
+    move_note,
     new_resident_values,
     other_head,
     second_head_problem,
     status_change,
+    with_line,
 )
 from gridworker.core.textnorm import norm_name
 from gridworker.store.entities import FIELD_LABELS, HOUSEHOLD, RESIDENT
@@ -326,6 +329,14 @@ def _follow_head(store: Store, household_id: str, me: Member) -> None:
         store.update("household", household_id, {"head_name": me.name})
 
 
+def _follow_head_phone(store: Store, household_id: str, old: Value, new: Value) -> None:
+    """The household's phone follows its head's corrected number when it was the head's
+    (inside the caller's transaction)."""
+    household = get_household(store, household_id)
+    if household is not None and household_phone_follows(household.get("phone"), old, new):
+        store.update("household", household_id, {"phone": new})
+
+
 # ----------------------------------------------------------------------- residents
 
 
@@ -466,22 +477,34 @@ def update_resident(
         changed = store.update("resident", resident_id, values) is not None
         if {"name", "relation", "status", "household_id"} & set(values):
             _follow_head(store, home, me)
+        if "phone" in values and me.is_head and household_id is None:
+            _follow_head_phone(store, home, current.get("phone"), values["phone"])
     return changed
 
 
 def set_status(
-    store: Store, resident_id: str, status: str, date: str | dt.date | None = None
+    store: Store,
+    resident_id: str,
+    status: str,
+    date: str | dt.date | None = None,
+    *,
+    moved_to: str | None = None,
+    reason: str | None = None,
 ) -> bool:
     """Mark a resident 在住, 迁出 or 死亡 (with the date it happened); never deletes.
 
     迁出 and 死亡 need a date; going back to 在住 clears it. A former head coming back
-    while another member is the head is refused (one 户主 per household).
+    while another member is the head is refused (one 户主 per household). A move-out's
+    destination and reason are added to the resident's notes (:func:`move_note`).
     """
     current = store.get("resident", resident_id)
     if current is None:
         raise RosterError(msg("居民不存在（编号 {id}）。", id=resident_id))
     values, problems = status_change(status, date)
     _raise_first(problems)
+    note = move_note(values.get("status_date"), moved_to, reason)
+    if note is not None and values["status"] == "迁出":
+        values["notes"] = with_line(current.get("notes"), note)
     home = str(current["household_id"])
     me = Member(
         resident_id, str(current["name"] or ""), _text(current["relation"]), _text(values["status"])

@@ -578,6 +578,40 @@ def check_document(path: Path, doc: dict[str, Any], data: bytes | None = None) -
     return Bundle(path=path, manifest=manifest, ops=ops)
 
 
+_PEEK_BYTES = 1 << 18
+"""How much of a file :func:`peek_manifest` reads: the manifest comes first."""
+
+
+def peek_manifest(path: Path) -> Manifest | None:
+    """What a bundle file says about itself (sender, kind, micro-grid, when made) without
+    reading or checking its operations; None for a file that is no bundle we can read.
+
+    For listing the bundles on a stick and for telling whose a file is before replacing
+    it. Nothing here is trusted for importing: :func:`read_bundle` checks everything.
+    """
+    try:
+        with open(path, "rb") as raw:
+            magic = raw.read(2)
+            raw.seek(0)
+            if magic == GZIP_MAGIC:
+                with gzip.GzipFile(fileobj=raw) as unpacked:
+                    head = unpacked.read(_PEEK_BYTES)
+            else:
+                head = raw.read(_PEEK_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return None
+    text = head.decode("utf-8", errors="ignore")
+    cut = text.find('\n "ops": [')  # as encode() lays a file out
+    try:
+        doc = json.loads(text[:cut].rstrip().removesuffix(",") + "}" if cut > 0 else text)
+        m = doc["manifest"]
+        if m.get("format") != FORMAT:
+            return None
+        return Manifest.from_json(m)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def read_bundle(path: Path | str) -> Bundle:
     """Read and check a bundle file; raises BundleError with one clear sentence."""
     p = Path(path)

@@ -16,7 +16,7 @@ from gridworker.core.messages import Message, joined, msg
 from gridworker.core.ordering import natural_key
 from gridworker.core.progress import QUIET, Progress
 from gridworker.store.errors import DatabaseDamaged
-from gridworker.store.store import Store, utc_now
+from gridworker.store.store import Identity, Store, utc_now
 from gridworker.sync import state
 from gridworker.sync.bundle import (
     KIND_LABELS,
@@ -25,6 +25,7 @@ from gridworker.sync.bundle import (
     check_target,
     encode,
     new_manifest,
+    peek_manifest,
     write_atomic,
 )
 from gridworker.sync.errors import BundleError
@@ -188,6 +189,22 @@ def default_name(community: str, micro_grid_name: str, kind: Kind, user: str | N
     return "-".join(_UNSAFE.sub("_", p.strip()) or "_" for p in parts) + SUFFIX
 
 
+def free_name(path: Path, ident: Identity) -> Path:
+    """``path``, or ``…-2``, ``…-3`` … when a file of that name is there that this
+    installation did not make: two laptops with the same user name exporting onto one
+    stick the same day never replace each other's bundle (nor anything else there). This
+    installation's own bundle of the same name is replaced (the new one carries it all)."""
+    stem = path.name.removesuffix(SUFFIX)
+    candidate, n = path, 1
+    while candidate.exists():
+        found = peek_manifest(candidate) if candidate.is_file() else None
+        if found is not None and found.sender_device == ident.device_id:
+            return candidate
+        n += 1
+        candidate = path.with_name(f"{stem}-{n}{SUFFIX}")
+    return candidate
+
+
 def resolve_micro_grid(store: Store, name_or_id: str) -> tuple[str, str]:
     """(id, name) of a micro-grid given by its name (or id)."""
     key = name_or_id.strip()
@@ -285,7 +302,7 @@ def export_bundle(
     )
     data = encode(manifest, texts, compress=compress)
     if into_folder:
-        path = path / default_name(ident.community, mg_name, kind, ident.user)
+        path = free_name(path / default_name(ident.community, mg_name, kind, ident.user), ident)
     say(1, 3, msg("正在写入 {file}…", file=path.name))
     write_atomic(path, data)
     say(2, 3, msg("已写入并读回校验，正在记录…"))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QTranslator
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QLockFile, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -37,7 +38,6 @@ def build_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("GridWorker")
-    app.setApplicationDisplayName("网格员工作台")
     app.setOrganizationName("GridWorker")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("gridworker")  # matches packaging/linux/gridworker.desktop
@@ -45,6 +45,8 @@ def build_application(argv: list[str] | None = None) -> QApplication:
     for t in _translators:
         app.removeTranslator(t)
     _translators[:] = install_translators(app, preferences.language())
+    # Qt adds this name to every window's title, in the interface's language.
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "GridWorker"))
     preferences.apply_text_size(app)
     return app
 
@@ -73,9 +75,12 @@ def read_identity(db: Path) -> tuple[Identity | None, str]:
         return ident, name
 
 
-def open_main_window(db: Path, identity: Identity, micro_grid_name: str = "") -> MainWindow:
-    """A main window on ``db`` with its own database thread (stopped when it closes)."""
-    runner = DbRunner(db)
+def open_main_window(
+    db: Path, identity: Identity, micro_grid_name: str = "", runner: DbRunner | None = None
+) -> MainWindow:
+    """A main window on ``db`` with its own database thread (stopped when it closes), or
+    on ``runner``'s (a window taking another's place)."""
+    runner = runner if runner is not None else DbRunner(db)
     window = MainWindow(runner, identity, db, micro_grid_name)
     why = read_only_reason(db)
     if why is not None:
@@ -86,6 +91,29 @@ def open_main_window(db: Path, identity: Identity, micro_grid_name: str = "") ->
         window.statusBar().insertWidget(0, banner, 4)
         window.read_only_banner = banner  # type: ignore[attr-defined]
     return window
+
+
+def switch_language(old: MainWindow) -> None:
+    """Redraw the program in the language just chosen in 设置: every screen's words are
+    set when it is made, so a new window on the same database thread takes the old one's
+    place, on the same page, once the thread has no job left for the old window's
+    screens (their answers would come to widgets that are gone)."""
+    if not (old.runner.running and old.isVisible()):
+        return  # closed meanwhile: the next start is in the new language
+    if old.runner.pending():
+        QTimer.singleShot(20, lambda: switch_language(old))
+        return
+    old.save_state()
+    build_application()  # the chosen language's catalogues and the application's name
+    new = open_main_window(old.db_path, old.identity, old.micro_grid_name, runner=old.runner)
+    new.restoreGeometry(old.saveGeometry())
+    new.show_screen(old.current_screen())
+    if old.isMaximized():
+        new.showMaximized()
+    else:
+        new.show()
+    old.replaced_by = new
+    shiboken6.delete(old)  # at once: no event may reach its screens any more
 
 
 def lock_database(db: Path) -> tuple[QLockFile | None, str]:

@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from gridworker.resources import resource_path
 
@@ -39,6 +39,13 @@ EN_QM_FILE = TRANSLATIONS / "gridworker_en.qm"
 UI_DIR = Path(__file__).resolve().parent
 PACKAGE_DIR = UI_DIR.parent
 MESSAGES_CONTEXT = "Messages"
+
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+"""Labels of Qt 6's own file dialog (shown on Linux) that Qt's qtbase_zh_CN catalogue
+translates only in their older wording: translated in ours, which Qt also consults."""
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

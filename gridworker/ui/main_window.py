@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
     """One window; the side bar picks the screen. Closing it stops the database thread."""
 
     status_loaded = Signal()
+    replaced_by: MainWindow | None = None  # the window redrawn in another language
 
     def __init__(
         self,
@@ -66,8 +68,9 @@ class MainWindow(QMainWindow):
         self.identity = identity
         self.db_path = db_path
         self.micro_grid_name = micro_grid_name
+        # The system adds the application's name (网格员工作台 / GridWorker) itself.
         place = identity.community + (f" · {micro_grid_name}" if micro_grid_name else "")
-        self.setWindowTitle(self.tr("GridWorker") + " — " + place)
+        self.setWindowTitle(place)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -104,11 +107,12 @@ class MainWindow(QMainWindow):
         for key in SCREENS:
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setSizeHint(QSize(0, self.fontMetrics().height() + 22))
             self.nav.addItem(item)
             self.stack.addWidget(self.screens[key])
-        width = max(self.fontMetrics().horizontalAdvance(t) for t in titles.values()) + 48
-        self.nav.setFixedWidth(max(140, width))
+        self._size_nav()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.fontChanged.connect(self._font_changed)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         central = QWidget()
@@ -119,17 +123,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        # Elided labels: on a small screen or with large text they shorten ("…", full text
-        # in the tooltip) instead of pushing the counts off the window's edge.
+        # The counts are always whole; on a small screen or with large text the installation
+        # and the sync time shorten ("…", the whole text in the tooltip) instead.
         self.install_label = ElidedLabel()
         self.sync_label = ElidedLabel()
-        self.counts_label = ElidedLabel()
+        self.counts_label = QLabel()
         for w in (self.install_label, self.sync_label, self.counts_label):
             w.setContentsMargins(8, 0, 8, 0)
         bar = self.statusBar()
         bar.addWidget(self.install_label, 2)
         bar.addWidget(self.sync_label, 3)
-        bar.addPermanentWidget(self.counts_label, 3)
+        bar.addPermanentWidget(self.counts_label)
         role = self.tr("Worker") if identity.role == "worker" else self.tr("Office")
         parts = [role, identity.community]
         if micro_grid_name:
@@ -141,6 +145,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         runner.changed.connect(self._data_changed)
         self.settings_screen.text_size_changed.connect(self._text_size_changed)
+        self.settings_screen.language_changed.connect(self._language_changed)
         self.settings_screen.print_font_changed.connect(self.print_screen.check_font)
         self.roster.print_requested.connect(self.print_households)
         self.gas.household_requested.connect(self.open_household)
@@ -306,6 +311,25 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             preferences.apply_text_size(app, "large" if size == "large" else "normal")
+
+    def _font_changed(self, _font: QFont) -> None:
+        QTimer.singleShot(0, self._size_nav)  # 大字 switched: once every widget has it
+
+    def _language_changed(self, _language: str) -> None:
+        from gridworker.ui.app import switch_language  # app builds windows: no import cycle
+
+        QTimer.singleShot(0, lambda: switch_language(self))  # after the click is handled
+
+    def _size_nav(self) -> None:
+        """The side bar's items and width from the current text size (again when 大字 is
+        switched: the application font changed; a widget with a style sheet does not
+        follow it by itself)."""
+        self.nav.setFont(QApplication.font())
+        fm = self.nav.fontMetrics()
+        for i in range(self.nav.count()):
+            self.nav.item(i).setSizeHint(QSize(0, fm.height() + 22))
+        widest = max(fm.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setFixedWidth(max(140, widest + 48))
 
     # -- remembering ----------------------------------------------------------------------
     def _restore(self) -> None:

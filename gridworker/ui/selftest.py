@@ -57,9 +57,9 @@ def check_main_window(db: Path, residents: int) -> str:
             raise RuntimeError(f"the roster lists {listed} residents, expected {residents}")
         if window.grab().isNull():
             raise RuntimeError("the window could not be drawn")
-        title = window.windowTitle()
-        if not title.startswith("网格员工作台"):  # the Chinese interface is the default
-            raise RuntimeError(f"the window is not in Chinese: {title!r}")
+        screens = [window.nav.item(i).text() for i in range(window.nav.count())]
+        if "花名册" not in "".join(screens):  # the Chinese interface is the default
+            raise RuntimeError(f"the window is not in Chinese: {screens!r}")
     finally:
         window.close()
         window.deleteLater()

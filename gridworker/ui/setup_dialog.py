@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,7 +27,7 @@ from gridworker.core.file_errors import file_problem
 from gridworker.core.messages import message_of
 from gridworker.store.errors import StoreError
 from gridworker.store.store import Store
-from gridworker.ui.sync.screen import BUNDLE_FILTER, removable_drives
+from gridworker.ui.sync.screen import removable_drives
 from gridworker.ui.wording import display
 
 
@@ -159,15 +159,17 @@ class SetupDialog(QDialog):
         self.ok.setEnabled(ready)
 
     def _choose_bundle(self) -> None:
+        """The bundles on the stick with who made them and when (the office's 配置包 among
+        them), or in another folder."""
+        from gridworker.ui.sync.picker import BundlePicker
+
         drives = removable_drives()
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the set-up bundle"),
-            str(drives[0].path) if drives else str(Path.home()),
-            self.tr("Bundles ({0});;All files (*)").format(BUNDLE_FILTER),
-        )
-        if name:
-            self.bundle.setText(name)
+        self.picker = BundlePicker(None, drives[0].path if drives else Path.home(), self)
+        self.picker.setWindowTitle(self.tr("Choose the set-up bundle"))
+        self.picker.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.picker.import_button.setText(self.tr("Use this bundle"))
+        self.picker.chosen.connect(lambda paths: self.bundle.setText(str(paths[0])))
+        self.picker.open()
 
     def _create(self) -> None:
         self.message.clear()

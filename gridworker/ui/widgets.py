@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -24,6 +25,34 @@ from gridworker.store.store import Store
 from gridworker.ui.worker import DbRunner, Job, JobContext
 
 T = TypeVar("T")
+
+
+class _ScaledFont(QObject):
+    """Keeps a widget's font a multiple of the application's, also after 大字 is switched
+    in 设置 (a widget with its own font size does not follow the application font, and
+    is not told it changed: the application's ``fontChanged`` says so)."""
+
+    def __init__(self, widget: QWidget, factor: float, bold: bool) -> None:
+        super().__init__(widget)  # lives and dies with the widget
+        self._widget = widget
+        self._factor = factor
+        self._bold = bold
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.fontChanged.connect(self.apply)
+        self.apply()
+
+    def apply(self) -> None:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * self._factor)
+        font.setBold(self._bold)
+        self._widget.setFont(font)
+
+
+def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> None:
+    """Show ``widget`` in the application's font times ``factor`` (bold if asked), now and
+    whenever the text size changes."""
+    _ScaledFont(widget, factor, bold)
 
 
 class EmptyStateScreen(QWidget):
@@ -54,10 +83,7 @@ class EmptyState(QFrame):
         layout.setSpacing(12)
         heading = QLabel(title)
         heading.setObjectName("emptyTitle")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        scaled_font(heading, 1.5, bold=True)
         layout.addWidget(heading)
         # Lines no longer than about 40 characters: easier to read than a full-width line.
         readable = self.fontMetrics().horizontalAdvance("网") * 40

@@ -9,13 +9,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gridworker.core.people import (
+    ENGLISH,
     ETHNICITIES,
     HOUSE_USES,
     POPULATION_TYPES,
+    RELATION_CHOICES,
+    RELATION_DETAILS,
     RELATIONS,
     SENSITIVE_TAGS,
     SPECIAL_TAGS,
     STATUSES,
+    VOCABULARIES,
     VocabError,
     format_tags,
     is_sensitive_tag,
@@ -26,6 +30,7 @@ from gridworker.core.people import (
     norm_status,
     parse_tags,
     public_tags,
+    relation_category,
 )
 
 
@@ -57,18 +62,18 @@ def test_vocabulary_sizes() -> None:
         ("长子", "子"),
         ("女儿", "女"),
         ("次女", "女"),
-        ("父亲", "父母"),
-        ("母亲", "父母"),
-        ("岳母", "父母"),
-        ("孙子", "孙子女"),
-        ("外孙女", "孙子女"),
-        ("奶奶", "祖父母"),
-        ("外婆", "祖父母"),
-        ("哥哥", "兄弟姐妹"),
+        ("父亲", "父亲"),
+        ("妈妈", "母亲"),
+        ("岳母", "岳母"),
+        ("孙子", "孙子"),
+        ("外孙女", "外孙女"),
+        ("奶奶", "祖母"),
+        ("外婆", "外祖母"),
+        ("哥哥", "兄"),
         ("其它", "其他"),
-        ("租客", "其他"),
-        ("女婿", "子"),
-        ("儿媳", "女"),
+        ("租客", "非亲属"),
+        ("女婿", "女婿"),
+        ("儿媳妇", "儿媳"),
         ("02", "本人"),
         ("0", "本人"),
         ("10", "配偶"),
@@ -82,8 +87,26 @@ def test_norm_relation(raw: str, expected: str) -> None:
 
 
 def test_norm_relation_canonical_values_are_fixed_points() -> None:
-    for r in RELATIONS:
+    for r in RELATION_CHOICES:
         assert norm_relation(r) == r
+
+
+def test_detailed_relations_keep_their_category() -> None:
+    """儿媳 is stored as 儿媳 (never shown as a daughter) and counts under 女 as GB/T 4761
+    files it; a category is its own."""
+    assert relation_category("儿媳") == "女" and relation_category("女婿") == "子"
+    assert relation_category("外祖母") == "祖父母" and relation_category("子") == "子"
+    assert set(RELATION_DETAILS.values()) <= set(RELATIONS)
+    assert RELATION_CHOICES[: 1 + 1] == ("本人", "配偶")
+    assert RELATION_CHOICES.index("女婿") == RELATION_CHOICES.index("子") + 1
+
+
+@pytest.mark.parametrize("field", sorted(VOCABULARIES))
+def test_every_stored_word_has_an_english_name(field: str) -> None:
+    names = ENGLISH[field]
+    assert set(names) == set(VOCABULARIES[field])
+    assert all(n and n.isascii() for n in names.values())
+    assert len(set(names.values())) == len(names)  # no two words read the same
 
 
 def test_norm_relation_child_needs_sex() -> None:

@@ -98,11 +98,12 @@ def test_excel_number_ids_are_reported_never_imported(
         pytest.skip("zeroed number still valid")
     plan = plan_import(worker_store, write_xlsx(rows))
     by_row = {p.row: p for p in plan.problems}
-    assert sorted(by_row) == [5, 6, 7, 8]
-    for p in by_row.values():
+    assert sorted(by_row) == [5, 6, 7, 8, 9]
+    for p in (by_row[r] for r in (5, 6, 7, 8)):
         assert p.column == "公民身份号码"
         assert "Excel" in p.message
-    assert plan.new == 1
+    assert "王芳（第 8 行）" in by_row[9].message  # 刘强's head is 王芳, refused
+    assert plan.new == 0
     with pytest.raises(ImportRefused):
         apply_import(worker_store, plan)
     assert _count(worker_store, "resident") == 0
@@ -330,11 +331,14 @@ def test_progress_reaches_the_total(worker_store: Store, write_csv: Writer) -> N
 def test_shared_samples_report_their_problems(worker_store: Store, name: str) -> None:
     plan = plan_import(worker_store, SAMPLES / name)
     assert plan.header_row == 4
-    messages = {p.row: p.message for p in plan.problems}
+    causes = [p for p in plan.problems if "同户的户主" not in p.message]
+    messages = {p.row: p.message for p in causes}
     assert len(messages) == 2
     assert any("15位" in m for m in messages.values())
     assert any("校验位" in m for m in messages.values())
-    assert all(p.column == "公民身份号码" for p in plan.problems)
+    assert all(p.column == "公民身份号码" for p in causes)
+    # the family of the head whose ID is refused waits for its head's row
+    assert all(p.column == "与户主关系" for p in plan.problems if p not in causes)
     ops_before = _count(worker_store, "ops")
     with pytest.raises(ImportRefused):
         apply_import(worker_store, plan)
@@ -512,7 +516,11 @@ def test_the_head_name_column_must_name_the_head(worker_store: Store, write_xlsx
     rows = [[*r, "张静华" if r[4] == "101" else "王芳"] for r in family_rows()]
     rows[0][-1] = "张三"  # the 本人 row says its own head is someone else
     plan = plan_import(worker_store, write_xlsx(rows, header=header))
-    assert [(p.row, p.column) for p in plan.problems] == [(5, "户主姓名")]
+    assert [(p.row, p.column) for p in plan.problems] == [
+        (5, "户主姓名"),
+        (6, "与户主关系"),  # 李秀英 and 张小明 wait for their head's row
+        (7, "与户主关系"),
+    ]
     assert "张静华" in plan.problems[0].message
 
 
@@ -535,3 +543,44 @@ def test_a_renamed_head_gives_the_household_its_new_name(
     _import(worker_store, write_xlsx([head]))
     row = worker_store.conn.execute("SELECT head_name FROM household WHERE room = '101'")
     assert row.fetchone()[0] == "张静化"
+
+
+@pytest.mark.parametrize("head_first", [True, False])
+def test_rows_whose_head_row_is_left_out_are_left_out_too(
+    worker_store: Store, write_csv: Writer, head_first: bool
+) -> None:
+    """Relations are to the head: with the head's row refused (an old 15-digit ID), the
+    family is not attached to another head nor left without one, and the preview says why."""
+    _import(worker_store, write_csv(family_rows()))  # 张静华 heads 1栋1单元101
+    family = [
+        [6, "致强小区", "1栋", "1单元", "101", "刘大勇", "男", "户主", "510104500301111", "", "", ""],
+        [7, "致强小区", "1栋", "1单元", "101", "刘老汉", "男", "父亲", pid(1925, 21), "", "", ""],
+        [8, "致强小区", "3栋", "1单元", "301", "陈新", "女", "户主", pid(1960, 22), "", "", ""],
+        [9, "致强小区", "3栋", "1单元", "302", "孙一", "男", "户主", "510104600301111", "", "", ""],
+        [10, "致强小区", "3栋", "1单元", "302", "孙二", "男", "子", pid(1990, 23), "", "", ""],
+    ]  # fmt: skip
+    rows = family if head_first else [family[1], family[0], family[2], family[4], family[3]]
+    plan = plan_import(worker_store, write_csv(rows))
+    by_row = {p.row: p for p in plan.problems}
+    head, father = (4, 5) if head_first else (5, 4)  # data starts on sheet row 4
+    assert set(by_row) == {4, 5, 7, 8}
+    told = by_row[father].message
+    assert "刘大勇" in told and f"第 {head} 行" in told
+    assert (plan.new, plan.invalid) == (1, 4)
+    result = apply_import(worker_store, plan, skip_invalid=True)
+    assert (result.created, result.skipped, result.households_created) == (1, 4, 1)
+    names = {r[0] for r in worker_store.conn.execute("SELECT name FROM resident")}
+    assert "刘老汉" not in names and "孙二" not in names and "陈新" in names
+
+
+def test_a_refused_row_of_the_stored_head_leaves_the_family_attached(
+    worker_store: Store, write_csv: Writer
+) -> None:
+    """The refused head row is the stored head himself: the others' relations are to him."""
+    _import(worker_store, write_csv(family_rows()))
+    rows = family_rows()[:2]
+    rows[0][9] = "999"  # 张静华's phone is wrong: his row is refused, he stays head
+    rows[1][11] = "改过备注"
+    plan = plan_import(worker_store, write_csv(rows))
+    assert [p.row for p in plan.problems] == [4]
+    assert plan.updated == 1

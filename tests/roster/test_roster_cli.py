@@ -53,10 +53,11 @@ def test_import_with_problems_prints_each_and_writes_nothing(
     capsys.readouterr()
     assert main(["--db", db, "roster", "import", str(write_csv(rows))]) == 1
     out, err = capsys.readouterr()
-    assert "新增 3 人 / 更新 0 人 / 未变 0 人 / 有问题 2 行" in out
+    assert "新增 2 人 / 更新 0 人 / 未变 0 人 / 有问题 3 行" in out
     lines = err.splitlines()
     assert lines[0].startswith("第 5 行，列「联系方式」：")
     assert lines[1].startswith("第 7 行，列「公民身份号码」：这是15位旧身份证号")
+    assert lines[2].startswith("第 8 行，列「与户主关系」：同户的户主王芳（第 7 行）")
     assert "没有写入任何数据" in err
     assert "Traceback" not in err
     assert _residents(db) == 0

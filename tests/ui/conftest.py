@@ -60,6 +60,8 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[[Path], MainWindow]]:
 
     yield open_on
     for win in opened:
+        while win.replaced_by is not None:  # redrawn in another language: the new one
+            win = win.replaced_by
         if win.runner.running:
             win.close()
 

@@ -145,3 +145,27 @@ def test_the_app_has_its_icon() -> None:
     build_application()
     sizes = {s.width() for s in app_icon().availableSizes()}
     assert {16, 32, 48, 256} <= sizes
+
+
+def test_the_set_up_bundle_is_chosen_from_a_list_naming_its_sender(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gridworker.ui.sync import screen as sync_screen
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with Store.open(tmp_path / "office.sqlite3") as s:
+        s.init_installation("office", "致强社区", "王主任")
+        s.ensure_micro_grid("第一微网格")
+        made = export_bundle(s, stick, micro_grid="第一微网格", setup=True)
+    drive = sync_screen.Drive("U盘", stick, True)
+    monkeypatch.setattr("gridworker.ui.setup_dialog.removable_drives", lambda: [drive])
+    dialog = SetupDialog(tmp_path / "new" / "gridworker.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.from_bundle.setChecked(True)
+    dialog.choose_bundle.click()
+    picker = dialog.picker
+    qtbot.waitUntil(lambda: picker.table.rowCount() == 1, timeout=5_000)
+    assert picker.table.item(0, 0).text() == "王主任"
+    picker.import_button.click()
+    assert dialog.bundle.text() == str(made.path)

@@ -84,3 +84,51 @@ def test_an_unreadable_file_is_reported(
         dialog.plan_file(path)
     assert failed.args[0]
     assert dialog.plan is None
+
+
+def test_a_family_whose_head_row_is_refused_is_shown_waiting_for_it(
+    qtbot: QtBot, window: MainWindow, demo_db: Path, tmp_path: Path
+) -> None:
+    """Skipping the head's row (an old 15-digit ID) never attaches the family elsewhere."""
+    conn = sqlite3.connect(demo_db)
+    estate, building, unit, room = conn.execute(
+        "SELECT estate, building, unit, room FROM household h WHERE EXISTS (SELECT 1 FROM "
+        "resident r WHERE r.household_id = h.id AND r.relation = '本人') LIMIT 1"
+    ).fetchone()
+    path = tmp_path / "刘家.csv"
+    path.write_text(
+        "小区,楼栋,单元,房号,姓名,身份证号,与户主关系\n"
+        f"{estate},{building},{unit},{room},刘大勇,110105491231002,本人\n"
+        f"{estate},{building},{unit},{room},刘老汉,110105192001010019,父亲\n",
+        encoding="utf-8-sig",
+    )
+    before = _counts(demo_db)
+    dialog = planned(qtbot, window, path)
+    assert dialog.figure_labels["invalid"].text() == "2"
+    model = dialog.problems.model()
+    waiting = model.data(model.index(1, 2))
+    assert model.data(model.index(1, 0)) == "3" and "刘大勇（第 2 行）" in waiting
+    dialog.skip_invalid.setChecked(True)
+    assert not dialog.import_button.isEnabled()  # nothing is left to import
+    assert _counts(demo_db) == before
+
+
+def test_the_english_preview_of_a_csv_file_reads_as_english(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Problems start with a capital letter, and a CSV file is a file, not a "sheet"."""
+    from windows import interface
+
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "小区,楼栋,单元,房号,姓名,身份证号\n锦华苑,1栋,1单元,101,,11010519491231002X\n",
+        encoding="utf-8-sig",
+    )
+    with interface(language="en"):
+        dialog = planned(qtbot, window, path)
+        assert "sheet" not in dialog.file_label.text().lower()
+        assert "a.csv" in dialog.file_label.text()
+        model = dialog.problems.model()
+        texts = [model.data(model.index(r, 2)) for r in range(model.rowCount())]
+        assert texts and all(t[:1].isupper() for t in texts), texts
+        assert "sheet" not in dialog.message.text().lower()

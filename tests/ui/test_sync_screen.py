@@ -56,12 +56,18 @@ def _export(qtbot: QtBot, win: MainWindow, folder: Path) -> ExportResult:
     return result
 
 
+def _a_stick(monkeypatch: pytest.MonkeyPatch, stick: Path) -> None:
+    """``stick`` is a removable drive (a USB stick), as the system would say."""
+    monkeypatch.setattr(sync_screen, "on_removable_drive", lambda p: p == stick)
+
+
 def test_export_writes_a_bundle_and_then_says_safe_to_remove(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with qtbot.waitSignal(window.sync.refreshed, timeout=10_000):
         window.show_screen("sync")
     stick = tmp_path / "stick"
+    _a_stick(monkeypatch, stick)
     assert "拔出" not in window.sync.export_result.text()
     result = _export(qtbot, window, stick)
     files = list(stick.glob("*.gwbundle.json"))
@@ -196,7 +202,11 @@ def test_a_conflict_is_listed_and_resolving_it_removes_it(
 
 
 def test_the_office_exports_every_micro_grid_at_once(
-    qtbot: QtBot, open_window: OpenWindow, office_db: Path, tmp_path: Path
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    office_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with Store.open(office_db) as s:
         for name in ("第一微网格", "第二微网格"):
@@ -209,6 +219,7 @@ def test_the_office_exports_every_micro_grid_at_once(
         assert screen.micro_grid.currentData() == sync_screen.ALL_GRIDS
         stick = tmp_path / "stick"
         stick.mkdir()
+        _a_stick(monkeypatch, stick)
         screen.add_folder(stick)
         with qtbot.waitSignal(screen.exported, timeout=10_000) as blocker:
             screen.export_button.click()
@@ -250,3 +261,31 @@ def test_times_are_shown_as_friendly_local_time_never_raw_utc(
     created = json.loads(result.path.read_text(encoding="utf-8"))["manifest"]["created"]
     assert created not in text and "Z" not in text.splitlines()[0]
     dialog.reject()
+
+
+def test_resolving_a_conflict_says_what_was_kept(
+    qtbot: QtBot, open_window: OpenWindow, demo_db: Path, office_db: Path, tmp_path: Path
+) -> None:
+    _rid, name, _office_value = _conflicted_office(tmp_path, demo_db, office_db)
+    win = _open_on_sync(qtbot, open_window, office_db)
+    try:
+        view = win.sync.conflicts
+        assert not view.feedback.isVisible()
+        current = view.conflicts[0].current_value
+        with qtbot.waitSignal(win.sync.refreshed, timeout=10_000):
+            view.keep_current.click()
+        said = view.feedback.text()
+        assert view.feedback.isVisible()
+        assert name in said and "联系电话" in said and str(current) in said
+        assert "下一个数据包" in said
+    finally:
+        win.close()
+
+
+def test_the_status_tab_says_in_plain_words_what_the_other_side_lacks(
+    office: MainWindow,
+) -> None:
+    view = office.sync.status_view
+    headers = [view.horizontalHeaderItem(c).text() for c in range(view.columnCount())]
+    assert "网格员还没收到的修改" in headers
+    assert not any("确认" in h for h in headers)

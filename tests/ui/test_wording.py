@@ -37,7 +37,7 @@ def test_every_field_and_kind_is_named_by_its_spec(language: preferences.Languag
             assert field_name(s.name, f.name) == wanted
             assert display(field_term(s.name, f.name)) == wanted
     assert field_name("resident", "tags[低保]") == (
-        "Special groups “低保”" if en else "人员类别「低保」"
+        "Special groups “Minimum allowance”" if en else "人员类别「低保」"
     )
     sentence = msg("{field}不能为空。", field=field_term("micro_grid", "name"))
     assert display(sentence) == ("Name cannot be empty." if en else "名称不能为空。")
@@ -51,8 +51,10 @@ def test_history_shows_set_elements_and_hides_links(
     worker_store.update("resident", r, {"tags": ["独居老人"]})
     changed, created = history(worker_store.conn, [r])
     if language == "en":
-        assert describe(changed) == "Changed Resident: Special groups +独居老人 −高龄"
-        assert describe(created) == "New Resident: Name=陈桂兰; Special groups=高龄"
+        assert describe(changed) == (
+            "Changed Resident: Special groups +Elderly, living alone −Aged 80+"
+        )
+        assert describe(created) == "New Resident: Name=陈桂兰; Special groups=Aged 80+"
     else:
         assert describe(changed) == "修改居民：人员类别 +独居老人 −高龄"
         assert describe(created) == "新建居民：姓名=陈桂兰；人员类别=高龄"

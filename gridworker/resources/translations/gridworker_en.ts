@@ -400,6 +400,10 @@
         <translation>due today</translation>
     </message>
     <message>
+        <source>修改{record} {title}：{changes}</source>
+        <translation>Changed {record} {title}: {changes}</translation>
+    </message>
+    <message>
         <source>修改{record}：{changes}</source>
         <translation>Changed {record}: {changes}</translation>
     </message>
@@ -626,6 +630,10 @@
     <message>
         <source>同户已登记同名同出生日期的{name}，但身份证号不同，请核对</source>
         <translation>the household already has a {name} with the same birth date but a different ID number; please check</translation>
+    </message>
+    <message>
+        <source>同户的户主{name}（第 {row} 行）有问题没有导入，这一行的与户主关系无从对应，也没有导入；改好第 {row} 行后再一起导入</source>
+        <translation>The head of this household, {name} (row {row}), has a problem and is not imported, so this row’s relation to the head refers to nobody and is not imported either; correct row {row} and import them together</translation>
     </message>
     <message>
         <source>否</source>
@@ -1082,6 +1090,10 @@
     <message>
         <source>新增 {new} 人 / 更新 {updated} 人 / 未变 {unchanged} 人 / 有问题 {invalid} 行</source>
         <translation>{new} people new / {updated} updated / {unchanged} unchanged / {invalid} rows with problems</translation>
+    </message>
+    <message>
+        <source>新建{record} {title}：{changes}</source>
+        <translation>New {record} {title}: {changes}</translation>
     </message>
     <message>
         <source>新建{record}失败：编号重复（{error}）</source>
@@ -1664,6 +1676,10 @@
         <translation>The roster already has what may be the same person: {names}.</translation>
     </message>
     <message>
+        <source>花名册里这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请先在程序里把{name}的与户主关系改成别的（或在表中加上{name}这一行写明新的关系），再导入</source>
+        <translation>The roster already has {name} as the head of this household, and a household has one head; to change the head, first change {name}’s relation to the head in the program (or add a row for {name} with the new relation to the file), then import again</translation>
+    </message>
+    <message>
         <source>血压 {systolic}/{diastolic} 不合常理：高压应在 50–280、低压在 20–180 之间，且高压大于低压。</source>
         <translation>Blood pressure {systolic}/{diastolic} cannot be right: systolic should be 50–280, diastolic 20–180, and systolic above diastolic.</translation>
     </message>
@@ -1882,10 +1898,6 @@
     <message>
         <source>还没有做过燃气入户安全检查</source>
         <translation>Never had a gas safety check</translation>
-    </message>
-    <message>
-        <source>这一户已登记户主{name}，一户只能有一位户主；如要更换户主，请在表中把{name}的与户主关系也改过来</source>
-        <translation>this household already has {name} as its head, and a household has one head; to change the head, also change {name}&apos;s relation to the head in the sheet</translation>
     </message>
     <message>
         <source>这一户的户主是{name}，一户只能有一位户主；如要更换户主，请先把{name}的与户主关系改成别的</source>

@@ -17,6 +17,65 @@
     </message>
 </context>
 <context>
+    <name>BundlePicker</name>
+    <message>
+        <source>Choose the bundles to import</source>
+        <translation>选择要导入的数据包</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发送人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Micro-grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改条数</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>There are no bundles in this folder.</source>
+        <translation>这个文件夹里没有数据包。</translation>
+    </message>
+    <message>
+        <source>Look in another folder…</source>
+        <translation>到别的文件夹找…</translation>
+    </message>
+    <message>
+        <source>Import the chosen bundles</source>
+        <translation>导入选中的数据包</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Bundles in {0}:</source>
+        <translation>{0} 中的数据包：</translation>
+    </message>
+    <message>
+        <source>(cannot be read)</source>
+        <translation>（无法读取）</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the bundles</source>
+        <translation>选择放有数据包的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>CareScreen</name>
     <message>
         <source>Three-colour care</source>
@@ -64,6 +123,10 @@
     <message>
         <source>Use the other value</source>
         <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <source>Kept “{value}” as the {item} of {record}. The other computers get this choice with the next bundle.</source>
+        <translation>已保留{record}的{item}“{value}”。这个决定会随下一个数据包同步到其他电脑。</translation>
     </message>
 </context>
 <context>
@@ -343,7 +406,7 @@
         <translation>显示敏感信息</translation>
     </message>
     <message>
-        <source>Illness, disability, 低保, mental disorder, community correction and the reasons are sensitive personal information (PIPL Art. 28): shown only when needed.</source>
+        <source>Illness, disability, minimum living allowance (dibao), mental disorder, community correction and the reasons are sensitive personal information (PIPL Art. 28): shown only when needed.</source>
         <translation>疾病、残疾、低保、精神障碍、社区矫正以及标记原因属于敏感个人信息（个人信息保护法第二十八条）：只在需要时显示。</translation>
     </message>
     <message>
@@ -1411,6 +1474,10 @@
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
+        <source>File: {0} (headers in row {1}, {2} data rows)</source>
+        <translation>文件：{0}（表头在第 {1} 行，共 {2} 行数据）</translation>
+    </message>
+    <message>
         <source>File: {0} (sheet “{1}”, headers in row {2}, {3} data rows)</source>
         <translation>文件：{0}（工作表“{1}”，表头在第 {2} 行，共 {3} 行数据）</translation>
     </message>
@@ -1423,11 +1490,11 @@
         <translation>未使用的列：{0}</translation>
     </message>
     <message>
-        <source>Nothing will be written while rows have problems: correct them in the sheet and import again, or leave those rows out.</source>
+        <source>Nothing will be written while rows have problems: correct them in the file and import again, or leave those rows out.</source>
         <translation>有问题的行存在时不会写入任何数据：请在表格中改正后重新导入，或选择跳过这些行。</translation>
     </message>
     <message>
-        <source>Everything in this sheet is already in the roster.</source>
+        <source>Everything in this file is already in the roster.</source>
         <translation>表格中的内容花名册里都已经有了。</translation>
     </message>
     <message>
@@ -2379,6 +2446,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>Edit resident</source>
@@ -2445,6 +2523,14 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Use the 18-digit number {0}</source>
+        <translation>改用18位号码 {0}</translation>
+    </message>
+    <message>
+        <source>Converted by the rule for old numbers: check it against the ID card.</source>
+        <translation>按旧号码的规则换算得出：请与身份证原件核对。</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2504,16 +2590,32 @@
         <translation>地址</translation>
     </message>
     <message>
-        <source>Relation to head</source>
-        <translation>与户主关系</translation>
-    </message>
-    <message>
         <source>Population type</source>
         <translation>人口类型</translation>
     </message>
     <message>
+        <source>Grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>人口类型</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Relation to the head of household</source>
+        <translation>与户主关系</translation>
     </message>
     <message>
         <source>Special groups</source>
@@ -2603,8 +2705,36 @@
         <translation>双击居民打开其所在户（一户一档）。列表中的身份证号和电话已打码。</translation>
     </message>
     <message>
+        <source>No one is registered yet</source>
+        <translation>花名册里还没有人</translation>
+    </message>
+    <message>
+        <source>Start with the roster the community office gave you: “Import a roster spreadsheet” reads an Excel (.xlsx) or CSV file and shows what it will add before anything is saved. Or register the households one by one with “New household”.</source>
+        <translation>先导入社区给你的花名册：“导入花名册表格”读取 Excel（.xlsx）或 CSV 文件，保存前先列出将要添加的内容。也可以用“新建住户”逐户登记。</translation>
+    </message>
+    <message>
+        <source>Import a roster spreadsheet…</source>
+        <translation>导入花名册表格…</translation>
+    </message>
+    <message>
         <source>Export roster</source>
         <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>The list shows {0} residents (your search and filters). Export only them, or everyone in the roster?</source>
+        <translation>列表中现在是 {0} 位居民（按你的搜索和筛选）。只导出这些人，还是导出花名册里的所有人？</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Only the {0} listed</source>
+        <translation>只导出这 {0} 人</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
     </message>
     <message>
         <source>Exporting the roster is not available in this version yet.</source>
@@ -2666,6 +2796,30 @@
         <source>{0} residents</source>
         <translation>共 {0} 人</translation>
     </message>
+    <message>
+        <source>living here</source>
+        <translation>在住</translation>
+    </message>
+    <message>
+        <source>moved out</source>
+        <translation>迁出</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{1} {0} 人</translation>
+    </message>
+    <message>
+        <source>Also found: {0} — show them</source>
+        <translation>另有 {0}（被状态筛选隐藏）——点此显示</translation>
+    </message>
+    <message>
+        <source>The status filter hides them; this shows every status.</source>
+        <translation>状态筛选隐藏了他们；点此改为显示全部状态。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -2674,8 +2828,8 @@
         <translation>语言</translation>
     </message>
     <message>
-        <source>A new language takes effect when the program is started again.</source>
-        <translation>更换的语言在重新启动程序后生效。</translation>
+        <source>The window is redrawn in the language you choose at once.</source>
+        <translation>选好语言后，窗口会立即换成该语言显示。</translation>
     </message>
     <message>
         <source>Text size</source>
@@ -2722,8 +2876,12 @@
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <source>Device id:</source>
-        <translation>设备编号：</translation>
+        <source>This computer&apos;s full id: {0}</source>
+        <translation>本机的完整编号：{0}</translation>
+    </message>
+    <message>
+        <source>This computer:</source>
+        <translation>本机识别码：</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -2853,8 +3011,8 @@
         <translation>选择配置包</translation>
     </message>
     <message>
-        <source>Bundles ({0});;All files (*)</source>
-        <translation>数据包 ({0});;所有文件 (*)</translation>
+        <source>Use this bundle</source>
+        <translation>用这个配置包</translation>
     </message>
     <message>
         <source>Community</source>
@@ -2912,6 +3070,22 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>e.g. 成都市武侯区, or another community</source>
+        <translation>如 成都市武侯区，或某某社区</translation>
+    </message>
+    <message>
+        <source>Moved to</source>
+        <translation>迁往</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>迁出原因</translation>
+    </message>
+    <message>
+        <source>Both may be left empty; they are added to the notes.</source>
+        <translation>两项都可以不填；填了会记在备注里。</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2943,12 +3117,20 @@
         <translation>已过天数</translation>
     </message>
     <message>
-        <source>Changes not yet confirmed by the other side</source>
-        <translation>对方尚未确认收到的修改</translation>
+        <source>Changes its worker has not received yet</source>
+        <translation>网格员还没收到的修改</translation>
+    </message>
+    <message>
+        <source>Changes the office has not received yet</source>
+        <translation>社区还没收到的修改</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Sent in a bundle, or still to send, and not yet confirmed by a bundle from the other side: the next bundle carries them again, so nothing is lost.</source>
+        <translation>已经发出或还没发出、对方还没有用数据包确认收到的修改：下一个数据包会再带上它们，不会丢失。</translation>
     </message>
     <message>
         <source>Never</source>
@@ -3093,6 +3275,10 @@
         <translation>导出到U盘</translation>
     </message>
     <message>
+        <source>Everything the chosen micro-grid&apos;s laptop needs: on a new or replaced laptop, choose “set up from the office&apos;s set-up bundle” at the first start.</source>
+        <translation>所选微网格的电脑需要的全部数据：新电脑或换电脑第一次启动时，选择“用社区发来的配置包建立”。</translation>
+    </message>
+    <message>
         <source>Receive: import bundles</source>
         <translation>收到：导入数据包</translation>
     </message>
@@ -3125,6 +3311,10 @@
         <translation>选择保存数据包的文件夹</translation>
     </message>
     <message>
+        <source>A set-up bundle is for one laptop: choose its micro-grid under “Micro-grid” first.</source>
+        <translation>配置包是给一台电脑用的：请先在“微网格”里选中它的微网格。</translation>
+    </message>
+    <message>
         <source>The USB drive {0} is no longer there: plug it in again and retry.</source>
         <translation>U盘 {0} 已经拔出了，请重新插好后再试。</translation>
     </message>
@@ -3137,12 +3327,12 @@
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <source>{0} bundles were written into {1} and checked.</source>
-        <translation>已把 {0} 个数据包写入 {1}，并读回校验无误。</translation>
+        <source>The set-up bundle {0} for {1}</source>
+        <translation>{1}的配置包 {0}</translation>
     </message>
     <message>
-        <source>The bundle {0} ({1} changes) was written and checked.</source>
-        <translation>数据包 {0}（{1} 条修改）已写入，并读回校验无误。</translation>
+        <source>On the new laptop, start GridWorker and choose “set up from the office&apos;s set-up bundle”.</source>
+        <translation>在新电脑上启动网格员工作台，选择“用社区发来的配置包建立”。</translation>
     </message>
     <message>
         <source>You can now safely remove the USB drive.</source>
@@ -3153,16 +3343,32 @@
         <translation>导出完成</translation>
     </message>
     <message>
+        <source>Set-up bundle…</source>
+        <translation>生成配置包…</translation>
+    </message>
+    <message>
+        <source>{0} bundles</source>
+        <translation>{0} 个数据包</translation>
+    </message>
+    <message>
+        <source>The bundle {0} ({1} changes)</source>
+        <translation>数据包 {0}（{1} 条修改）</translation>
+    </message>
+    <message>
+        <source>{0} was written to the USB drive {1} and checked.</source>
+        <translation>{0}已写入U盘 {1}，并已读回校验。</translation>
+    </message>
+    <message>
+        <source>{0} was saved in the folder {1} and checked.</source>
+        <translation>{0}已保存在文件夹 {1} 中，并已读回校验。</translation>
+    </message>
+    <message>
+        <source>This folder is not a USB drive: copy the file onto a USB drive to take it to the office.</source>
+        <translation>这个文件夹不是U盘：请把文件复制到U盘上，再带去社区。</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Choose the bundles to import</source>
-        <translation>选择要导入的数据包</translation>
-    </message>
-    <message>
-        <source>Bundles ({0});;All files (*)</source>
-        <translation>数据包 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose the folder with the bundles</source>

@@ -220,7 +220,7 @@ class FlagsTab(QWidget):
         self.sensitive = QCheckBox(self.tr("Show sensitive details"))
         self.sensitive.setToolTip(
             self.tr(
-                "Illness, disability, 低保, mental disorder, community correction and the "
+                "Illness, disability, minimum living allowance (dibao), mental disorder, community correction and the "
                 "reasons are sensitive personal information (PIPL Art. 28): shown only when needed."
             )
         )

@@ -7,7 +7,7 @@ the person changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,10 +27,11 @@ from gridworker.store.roster import HouseholdInput, add_household, update_househ
 from gridworker.store.store import Identity, Store
 from gridworker.ui.roster.resident_dialog import ERROR_STYLE, HINT_STYLE, _message_label, _show
 from gridworker.ui.widgets import save_cancel_buttons
-from gridworker.ui.wording import display
+from gridworker.ui.wording import display, vocab
 from gridworker.ui.worker import DbRunner, JobContext
 
 READ_ONLY_STYLE = "background: #eeeeee; color: #333333;"
+PROBLEM_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 
 
 class HouseholdDialog(QDialog):
@@ -51,7 +52,8 @@ class HouseholdDialog(QDialog):
         self.household_id = household_id
         self._saving = False
         self.setWindowTitle(self.tr("Edit household") if household_id else self.tr("New household"))
-        self.setMinimumWidth(520)
+        # wide enough for a hint on one line, in large text too
+        self.setMinimumWidth(max(520, self.fontMetrics().horizontalAdvance("网") * 34))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -77,9 +79,6 @@ class HouseholdDialog(QDialog):
             if key == "building":
                 form.addRow(self.tr("Estate *"), self.estate)
             form.addRow(label, edit)
-            if key == "phone":
-                self.phone_msg = _message_label()
-                form.addRow("", self.phone_msg)
             if key == "head_name":
                 self.head_note = _message_label()
                 form.addRow("", self.head_note)
@@ -87,9 +86,18 @@ class HouseholdDialog(QDialog):
                 self.house_use = QComboBox()
                 self.house_use.addItem("", None)
                 for u in HOUSE_USES:
-                    self.house_use.addItem(u, u)
+                    self.house_use.addItem(vocab("house_use", u), u)
                 form.addRow(self.tr("House use"), self.house_use)
+        # One message line under the form, its room (two lines) kept while empty: the
+        # phone's problem, what is still to fill in, or any other problem. Nothing under
+        # the fields comes and goes, so they never move under the person's eyes.
         self.message = _message_label()
+        self.phone_msg = self.message  # the phone's problem is said there
+        keep = self.message.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep)
+        self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         if household_id is None:
@@ -98,6 +106,7 @@ class HouseholdDialog(QDialog):
             layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addStretch(1)  # spare height below the form, never between its rows
         layout.addWidget(self.buttons)
 
         for edit in self.fields.values():
@@ -154,13 +163,15 @@ class HouseholdDialog(QDialog):
         raw = self.form_values()
         _values, problems = check_household(raw)
         phone = [m for f, m in problems if f == "phone"]
-        _show(self.phone_msg, display(phone[0]) if phone else "", ERROR_STYLE)
+        self.fields["phone"].setStyleSheet(PROBLEM_STYLE if phone else "")
         missing = [
             text
             for key, text in (("estate", self.tr("estate")), ("room", self.tr("room")))
             if not raw.get(key)
         ]
-        if missing:
+        if phone:
+            _show(self.message, display(phone[0]), ERROR_STYLE)
+        elif missing:
             _show(
                 self.message,
                 self.tr("Please fill in: {0}").format(self.tr(", ").join(missing)),

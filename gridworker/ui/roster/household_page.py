@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from gridworker.store import queries
 from gridworker.store.changes import Changes
 from gridworker.store.entities import is_link
-from gridworker.store.history import HistoryEntry
+from gridworker.store.history import FieldChange, HistoryEntry
 from gridworker.store.ops import Value
 from gridworker.store.queries import HouseholdView
 from gridworker.store.store import Identity, Store
@@ -35,16 +35,33 @@ from gridworker.ui.gas.household_tabs import HouseholdGasTabs
 from gridworker.ui.roster.model import HOUSEHOLD_COLUMNS, ID_ROLE, ResidentTableModel
 from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.visits.household_tabs import HouseholdNeedsTab, HouseholdVisitsTab
-from gridworker.ui.widgets import inform
-from gridworker.ui.wording import display
+from gridworker.ui.widgets import inform, scaled_font
+from gridworker.ui.wording import display, vocab
 from gridworker.ui.worker import DbRunner, JobContext
 
 
 def describe(entry: HistoryEntry) -> str:
     """The history line without internal ids (links between records: ``ref`` fields), in
-    the interface's language."""
-    shown = tuple(c for c in entry.changes if not is_link(entry.entity, c.field))
+    the interface's language (stored vocabulary too: 在住 → Living here)."""
+    shown = tuple(_shown(c) for c in entry.changes if not is_link(entry.entity, c.field))
     return display(replace(entry, changes=shown).describe())
+
+
+def _shown(c: FieldChange) -> FieldChange:
+    """A change with its vocabulary values as the interface names them."""
+
+    def one(v: Value) -> Value:
+        if isinstance(v, list):
+            return [vocab(c.field, x) for x in v]
+        return vocab(c.field, v) if isinstance(v, str) else v
+
+    return replace(
+        c,
+        old=one(c.old),
+        new=one(c.new),
+        added=tuple(vocab(c.field, x) for x in c.added),
+        removed=tuple(vocab(c.field, x) for x in c.removed),
+    )
 
 
 class HouseholdPage(QWidget):
@@ -61,6 +78,7 @@ class HouseholdPage(QWidget):
         self.household_id: str | None = None
         self.view: HouseholdView | None = None
         self._generation = 0
+        self._add_head_when_loaded = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -71,10 +89,7 @@ class HouseholdPage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)
         self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        scaled_font(self.title, 1.4, bold=True)
         top.addWidget(self.title, 1)
         self.edit_button = QPushButton(self.tr("Edit household…"))
         self.edit_button.clicked.connect(self.edit_household)
@@ -192,6 +207,7 @@ class HouseholdPage(QWidget):
         if household_id != self.household_id:
             self.visits_tab.set_household(household_id)
             self.needs_tab.set_household(household_id)
+            self._add_head_when_loaded = False
         self.household_id = household_id
         self.gas_tabs.show_household(household_id)
         self._generation += 1
@@ -227,7 +243,7 @@ class HouseholdPage(QWidget):
         self.fact_labels["micro_grid"].setText(h.micro_grid_name)
         self.fact_labels["head"].setText(h.head_name)
         self.fact_labels["phone"].setText(h.phone)
-        self.fact_labels["use"].setText(h.house_use)
+        self.fact_labels["use"].setText(vocab("house_use", h.house_use))
         self.fact_labels["residency"].setText(h.residency)
         self.fact_labels["notes"].setText(h.notes)
         self.members_model.set_ids(view.member_ids)
@@ -246,6 +262,9 @@ class HouseholdPage(QWidget):
             self.tabs.count() - 1, self.tr("Change history ({0})").format(len(view.history))
         )
         self.loaded.emit()
+        if self._add_head_when_loaded:
+            self._add_head_when_loaded = False
+            self.add_member(first=True)
 
     def _failed(self, message: str) -> None:
         self.title.setText(message)
@@ -260,11 +279,17 @@ class HouseholdPage(QWidget):
         dialog.open()
 
     def add_member(self, first: bool = False) -> None:
+        """A new member; ``first``: the head of a household just registered, prefilled
+        with the head's name it was given (once this household's page has been read, never
+        the page shown before)."""
         if self.household_id is None:
             return
         from gridworker.ui.roster.resident_dialog import ResidentDialog
 
-        head = self.view.household.head_name if self.view and first else None
+        if first and (self.view is None or self.view.household.id != self.household_id):
+            self._add_head_when_loaded = True
+            return
+        head = self.view.household.head_name or None if self.view and first else None
         dialog = ResidentDialog(self.runner, self.household_id, None, self, head_name=head)
         dialog.open()
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -46,7 +47,7 @@ from gridworker.roster.importer import (
 )
 from gridworker.store.store import Store
 from gridworker.ui.widgets import inform, run_with_progress
-from gridworker.ui.wording import display, join_items
+from gridworker.ui.wording import display, join_items, sentence
 from gridworker.ui.worker import DbRunner, JobContext
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -86,7 +87,7 @@ class ProblemTableModel(QAbstractTableModel):
             return None
         p = self._problems[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (str(p.row), p.column, display(p.message))[index.column()]
+            return (str(p.row), p.column, sentence(display(p.message)))[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -206,11 +207,18 @@ class ImportDialog(QDialog):
 
     def show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
-        self.file_label.setText(
-            self.tr("File: {0} (sheet “{1}”, headers in row {2}, {3} data rows)").format(
-                plan.path.name, plan.sheet, plan.header_row, plan.rows
+        if plan.encoding is not None:  # a CSV file has no worksheets
+            self.file_label.setText(
+                self.tr("File: {0} (headers in row {1}, {2} data rows)").format(
+                    plan.path.name, plan.header_row, plan.rows
+                )
             )
-        )
+        else:
+            self.file_label.setText(
+                self.tr("File: {0} (sheet “{1}”, headers in row {2}, {3} data rows)").format(
+                    plan.path.name, plan.sheet, plan.header_row, plan.rows
+                )
+            )
         unread = plan.unread_warning()
         notes = [display(n) for n in (plan.sheet_note(), unread) if n is not None]
         self.sheets_label.setText("\n".join(notes))
@@ -245,6 +253,8 @@ class ImportDialog(QDialog):
         self._update_buttons()
         self.planned.emit(plan)
         self.open()
+        if len(plan.problems) <= 300:  # the whole reason on the lines it needs, laid out
+            QTimer.singleShot(0, self.problems.resizeRowsToContents)
 
     def _update_buttons(self) -> None:
         plan = self.plan
@@ -258,11 +268,11 @@ class ImportDialog(QDialog):
             self.message.setText(
                 self.tr(
                     "Nothing will be written while rows have problems: correct them in the "
-                    "sheet and import again, or leave those rows out."
+                    "file and import again, or leave those rows out."
                 )
             )
         elif work == 0:
-            self.message.setText(self.tr("Everything in this sheet is already in the roster."))
+            self.message.setText(self.tr("Everything in this file is already in the roster."))
         else:
             self.message.setText(self.tr("Nothing has been written yet."))
 

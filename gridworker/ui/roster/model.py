@@ -27,7 +27,8 @@ from PySide6.QtCore import (
 from gridworker.core.idcard import mask_id
 from gridworker.core.phone import mask_phone
 from gridworker.store.queries import ResidentRow, roster_rows
-from gridworker.ui.wording import join_items
+from gridworker.ui.roster.delegates import ADDRESS_PARTS_ROLE
+from gridworker.ui.wording import vocab, vocab_items
 from gridworker.ui.worker import DbRunner
 
 PAGE = 200
@@ -51,17 +52,25 @@ COLUMNS: tuple[tuple[str, str], ...] = (  # type: ignore[assignment]
     ("id_number", QT_TRANSLATE_NOOP("ResidentTableModel", "ID number")),
     ("phone", QT_TRANSLATE_NOOP("ResidentTableModel", "Phone")),
     ("address", QT_TRANSLATE_NOOP("ResidentTableModel", "Address")),
-    ("relation", QT_TRANSLATE_NOOP("ResidentTableModel", "Relation to head")),
-    ("population_type", QT_TRANSLATE_NOOP("ResidentTableModel", "Population type")),
+    ("relation", QT_TRANSLATE_NOOP("ResidentTableModel", "Relation")),
+    ("population_type", QT_TRANSLATE_NOOP("ResidentTableModel", "Type")),
     ("status", QT_TRANSLATE_NOOP("ResidentTableModel", "Status")),
-    ("tags", QT_TRANSLATE_NOOP("ResidentTableModel", "Special groups")),
+    ("tags", QT_TRANSLATE_NOOP("ResidentTableModel", "Groups")),
 )
+# Short column titles keep a list on a laptop readable in English with large text; the
+# whole name is the title's tooltip.
+LONG_TITLES: dict[str, str] = {
+    "relation": str(QT_TRANSLATE_NOOP("ResidentTableModel", "Relation to the head of household")),
+    "population_type": str(QT_TRANSLATE_NOOP("ResidentTableModel", "Population type")),
+    "tags": str(QT_TRANSLATE_NOOP("ResidentTableModel", "Special groups")),
+    "micro_grid": str(QT_TRANSLATE_NOOP("ResidentTableModel", "Micro-grid")),
+}
 HOUSEHOLD_COLUMNS = tuple(c for c in COLUMNS if c[0] != "address")
 # The office sees every micro-grid: which one a resident belongs to takes the place of
 # the relation to the household's head (shown on the household page), so the list still
 # fits a 1280-wide window in large text.
 OFFICE_COLUMNS: tuple[tuple[str, str], ...] = tuple(
-    ("micro_grid", str(QT_TRANSLATE_NOOP("ResidentTableModel", "Micro-grid")))
+    ("micro_grid", str(QT_TRANSLATE_NOOP("ResidentTableModel", "Grid")))
     if key == "relation"
     else (key, title)
     for key, title in COLUMNS
@@ -128,6 +137,9 @@ class ResidentTableModel(QAbstractTableModel):
     def column_key(self, column: int) -> str:
         return self._columns[column][0]
 
+    def column_keys(self) -> list[str]:
+        return [key for key, _ in self._columns]
+
     # -- Qt model API --------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
@@ -138,9 +150,13 @@ class ResidentTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal and 0 <= section < len(self._headers):
+            key = self._columns[section][0]
+            return _t(LONG_TITLES[key]) if key in LONG_TITLES else self._headers[section]
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal:
+        if horizontal:
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return str(section + 1)
 
@@ -159,21 +175,30 @@ class ResidentTableModel(QAbstractTableModel):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             HOUSEHOLD_ROLE,
+            ADDRESS_PARTS_ROLE,
         ):
             return None
         row = self._row(r)
         if role == HOUSEHOLD_ROLE:
             return None if row is None else row.household_id
+        if role == ADDRESS_PARTS_ROLE:
+            if row is None or self._columns[index.column()][0] != "address":
+                return None
+            return (row.estate, f"{row.building}{row.unit}{row.room}")
         if row is None:
             return "…" if index.column() == 0 and role == Qt.ItemDataRole.DisplayRole else None
         key = self._columns[index.column()][0]
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "tags" and row.tags:
-                return join_items(row.tags)
+                return vocab_items("tags", row.tags)
             if key == "address":
                 return row.address
             if key == "status" and row.status_date:
-                return f"{row.status} {row.status_date}"
+                return f"{vocab('status', row.status)} {row.status_date}"
+            if key == "sex" and row.sex:
+                return vocab("sex", row.sex)
+            if key in ("relation", "population_type", "status"):
+                return vocab(key, getattr(row, key)) or None
             return None
         return self._cell(row, key)
 
@@ -188,9 +213,14 @@ class ResidentTableModel(QAbstractTableModel):
         if key == "address":
             return row.address
         if key == "tags":
-            return join_items(row.tags)
+            return vocab_items("tags", row.tags)
         if key == "micro_grid":
             return row.micro_grid_name
+        if key == "sex":  # one letter in English (M/F), the whole word in the tooltip
+            shown = vocab("sex", row.sex)
+            return shown[:1] if shown != row.sex else shown
+        if key in ("relation", "population_type", "status"):
+            return vocab(key, getattr(row, key))
         value: str = getattr(row, key)
         return value
 

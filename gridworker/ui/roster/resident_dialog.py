@@ -12,7 +12,7 @@ writes only the fields the person changed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,16 +29,25 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from gridworker.core.idcard import age_on
 from gridworker.core.messages import SENTENCE_SEPARATOR, joined, message_of
-from gridworker.core.people import ETHNICITIES, POPULATION_TYPES, RELATIONS, SPECIAL_TAGS
+from gridworker.core.people import (
+    ETHNICITIES,
+    POPULATION_TYPES,
+    RELATION_CHOICES,
+    RELATION_DETAILS,
+    SEXES,
+    SPECIAL_TAGS,
+)
 from gridworker.core.roster_rules import (
     HEAD,
     LIVING,
+    MOVE_REASONS,
     NEW_RESIDENT_SUGGESTIONS,
     Member,
     check_resident,
@@ -57,7 +66,7 @@ from gridworker.store.roster import (
 )
 from gridworker.store.store import Store
 from gridworker.ui.widgets import save_cancel_buttons
-from gridworker.ui.wording import display
+from gridworker.ui.wording import display, vocab
 from gridworker.ui.worker import DbRunner, JobContext
 
 ERROR_STYLE = "color: #b00020;"
@@ -72,13 +81,19 @@ def _message_label() -> QLabel:
     return label
 
 
-def _choices(words: Sequence[str], current: object) -> QComboBox:
-    """A list of a vocabulary's words (and a blank for "not given"), ``current`` chosen."""
+def _choices(
+    field: str, words: Sequence[str], current: object, indented: Container[str] = ()
+) -> QComboBox:
+    """A list of a vocabulary's words (and a blank for "not given"), ``current`` chosen;
+    each shown in the interface's language (:func:`vocab`), the stored word as its data.
+    ``indented`` words stand under the word before them (a detailed relation under its
+    category)."""
     box = QComboBox()
     box.addItem("", None)
     for w in words:
-        box.addItem(w, w)
+        box.addItem(("\u2003" if w in indented else "") + vocab(field, w), w)
     box.setCurrentIndex(max(0, box.findData(current)))
+    box.setMaxVisibleItems(20)
     return box
 
 
@@ -128,7 +143,13 @@ class ResidentDialog(QDialog):
         self.id_msg = _message_label()
         left.addRow(self.tr("ID number"), self.id_number)
         left.addRow("", self.id_msg)
-        self.sex = _choices(("男", "女"), v.get("sex"))
+        # An old 15-digit number: the 18-digit one it converts to, one click away.
+        self.upgrade_id = QPushButton()
+        self.upgrade_id.setVisible(False)
+        self.upgrade_id.clicked.connect(self._use_upgraded_id)
+        self._upgraded: str | None = None
+        left.addRow("", self.upgrade_id)
+        self.sex = _choices("sex", SEXES, v.get("sex"))
         left.addRow(self.tr("Sex"), self.sex)
         self.birth_date = QLineEdit(str(v.get("birth_date") or ""))
         self.birth_date.setPlaceholderText("1990-01-02")
@@ -137,26 +158,37 @@ class ResidentDialog(QDialog):
         left.addRow("", self.birth_msg)
         self.ethnicity = QComboBox()
         self.ethnicity.setEditable(True)
-        self.ethnicity.addItem("")
-        self.ethnicity.addItems(list(ETHNICITIES))
+        self.ethnicity.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.ethnicity.addItem("", None)
+        for e in ETHNICITIES:
+            self.ethnicity.addItem(vocab("ethnicity", e), e)
         suggested = {} if values else NEW_RESIDENT_SUGGESTIONS  # a new person's form only
-        self.ethnicity.setCurrentText(str(v.get("ethnicity") or suggested.get("ethnicity", "")))
+        self.ethnicity.setCurrentText(
+            vocab("ethnicity", v.get("ethnicity") or suggested.get("ethnicity", ""))
+        )
         left.addRow(self.tr("Ethnicity"), self.ethnicity)
         self.phone = QLineEdit(str(v.get("phone") or ""))
         self.phone.setPlaceholderText(self.tr("mobile or landline, e.g. 13800001234"))
         self.phone_msg = _message_label()
         left.addRow(self.tr("Phone"), self.phone)
         left.addRow("", self.phone_msg)
-        self.relation = _choices(RELATIONS, v.get("relation") or (HEAD if head_name else None))
+        self.relation = _choices(
+            "relation",
+            RELATION_CHOICES,
+            v.get("relation") or (HEAD if head_name else None),
+            indented=RELATION_DETAILS,
+        )
         self.relation_msg = _message_label()
         left.addRow(self.tr("Relation to head"), self.relation)
         left.addRow("", self.relation_msg)
         self.population_type = _choices(
-            POPULATION_TYPES, v.get("population_type") or suggested.get("population_type")
+            "population_type",
+            POPULATION_TYPES,
+            v.get("population_type") or suggested.get("population_type"),
         )
         left.addRow(self.tr("Population type"), self.population_type)
         if values:
-            status = str(v.get("status") or "在住")
+            status = vocab("status", v.get("status") or "在住")
             if v.get("status_date"):
                 status += f"（{v['status_date']}）"
             status_label = QLabel(status)
@@ -172,7 +204,7 @@ class ResidentDialog(QDialog):
         self.tag_boxes: dict[str, QCheckBox] = {}
         rows = (len(SPECIAL_TAGS) + 1) // 2
         for i, tag in enumerate(SPECIAL_TAGS):
-            box = QCheckBox(tag)
+            box = QCheckBox(vocab("tags", tag))
             box.setChecked(tag in current_tags)
             self.tag_boxes[tag] = box
             grid.addWidget(box, i % rows, i // rows)
@@ -220,13 +252,25 @@ class ResidentDialog(QDialog):
             "id_number": id_text or None,
             "sex": None if id_text else self.sex.currentData(),
             "birth_date": None if id_text else (self.birth_date.text().strip() or None),
-            "ethnicity": self.ethnicity.currentText().strip() or None,
+            "ethnicity": self._ethnicity(),
             "phone": self.phone.text().strip() or None,
             "relation": self.relation.currentData(),
             "population_type": self.population_type.currentData(),
             "tags": [t for t, b in self.tag_boxes.items() if b.isChecked()],
             "notes": self.notes.toPlainText().strip() or None,
         }
+
+    def _ethnicity(self) -> str | None:
+        """The stored word for what the box shows (its English name in English); typed
+        text that is no item's is checked by the rules as typed ("汉" → 汉族)."""
+        text = self.ethnicity.currentText().strip()
+        i = self.ethnicity.findText(text)
+        data = self.ethnicity.itemData(i) if i > 0 else None
+        return str(data) if data else (text or None)
+
+    def _use_upgraded_id(self) -> None:
+        if self._upgraded:
+            self.id_number.setText(self._upgraded)
 
     def validate(self) -> bool:
         """Check every field, show messages under the fields; returns whether Save is allowed."""
@@ -249,7 +293,7 @@ class ResidentDialog(QDialog):
             _show(
                 self.id_msg,
                 self.tr("Born {0}, {1}, {2} years old").format(
-                    info.birth_date.isoformat(), info.sex, age
+                    info.birth_date.isoformat(), vocab("sex", info.sex), age
                 ),
                 OK_STYLE,
             )
@@ -260,13 +304,29 @@ class ResidentDialog(QDialog):
             for widget in (self.sex, self.birth_date):
                 widget.blockSignals(False)
         elif error is not None:
-            typing = error.code == "length" and len(id_text) < 18 and self.id_number.hasFocus()
+            typing = (
+                error.code in ("length", "old_15")
+                and len(id_text) < 18
+                and self.id_number.hasFocus()
+            )
             if typing:
                 _show(self.id_msg, self.tr("{0} of 18 characters").format(len(id_text)), HINT_STYLE)
             else:
                 _show(self.id_msg, display(error.message), ERROR_STYLE)
         else:
             _show(self.id_msg, "", HINT_STYLE)
+        typing = self.id_number.hasFocus() and len(id_text) < 18
+        self._upgraded = (
+            error.suggestion
+            if error is not None and error.code == "old_15" and not typing
+            else None
+        )
+        if self._upgraded:
+            self.upgrade_id.setText(self.tr("Use the 18-digit number {0}").format(self._upgraded))
+            self.upgrade_id.setToolTip(
+                self.tr("Converted by the rule for old numbers: check it against the ID card.")
+            )
+        self.upgrade_id.setVisible(bool(self._upgraded))
         derived = info is not None
         self.sex.setEnabled(not derived)
         self.birth_date.setEnabled(not derived)
@@ -408,6 +468,24 @@ class StatusDialog(QDialog):
         self.date.setMaximumDate(QDate.currentDate())
         if status != "在住":
             form.addRow(self.tr("Date"), self.date)
+        # Moving out: where to and why (both may be left empty), kept in the notes.
+        self.moved_to = QLineEdit()
+        self.moved_to.setPlaceholderText(self.tr("e.g. 成都市武侯区, or another community"))
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItem("")
+        self.reason.addItems(list(MOVE_REASONS))
+        self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if status == "迁出":
+            form.addRow(self.tr("Moved to"), self.moved_to)
+            form.addRow(self.tr("Reason"), self.reason)
+            note = QLabel(self.tr("Both may be left empty; they are added to the notes."))
+            note.setStyleSheet(HINT_STYLE)
+            note.setWordWrap(True)
+            form.addRow("", note)
+        else:
+            self.moved_to.setVisible(False)
+            self.reason.setVisible(False)
         layout.addLayout(form)
         self.message = _message_label()
         layout.addWidget(self.message)
@@ -419,15 +497,17 @@ class StatusDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(max(420, self.fontMetrics().horizontalAdvance("网") * 28))
 
     def save(self) -> None:
         rid, status = self.resident_id, self.status
         when = None if status == "在住" else self.date.date().toString("yyyy-MM-dd")
+        moved_to = self.moved_to.text().strip() or None
+        reason = self.reason.currentText().strip() or None
         self.buttons.setEnabled(False)
 
         def job(store: Store, _ctx: JobContext) -> bool:
-            return set_status(store, rid, status, when)
+            return set_status(store, rid, status, when, moved_to=moved_to, reason=reason)
 
         self.runner.run(job, self._saved, self._failed)
 

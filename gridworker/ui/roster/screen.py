@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -34,12 +35,13 @@ from gridworker.core.sheet_code import parse_sheet_code
 from gridworker.roster.exporter import RosterExport
 from gridworker.store import print_data, queries
 from gridworker.store.changes import Changes
-from gridworker.store.queries import FilterChoices, ResidentFilter
+from gridworker.store.queries import FilterChoices, ResidentFilter, RosterListing
 from gridworker.store.store import Identity, Store
+from gridworker.ui.roster.delegates import AddressDelegate
 from gridworker.ui.roster.household_page import HouseholdPage
 from gridworker.ui.roster.model import COLUMNS, ID_ROLE, OFFICE_COLUMNS, ResidentTableModel
-from gridworker.ui.widgets import inform, run_with_progress
-from gridworker.ui.wording import display
+from gridworker.ui.widgets import inform, run_with_progress, scaled_font
+from gridworker.ui.wording import display, join_items, vocab, vocab_items
 from gridworker.ui.worker import DbRunner, JobContext
 
 SEARCH_DELAY_MS = 250
@@ -54,6 +56,7 @@ class RosterScreen(QWidget):
     # A paper sheet was scanned (household id, date on the sheet): the visit and gas
     # forms connect here to open prefilled.
     paper_sheet_opened = Signal(str, object)
+    roster_exported = Signal(object)  # the spreadsheet's path
 
     def __init__(self, runner: DbRunner, identity: Identity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +91,8 @@ class RosterScreen(QWidget):
         )
         self.search.textChanged.connect(self._schedule_search)
         self.search.returnPressed.connect(self._search_now)
+        self._open_when_loaded = False
+        self.export_choice: QMessageBox | None = None
         top.addWidget(self.search, 1)
         self.new_button = QPushButton(self.tr("New household…"))
         self.new_button.setToolTip(self.tr("Register a household and its residents (Ctrl+N)"))
@@ -120,7 +125,7 @@ class RosterScreen(QWidget):
         self.tag_filter = QComboBox()
         self.tag_filter.addItem(self.tr("All groups"), None)
         for tag in SPECIAL_TAGS:
-            self.tag_filter.addItem(tag, tag)
+            self.tag_filter.addItem(vocab("tags", tag), tag)
         self.tag_filter.setMaxVisibleItems(20)
         self.care_filter = QComboBox()
         self.care_filter.addItem(self.tr("Any care colour"))
@@ -142,14 +147,30 @@ class RosterScreen(QWidget):
             w.setMinimumWidth(self.fontMetrics().horizontalAdvance("全部小区") + 36)
             filters.addWidget(w)
         filters.addStretch(1)
+        # A search the status filter empties (or thins) says whom it hides, one click away.
+        self.hidden_hint = QPushButton()
+        self.hidden_hint.setObjectName("hiddenHint")
+        self.hidden_hint.setFlat(True)
+        self.hidden_hint.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.hidden_hint.setStyleSheet(
+            "QPushButton#hiddenHint { color: #0b57a4; text-decoration: underline; border: none;"
+            " padding: 0 4px; }"
+        )
+        self.hidden_hint.setVisible(False)
+        self.hidden_hint.clicked.connect(self.show_every_status)
         self.count_label = QLabel(self.tr("Loading…"))
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
+        hint_row = QHBoxLayout()  # its own line: the filters keep their width
+        hint_row.addStretch(1)
+        hint_row.addWidget(self.hidden_hint)
+        layout.addLayout(hint_row)
 
         self.micro_grid_filter.currentIndexChanged.connect(self._micro_grid_changed)
         self.estate_filter.currentIndexChanged.connect(self._estate_changed)
         for combo in (self.building_filter, self.status_filter, self.tag_filter):
             combo.currentIndexChanged.connect(self.reload)
+        self.status_filter.currentIndexChanged.connect(self._status_column)
 
         self.model = ResidentTableModel(
             runner, OFFICE_COLUMNS if identity.role == "office" else COLUMNS, parent=self
@@ -162,6 +183,10 @@ class RosterScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.address_delegate = AddressDelegate(self.table)
+        if "address" in self.model.column_keys():
+            col = self.model.column_keys().index("address")
+            self.table.setItemDelegateForColumn(col, self.address_delegate)
         vh = self.table.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 12)
@@ -173,9 +198,13 @@ class RosterScreen(QWidget):
         hh.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("男") + 12)
         self.table.viewport().installEventFilter(self)
         self._size_columns()
+        self._status_column()
         self.table.doubleClicked.connect(self._open_row)
         self.table.activated.connect(self._open_row)
-        layout.addWidget(self.table, 1)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.table)
+        self.results.addWidget(self._make_empty_state())
+        layout.addWidget(self.results, 1)
 
         hint = QLabel(
             self.tr(
@@ -191,11 +220,49 @@ class RosterScreen(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.reload)
+        self.search.installEventFilter(self)  # Down: into the results (the table exists now)
 
         self._load_filter_choices()
         self.reload()
 
+    def _make_empty_state(self) -> QWidget:
+        """What a new roster shows instead of an empty table: what to do first."""
+        self.empty_state = QWidget()
+        v = QVBoxLayout(self.empty_state)
+        v.setContentsMargins(40, 32, 40, 32)
+        v.setSpacing(14)
+        heading = QLabel(self.tr("No one is registered yet"))
+        scaled_font(heading, 1.4, bold=True)
+        v.addWidget(heading)
+        self.empty_text = QLabel(
+            self.tr(
+                "Start with the roster the community office gave you: “Import a roster "
+                "spreadsheet” reads an Excel (.xlsx) or CSV file and shows what it will add "
+                "before anything is saved. Or register the households one by one with "
+                "“New household”."
+            )
+        )
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setMaximumWidth(self.fontMetrics().horizontalAdvance("网") * 40)
+        v.addWidget(self.empty_text)
+        row = QHBoxLayout()
+        self.empty_import = QPushButton(self.tr("Import a roster spreadsheet…"))
+        self.empty_import.clicked.connect(self.import_roster)
+        self.empty_new = QPushButton(self.tr("New household…"))
+        self.empty_new.clicked.connect(self.new_item)
+        for b in (self.empty_import, self.empty_new):
+            b.setMinimumHeight(self.fontMetrics().height() + 16)
+            row.addWidget(b)
+        row.addStretch(1)
+        v.addLayout(row)
+        v.addStretch(1)
+        return self.empty_state
+
     # -- public actions ----------------------------------------------------------------
+    def show_every_status(self) -> None:
+        """Widen the status filter to every status (the hint's "show them")."""
+        self.status_filter.setCurrentIndex(self.status_filter.findData(None))
+
     def focus_search(self) -> None:
         self.show_list()
         self.search.setFocus()
@@ -239,6 +306,54 @@ class RosterScreen(QWidget):
         dialog.start()
 
     def export_roster(self) -> None:
+        """Save the roster as a spreadsheet: when a search or a filter narrows the list,
+        the person chooses between the residents listed and everyone."""
+        if not self._narrowed():
+            self._export_to_file(None)
+            return
+        listed = list(self.model.ids())
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Export roster"),
+            self.tr(
+                "The list shows {0} residents (your search and filters). Export only "
+                "them, or everyone in the roster?"
+            ).format(len(listed)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.export_only_listed = box.addButton(
+            self.tr("Only the {0} listed").format(len(listed)),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        self.export_everyone = box.addButton(self.tr("Everyone"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(self.export_only_listed)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def clicked(button: object) -> None:
+            if button is self.export_only_listed:
+                self._export_to_file(listed)
+            elif button is self.export_everyone:
+                self._export_to_file(None)
+
+        box.buttonClicked.connect(clicked)
+        self.export_choice = box
+        box.open()
+
+    def _narrowed(self) -> bool:
+        """Does a search or a filter the person chose narrow the list (the list of the
+        people living here, as it opens, is the roster)?"""
+        return bool(
+            self.search.text().strip()
+            or self.estate_filter.currentData() is not None
+            or self.building_filter.currentData() is not None
+            or self.tag_filter.currentData() is not None
+            or self.status_filter.currentData() != "在住"
+            or (self.identity.role == "office" and self.micro_grid_filter.currentData())
+        )
+
+    def _export_to_file(self, only: list[str] | None) -> None:
         try:
             from gridworker.roster.exporter import export_roster
         except ImportError:
@@ -261,7 +376,7 @@ class RosterScreen(QWidget):
             path = path.with_suffix(".xlsx")
 
         def job(store: Store, ctx: JobContext) -> RosterExport:
-            return export_roster(store, path)
+            return export_roster(store, path, only)
 
         run_with_progress(
             self,
@@ -277,6 +392,7 @@ class RosterScreen(QWidget):
         if warning is not None:
             text += "\n\n" + display(warning)
         inform(self, self.tr("Export roster"), text, warning=warning is not None)
+        self.roster_exported.emit(path)
 
     # -- printing and paper sheets (the 打印 feature) ------------------------------------
     def _print_button(self) -> QPushButton:
@@ -349,14 +465,17 @@ class RosterScreen(QWidget):
         sort, descending = self.model.sort_key, self.model.descending
         self.count_label.setText(self.tr("Searching…") if text else self.tr("Loading…"))
 
-        def job(store: Store, _ctx: JobContext) -> list[str]:
-            return queries.roster_list(store, text, f, sort=sort, descending=descending)
+        def job(store: Store, _ctx: JobContext) -> RosterListing:
+            return queries.roster_listing(store, text, f, sort=sort, descending=descending)
 
-        self.runner.run(job, lambda ids: self._ids_loaded(generation, text, ids), self._failed)
+        self.runner.run(job, lambda found: self._ids_loaded(generation, text, found), self._failed)
 
-    def _ids_loaded(self, generation: int, text: str, ids: list[str]) -> None:
+    def _ids_loaded(self, generation: int, text: str, found: RosterListing) -> None:
         if generation != self._generation:
             return
+        ids = found.ids
+        self.results.setCurrentWidget(self.empty_state if found.nobody_yet else self.table)
+        self._show_hidden(found.hidden)
         if ids == self.model.ids():
             self.model.refresh()  # the same people: keep the place in the list
         else:
@@ -371,6 +490,25 @@ class RosterScreen(QWidget):
         else:
             self.count_label.setText(self.tr("{0} residents").format(n))
         self.ids_loaded.emit(n)
+        if self._open_when_loaded:
+            self._open_when_loaded = False
+            self._enter_results()
+
+    def _show_hidden(self, hidden: dict[str, int]) -> None:
+        names = {
+            "在住": self.tr("living here"),
+            "迁出": self.tr("moved out"),
+            "死亡": self.tr("deceased"),
+        }
+        parts = [self.tr("{0} {1}").format(n, names.get(st, st)) for st, n in hidden.items()]
+        if parts:
+            self.hidden_hint.setText(
+                self.tr("Also found: {0} — show them").format(join_items(parts))
+            )
+            self.hidden_hint.setToolTip(
+                self.tr("The status filter hides them; this shows every status.")
+            )
+        self.hidden_hint.setVisible(bool(parts))
 
     def _failed(self, message: str) -> None:
         self.count_label.setText(message)
@@ -387,8 +525,31 @@ class RosterScreen(QWidget):
         self._timer.start()
 
     def _search_now(self) -> None:
+        """Enter in the search box: one match opens its household, several go to the list
+        (once the search typed so far has run)."""
         if self._timer.isActive():
+            self._open_when_loaded = True
             self.reload()
+            return
+        self._enter_results()
+
+    def _enter_results(self) -> None:
+        n = self.model.rowCount()
+        if n == 1:
+            self._open_row(self.model.index(0, 0))
+        elif n > 1:
+            self._focus_first_row()
+
+    def _focus_first_row(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus()
+        first = self.model.index(0, 0)
+        self.table.selectionModel().setCurrentIndex(
+            first,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     # -- filters ------------------------------------------------------------------------
     def _load_filter_choices(self) -> None:
@@ -453,67 +614,109 @@ class RosterScreen(QWidget):
         """Widths from typical content, so columns fit without measuring 100,000 rows.
 
         Each column has a comfortable width (its typical content or its title, whichever
-        is wider) and a least width (its typical content; the address and the groups
-        shorten further, ending in "…" with the whole text in the tooltip).
+        is wider) and a least width (its typical content, never less than its title; the
+        address keeps only its room whole, the groups and English vocabulary end in "…",
+        the whole text in the tooltip).
         :meth:`fit_columns` then shares the table's width out between them.
         """
         fm = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
         samples = {
             "name": "欧阳小明",
-            "sex": "男",
+            "sex": vocab("sex", "男")[:1],
             "age": "100",
             "id_number": "510104********123X",
             "phone": "138****5678",
             "address": "双福路院落1栋1单元101",
-            "relation": "孙子女",
-            "population_type": "户籍",
-            "status": "在住",
-            "tags": "空巢老人、低保",
+            "relation": vocab("relation", "孙子女"),
+            "population_type": vocab("population_type", "户籍"),
+            "status": vocab("status", "在住"),
+            "tags": vocab_items("tags", ("空巢老人", "低保")),
             "micro_grid": "第十二微网格",
         }
-        least = {"address": "双福路院落1栋…", "tags": "独居老…", "micro_grid": "第十二…"}
+        # The address keeps its room whole (the estate gives up its end, then the
+        # building: AddressDelegate); the groups and the micro-grid end in "…".
+        least = {
+            "address": "…2单元1201",
+            "tags": samples["tags"][:3] + "…",
+            "micro_grid": "第十二…",
+        }
         pad = 18
         self._widths: dict[int, tuple[int, int]] = {}
         for col in range(self.model.columnCount()):
             key = self.model.column_key(col)
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            titled = header.horizontalAdvance(title) + pad  # a title is never cut
             content = fm.horizontalAdvance(samples.get(key, "")) + pad
-            comfortable = max(content, header.horizontalAdvance(title) + pad)
-            smallest = fm.horizontalAdvance(least[key]) + pad if key in least else content
+            comfortable = max(content, titled)
+            if key in least:
+                smallest = max(fm.horizontalAdvance(least[key]) + pad, titled)
+            elif key in ("relation", "population_type", "status"):
+                # English words are longer than the Chinese: they may end in "…" (the
+                # whole word in the tooltip) rather than push the list sideways
+                smallest = max(min(content, fm.horizontalAdvance(samples[key][:4]) + pad), titled)
+            else:
+                smallest = max(content, titled)
             self._widths[col] = (comfortable, min(smallest, comfortable))
         self.fit_columns()
 
     def fit_columns(self) -> None:
         """Fit the columns to the table's width: comfortable widths when there is room
-        (the last column takes what is left), else each column gives up part of what it
-        has above its least width, in proportion. A scroll bar appears only if even the
-        least widths do not fit."""
+        (the last column takes what is left), else the groups and the micro-grid (which
+        end in "…" well) give up what they have above their least widths first, then
+        every column gives up part of the rest, in proportion. A scroll bar appears only
+        if even the least widths do not fit."""
         widths = getattr(self, "_widths", None)
         if not widths:
             return
         last = self.model.columnCount() - 1
         room = self.table.viewport().width()
-        comfortable = sum(w for w, _ in widths.values())
-        slack = sum(w - least for w, least in widths.values())
-        over = comfortable - room
+        shown = [c for c in widths if not self.table.isColumnHidden(c)]
+        last = shown[-1] if shown else last
+        fitted = {col: widths[col][0] for col in shown}
+        over = sum(fitted.values()) - room
+        first = [c for c in shown if self.model.column_key(c) in ("tags", "micro_grid")]
+        for cols in (first, shown):
+            slack = sum(fitted[c] - widths[c][1] for c in cols)
+            if over <= 0 or slack <= 0:
+                continue
+            share = min(over, slack)
+            for c in cols:
+                give = fitted[c] - widths[c][1]
+                fitted[c] -= min(give, -(-give * share // slack))
+            over = sum(fitted.values()) - room
         used = 0
-        for col, (w, least) in widths.items():
-            if over > 0 and slack > 0:
-                w -= min(w - least, -(-(w - least) * over // slack))
+        for col, w in fitted.items():
             if col != last:
                 self.table.setColumnWidth(col, w)
                 used += w
         # The last column takes what is left, however little (its text ends in "…" with
         # the whole in the tooltip). Set here: a stretched last section keeps Qt's default
         # 100 px even where that makes the table scroll.
-        if last in widths:
+        if last in fitted:
             minimum = self.table.horizontalHeader().minimumSectionSize()
             self.table.setColumnWidth(last, max(room - used, minimum))
+
+    def _status_column(self) -> None:
+        """The status column only when the list shows every status: filtered to one, the
+        filter says it, and the room goes to the address and the groups."""
+        keys = self.model.column_keys()
+        if "status" in keys:
+            one = self.status_filter.currentData() is not None
+            self.table.setColumnHidden(keys.index("status"), one)
+            self.fit_columns()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.fit_columns()
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            self._focus_first_row()  # Down: into the results
+            return True
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:

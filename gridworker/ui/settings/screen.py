@@ -35,12 +35,12 @@ from gridworker.store.health import Backup, check_file, list_backups, restore_ba
 from gridworker.store.store import Identity
 from gridworker.ui import preferences
 from gridworker.ui.widgets import inform
-from gridworker.ui.wording import display
+from gridworker.ui.wording import device_fingerprint, display
 from gridworker.ui.worker import DbRunner, JobContext
 
 
 class SettingsScreen(QWidget):
-    """Choices are saved at once; text size applies immediately, language on restart."""
+    """Choices are saved and apply at once (a new language redraws the window)."""
 
     text_size_changed = Signal(str)
     language_changed = Signal(str)
@@ -81,7 +81,7 @@ class SettingsScreen(QWidget):
         current = preferences.language()
         (self.english if current == "en" else self.chinese).setChecked(True)
         self.language_note = QLabel(
-            self.tr("A new language takes effect when the program is started again.")
+            self.tr("The window is redrawn in the language you choose at once.")
         )
         self.language_note.setWordWrap(True)
         lang_layout.addWidget(self.language_note)
@@ -119,8 +119,12 @@ class SettingsScreen(QWidget):
         path_label = QLabel(str(db_path))
         path_label.setWordWrap(True)
         form.addRow(self.tr("Database file:"), path_label)
-        device = QLabel(identity.device_id)
-        form.addRow(self.tr("Device id:"), device)
+        self.device_label = QLabel(device_fingerprint(identity.device_id))
+        self.device_label.setToolTip(
+            self.tr("This computer's full id: {0}").format(identity.device_id)
+        )
+        self.device_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("This computer:"), self.device_label)
         layout.addWidget(info_box)
         if runner is not None:
             layout.addWidget(self._backups_box())

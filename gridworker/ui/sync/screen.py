@@ -96,6 +96,16 @@ def looks_removable(root: str) -> bool:
     return False
 
 
+def on_removable_drive(path: Path) -> bool:
+    """Is ``path`` on a USB stick or card (a removable drive), not this computer's disk?"""
+    info = QStorageInfo(str(path))
+    if not (info.isValid() and info.isReady()):
+        return False
+    if bytes(info.fileSystemType().data()).decode(errors="replace") in VIRTUAL_FS:
+        return False
+    return looks_removable(info.rootPath())
+
+
 def removable_drives() -> list[Drive]:
     """The mounted drives that look like USB sticks or card readers, by name."""
     out = []
@@ -176,6 +186,9 @@ class SyncScreen(QWidget):
         self.preview_dialog: ImportPreviewDialog | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
         self._folders: list[Drive] = []
+        self._onto_stick = False
+        self._sticks_seen: set[str] = set()  # sticks listed before: a new one is chosen
+        self._drive_names: dict[str, str] = {}
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -259,8 +272,22 @@ class SyncScreen(QWidget):
             grid.addWidget(self.micro_grid, row, 1, 1, 2)
             row += 1
         self.export_button = big_button(self.tr("Export to USB drive"), primary=True)
-        self.export_button.clicked.connect(self.start_export)
+        self.export_button.clicked.connect(lambda: self.start_export())
         grid.addWidget(self.export_button, row, 0, 1, 2)
+        # The office: everything one micro-grid's laptop needs, to set up a new or
+        # replaced laptop at its first start (as `gridworker bundle export --setup`).
+        self.setup_button = big_button(self.tr("Set-up bundle…"))
+        self.setup_button.setToolTip(
+            self.tr(
+                "Everything the chosen micro-grid's laptop needs: on a new or replaced laptop, "
+                "choose “set up from the office's set-up bundle” at the first start."
+            )
+        )
+        self.setup_button.clicked.connect(lambda: self.start_export(setup=True))
+        self.setup_button.setVisible(self.office)
+        if self.office:
+            row += 1
+            grid.addWidget(self.setup_button, row, 0, 1, 2)
         self.export_result = QLabel()
         self.export_result.setWordWrap(True)
         self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -364,22 +391,29 @@ class SyncScreen(QWidget):
 
     # -- destinations -------------------------------------------------------------------
     def refresh_drives(self) -> None:
-        """Re-list the USB drives (and folders chosen before), keeping the current choice."""
-        drives = removable_drives() + self._folders
+        """Re-list the USB drives (and folders chosen before), keeping the current choice;
+        a stick plugged in since the last look is chosen (the worker who plugs one in
+        means to export onto it)."""
+        sticks = removable_drives()
+        drives = sticks + self._folders
         current = self.destination_path()
+        new_sticks = [d for d in sticks if str(d.path) not in self._sticks_seen]
+        self._sticks_seen = {str(d.path) for d in sticks}
+        self._drive_names = {str(d.path): d.label.split(" — ")[0] for d in sticks}
         had = [self.destination.itemData(i) for i in range(self.destination.count())]
         wanted = [str(d.path) for d in drives] + [""]
-        if had == wanted:
-            return
-        self.destination.blockSignals(True)
-        self.destination.clear()
-        for d in drives:
-            self.destination.addItem(d.label, str(d.path))
-        self.destination.addItem(self.tr("Choose a folder…"), "")
-        i = self.destination.findData(str(current)) if current is not None else -1
-        self.destination.setCurrentIndex(i if i >= 0 else 0)
-        self.destination.blockSignals(False)
-        self.no_drive.setVisible(not drives)
+        if had != wanted:
+            self.destination.blockSignals(True)
+            self.destination.clear()
+            for d in drives:
+                self.destination.addItem(d.label, str(d.path))
+            self.destination.addItem(self.tr("Choose a folder…"), "")
+            i = self.destination.findData(str(current)) if current is not None else -1
+            self.destination.setCurrentIndex(i if i >= 0 else 0)
+            self.destination.blockSignals(False)
+        if new_sticks:
+            self.destination.setCurrentIndex(self.destination.findData(str(new_sticks[0].path)))
+        self.no_drive.setVisible(not sticks)
 
     def add_folder(self, folder: Path) -> None:
         """Offer ``folder`` as a destination and choose it."""
@@ -396,7 +430,7 @@ class SyncScreen(QWidget):
         if self.destination_path() is None:
             self.choose_export_folder(then_export=False)
 
-    def choose_export_folder(self, then_export: bool) -> QFileDialog:
+    def choose_export_folder(self, then_export: bool, setup: bool = False) -> QFileDialog:
         """Ask for a folder without blocking the window; export into it if asked to."""
         dialog = QFileDialog(self, self.tr("Choose the folder to save the bundle in"))
         dialog.setDirectory(str(Path.home()))
@@ -407,7 +441,7 @@ class SyncScreen(QWidget):
         def chosen(folder: str) -> None:
             self.add_folder(Path(folder))
             if then_export:
-                self.start_export()
+                self.start_export(setup=setup)
 
         dialog.fileSelected.connect(chosen)
         dialog.rejected.connect(self.refresh_drives)
@@ -415,11 +449,23 @@ class SyncScreen(QWidget):
         return dialog
 
     # -- export -------------------------------------------------------------------------
-    def start_export(self) -> None:
-        """Export to the chosen drive (asking for a folder if none is chosen)."""
+    def start_export(self, setup: bool = False) -> None:
+        """Export to the chosen drive (asking for a folder if none is chosen), after
+        looking for sticks again (Ctrl+E right after plugging one in). ``setup``: the
+        office's set-up bundle of the chosen micro-grid, for a new or replaced laptop."""
+        grid = self.micro_grid.currentData() if self.office else None
+        if setup and grid in (None, ALL_GRIDS):
+            self._export_failed(
+                self.tr(
+                    "A set-up bundle is for one laptop: choose its micro-grid under "
+                    "“Micro-grid” first."
+                )
+            )
+            return
+        self.refresh_drives()
         folder = self.destination_path()
         if folder is None:
-            self.choose_export_folder(then_export=True)
+            self.choose_export_folder(then_export=True, setup=setup)
             return
         removable = looks_removable(str(folder)) and all(d.path != folder for d in self._folders)
         if removable and Path(QStorageInfo(str(folder)).rootPath()) != folder:
@@ -437,9 +483,11 @@ class SyncScreen(QWidget):
                 )
             )
             return
-        grid = self.micro_grid.currentData() if self.office else None
+        self._onto_stick = on_removable_drive(folder)
 
         def job(store: Store, ctx: JobContext) -> ExportResult | list[ExportResult]:
+            if setup:
+                return export_bundle(store, folder, micro_grid=grid, setup=True, progress=ctx)
             if grid == ALL_GRIDS:
                 return export_all_micro_grids(store, folder, progress=ctx)
             return export_bundle(store, folder, micro_grid=grid, progress=ctx)
@@ -459,19 +507,48 @@ class SyncScreen(QWidget):
     def _exported(self, result: ExportResult | list[ExportResult]) -> None:
         self.export_button.setEnabled(True)
         self.last_export = result
-        if isinstance(result, list):
-            folder = result[0].path.parent if result else self.destination_path()
-            done = self.tr("{0} bundles were written into {1} and checked.").format(
-                len(result), folder
-            )
-        else:
-            done = self.tr("The bundle {0} ({1} changes) was written and checked.").format(
-                result.path.name, result.op_count
-            )
-        text = done + "\n" + self.tr("You can now safely remove the USB drive.")
+        text = self.written_text(result, self._onto_stick)
         self._say(self.export_result, text, ok=True)
         inform(self, self.tr("Export finished"), text)
         self.exported.emit(result)
+
+    def written_text(self, result: ExportResult | list[ExportResult], stick: bool) -> str:
+        """Where the bundle went, in words: "safe to remove" only for a removable drive."""
+        paths = [r.path for r in result] if isinstance(result, list) else [result.path]
+        folder = paths[0].parent if paths else self.destination_path() or Path()
+        drive = self._drive_names.get(str(folder)) or self._drive_names.get(
+            QStorageInfo(str(folder)).rootPath(), str(folder)
+        )
+        if isinstance(result, list):
+            what = self.tr("{0} bundles").format(len(result))
+        elif result.kind == "setup":
+            what = self.tr("The set-up bundle {0} for {1}").format(
+                result.path.name, result.micro_grid_name
+            )
+        else:
+            what = self.tr("The bundle {0} ({1} changes)").format(result.path.name, result.op_count)
+        after = ""
+        if not isinstance(result, list) and result.kind == "setup":
+            after = "\n" + self.tr(
+                "On the new laptop, start GridWorker and choose “set up from the office's "
+                "set-up bundle”."
+            )
+        if stick:
+            body = (
+                self.tr("{0} was written to the USB drive {1} and checked.").format(what, drive)
+                + "\n"
+                + self.tr("You can now safely remove the USB drive.")
+            )
+        else:
+            body = (
+                self.tr("{0} was saved in the folder {1} and checked.").format(what, folder)
+                + "\n"
+                + self.tr(
+                    "This folder is not a USB drive: copy the file onto a USB drive to take it "
+                    "to the office."
+                )
+            )
+        return body + after
 
     def _export_failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
@@ -485,14 +562,13 @@ class SyncScreen(QWidget):
         return str(drives[0].path) if drives else str(Path.home())
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Choose the bundles to import"),
-            self._start_dir(),
-            self.tr("Bundles ({0});;All files (*)").format(BUNDLE_FILTER),
-        )
-        if files:
-            self.preview_files([Path(f) for f in files])
+        """The bundles on the stick (or another folder) with who sent them and when."""
+        from gridworker.ui.sync.picker import BundlePicker
+
+        self.picker = BundlePicker(self.runner, Path(self._start_dir()), self)
+        self.picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.picker.chosen.connect(self.preview_files)
+        self.picker.open()
 
     def choose_import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -560,7 +636,13 @@ class SyncScreen(QWidget):
     def resolve(self, conflict_id: int, keep: str) -> None:
         """Keep one value of a conflict (a new operation that syncs), then reload the list."""
         choice: Literal["current", "other"] = "other" if keep == "other" else "current"
+        chosen = next((c for c in self.conflicts.conflicts if c.id == conflict_id), None)
         self.conflicts.set_busy(True)
+        self.conflicts.feedback.setVisible(False)
+
+        def done(_result: object) -> None:
+            if chosen is not None:
+                self.conflicts.say_resolved(chosen, choice)
 
         def failed(message: str) -> None:
             inform(self, self.tr("Conflicts"), message, warning=True)
@@ -568,7 +650,7 @@ class SyncScreen(QWidget):
 
         # The resolution is a write: the lists come back through ``changed``.
         self.runner.run(
-            lambda store, _ctx: store.resolve_conflict(conflict_id, choice), None, failed
+            lambda store, _ctx: store.resolve_conflict(conflict_id, choice), done, failed
         )
 
     # -- helpers ------------------------------------------------------------------------

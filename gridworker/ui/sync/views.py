@@ -33,7 +33,15 @@ from gridworker.sync import ConflictView, ImportSummary, MicroGridStatus
 from gridworker.sync.importer import BundlePreview
 from gridworker.sync.state import LogEntry
 from gridworker.ui.timefmt import friendly_time
-from gridworker.ui.wording import display, field_name, join_items, record_name, records_name
+from gridworker.ui.widgets import scaled_font
+from gridworker.ui.wording import (
+    display,
+    field_name,
+    join_items,
+    record_name,
+    records_name,
+    vocab,
+)
 
 WARN_BG = QColor("#fde7b0")  # amber: a micro-grid that has gone quiet
 REFUSED_FG = QColor("#a12622")  # dark red: a refused file, readable on white
@@ -45,11 +53,7 @@ BIG_BUTTON_STYLE = "QPushButton { padding: 8px 18px; min-height: 30px; }"
 def big_button(text: str, primary: bool = False) -> QPushButton:
     """A large, plainly worded button: the people using this are often not young."""
     b = QPushButton(text)
-    font = b.font()
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    if primary:
-        font.setBold(True)
-    b.setFont(font)
+    scaled_font(b, 1.15, bold=primary)
     b.setStyleSheet(BIG_BUTTON_STYLE)
     return b
 
@@ -131,8 +135,9 @@ def status_warning(s: MicroGridStatus, office: bool) -> str:
     )
 
 
-def show_value(v: Value) -> str:
-    """A field value as a person reads it; an empty value says so."""
+def show_value(v: Value, field: str = "") -> str:
+    """A field value as a person reads it (a vocabulary word in the interface's language);
+    an empty value says so."""
     if v is None or v == "" or v == []:
         return QCoreApplication.translate("SyncViews", "(empty)")
     if isinstance(v, bool):
@@ -142,8 +147,8 @@ def show_value(v: Value) -> str:
             else QCoreApplication.translate("SyncViews", "no")
         )
     if isinstance(v, list):
-        return join_items(v)
-    return str(v)
+        return join_items(vocab(field, x) for x in v)
+    return vocab(field, v)
 
 
 def _who_when(user: str | None, when: datetime | None) -> str:
@@ -203,13 +208,17 @@ class ConflictsView(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("No conflicts: nothing needs checking."))
-        font = self.empty.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.empty.setFont(font)
+        scaled_font(self.empty, 1.2)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty, 1)
         self.empty.setVisible(False)  # until the list has been read
+        # What the last choice kept, so the person sees the click did something.
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setStyleSheet(f"color: {OK_FG.name()}; font-weight: bold;")
+        self.feedback.setVisible(False)
+        layout.addWidget(self.feedback)
         buttons = QHBoxLayout()
         self.keep_current = big_button(self.tr("Keep current value"))
         self.use_other = big_button(self.tr("Use the other value"))
@@ -228,9 +237,10 @@ class ConflictsView(QWidget):
         t = self.table
         t.setRowCount(len(conflicts))
         for row, c in enumerate(conflicts):
-            current = show_value(c.current_value)
+            vocabulary = c.field.split("[", 1)[0]  # a set's element: tags[独居老人] → tags
+            current = show_value(c.current_value, vocabulary)
             who = _who_when(c.current_user, c.current_when)
-            other = show_value(c.other_value)
+            other = show_value(c.other_value, vocabulary)
             other_who = _who_when(c.other_user, c.other_when)
             t.setItem(row, 0, _item(f"{record_name(c.entity)} {display(c.record)}"))
             t.setItem(row, 1, _item(field_name(c.entity, c.field)))
@@ -274,6 +284,23 @@ class ConflictsView(QWidget):
             return None
         r = rows[0].row()
         return self.conflicts[r] if 0 <= r < len(self.conflicts) else None
+
+    def say_resolved(self, c: ConflictView, keep: str) -> None:
+        """Confirm a choice: which value of which record's item is kept, and that the
+        choice travels with the next bundle."""
+        value = c.current_value if keep == "current" else c.other_value
+        vocabulary = c.field.split("[", 1)[0]
+        self.feedback.setText(
+            self.tr(
+                "Kept “{value}” as the {item} of {record}. The other computers get this "
+                "choice with the next bundle."
+            ).format(
+                value=show_value(value, vocabulary),
+                item=field_name(c.entity, c.field),
+                record=display(c.record),
+            )
+        )
+        self.feedback.setVisible(True)
 
     def set_busy(self, busy: bool) -> None:
         self.table.setEnabled(not busy)
@@ -348,11 +375,21 @@ class StatusView(QTableWidget):
             self.tr("Workers") if office else self.tr("Office users"),
             self.tr("Last bundle received"),
             self.tr("Days since"),
-            self.tr("Changes not yet confirmed by the other side"),
+            self.tr("Changes its worker has not received yet")
+            if office
+            else self.tr("Changes the office has not received yet"),
             self.tr("Note"),
         ]
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
+        unreceived = self.horizontalHeaderItem(4)
+        assert unreceived is not None
+        unreceived.setToolTip(
+            self.tr(
+                "Sent in a bundle, or still to send, and not yet confirmed by a bundle from "
+                "the other side: the next bundle carries them again, so nothing is lost."
+            )
+        )
         self.verticalHeader().setVisible(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

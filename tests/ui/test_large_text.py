@@ -116,3 +116,43 @@ def test_large_text_applies_at_once_to_the_side_bar_and_titles(
         assert widest + 28 <= window.nav.width()  # the item's padding on both sides
     finally:
         window.settings_screen.normal_text.setChecked(True)
+
+
+@pytest.mark.usefixtures("large")
+def test_the_work_list_keeps_room_for_why_and_the_room_numbers(
+    qtbot: QtBot, open_window: OpenWindow, demo_db: Path
+) -> None:
+    """The reason is what the worker reads first; the kind's long English name must not
+    take its room, and an address shortened keeps its room number."""
+    win = open_window(demo_db)
+    try:
+        _laptop(qtbot, win)
+        win.show_screen("today")
+        today = win.today
+        qtbot.waitUntil(lambda: today.model.rowCount() > 5, timeout=10_000)
+        qtbot.wait(50)
+        table = today.table
+        cols = list(today.model.COLUMNS)
+        viewport = table.viewport().width()
+        assert table.columnWidth(cols.index("reason")) >= viewport // 4
+        header = table.horizontalHeader()
+        fm = header.fontMetrics()
+        for c, key in enumerate(cols):
+            if key in ("reason", "kind", "address"):
+                continue  # these give up room; their whole text is in the tooltip
+            title = str(today.model.headerData(c, Qt.Orientation.Horizontal))
+            assert fm.horizontalAdvance(title) + 8 <= header.sectionSize(c), title
+        col = cols.index("address")
+        for r in range(min(today.model.rowCount(), 20)):
+            _estate, rest = today.model.data(today.model.index(r, col), ADDRESS_PARTS_ROLE)
+            index = today.model.index(r, col)
+            option = QStyleOptionViewItem()
+            option.initFrom(table.viewport())
+            option.rect = table.visualRect(index)
+            option.font = table.font()
+            option.fontMetrics = table.fontMetrics()
+            delegate = table.itemDelegateForColumn(col) or table.itemDelegate()
+            delegate.initStyleOption(option, index)
+            assert option.text.endswith(rest), (option.text, rest, table.columnWidth(col), viewport)
+    finally:
+        win.close()

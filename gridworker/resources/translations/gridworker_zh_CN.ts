@@ -3822,6 +3822,11 @@
         <translation>到期</translation>
     </message>
     <message>
+        <source>Days late</source>
+        <comment>short column title: days overdue</comment>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>

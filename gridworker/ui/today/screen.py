@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QKeyEvent, QShowEvent
@@ -43,6 +44,7 @@ from gridworker.store.visits import record_kind
 from gridworker.store.worklist_view import WorkRow, work_rows
 from gridworker.ui.care.common import colour_icon, date_edit, to_date, to_qdate
 from gridworker.ui.care.words import OVERDUE
+from gridworker.ui.roster.delegates import ADDRESS_PARTS_ROLE, AddressDelegate
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -78,7 +80,11 @@ class WorkModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[section] == "late":
+            return self.tr("Days overdue")
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = {
             "kind": self.tr("What"),
@@ -86,7 +92,7 @@ class WorkModel(QAbstractTableModel):
             "resident": self.tr("Resident"),
             "reason": self.tr("Why"),
             "due": self.tr("Due"),
-            "late": self.tr("Days overdue"),
+            "late": self.tr("Days late", "short column title: days overdue"),
         }
         return titles[self.COLUMNS[section]]
 
@@ -113,6 +119,11 @@ class WorkModel(QAbstractTableModel):
                 return item.due.isoformat()
             if key == "late":
                 return str(late) if late else ""
+        if role == ADDRESS_PARTS_ROLE and key == "address":
+            rest = f"{row.building}{row.unit}{row.room}"
+            if self.office and row.micro_grid:
+                rest += f"（{row.micro_grid}）"
+            return (row.estate, rest)
         if role == Qt.ItemDataRole.DecorationRole and key == "kind":
             return colour_icon(item.colour)
         if role == Qt.ItemDataRole.ForegroundRole and key in ("late", "due") and late:
@@ -189,17 +200,14 @@ class TodayScreen(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for col, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-            )
-        ):
-            header.setSectionResizeMode(col, mode)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(
+            WorkModel.COLUMNS.index("reason"), QHeaderView.ResizeMode.Stretch
+        )
+        self.address_delegate = AddressDelegate(self.table)
+        self.table.setItemDelegateForColumn(
+            WorkModel.COLUMNS.index("address"), self.address_delegate
+        )
         self.table.doubleClicked.connect(lambda index: self.open_entry(index.row()))
         self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
@@ -266,12 +274,38 @@ class TodayScreen(QWidget):
         self.model.set_rows(shown, getattr(self, "_on", self.on()))
         nothing = not shown
         self.table.setVisible(not nothing)
+        self._fit_columns()
         self.empty.setVisible(nothing)
         if nothing:
             self.empty.setText(self.tr("Nothing is due on {0}.").format(self.on().isoformat()))
         elif self.table.currentIndex().row() < 0:
             self.table.selectRow(0)
         self.loaded.emit(len(shown))
+
+    def _fit_columns(self) -> None:
+        """Short columns as wide as their contents and titles; the kind, the address and
+        the resident capped, so the reason (what the worker reads first) keeps a good
+        part of the row even in English with large text. Cut texts are in the tooltip."""
+        if not self.table.isVisible():
+            return  # measured when shown
+        header = self.table.horizontalHeader()
+        viewport = self.table.viewport().width()
+        caps = {"kind": 0.2, "address": 0.26, "resident": 0.13}
+        for col, key in enumerate(WorkModel.COLUMNS):
+            if key == "reason":
+                continue
+            if key == "address":  # the delegate's hint is of the shortened text
+                fm = self.table.fontMetrics()
+                rows = range(min(self.model.rowCount(), 300))
+                texts = (str(self.model.data(self.model.index(r, col))) for r in rows)
+                hint = max((fm.horizontalAdvance(t) for t in texts), default=0) + 16
+            else:
+                hint = self.table.sizeHintForColumn(col)
+            want = max(hint, header.sectionSizeHint(col)) + 4
+            cap = caps.get(key)
+            if cap is not None:
+                want = min(want, max(int(viewport * cap), header.sectionSizeHint(col)))
+            header.resizeSection(col, want)
 
     def _fill_counts(self, rows: list[WorkRow]) -> None:
         tally = counts(r.item for r in rows)
@@ -306,12 +340,15 @@ class TodayScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        QTimer.singleShot(0, self._fit_columns)  # the rows measured as shown
         if self._following_today and self.on() != date.today():
             self.set_day(date.today())  # the app stayed open overnight
         self.table.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
+        if watched is self.table and event.type() == QEvent.Type.Resize and self.model.rowCount():
+            QTimer.singleShot(0, self._fit_columns)  # once the viewport has its new size
+        elif (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)

@@ -337,3 +337,25 @@ def test_the_store_refusal_reaches_the_form_in_the_interfaces_language(
     dialog.reason.setText("x")
     dialog.save()
     qtbot.waitUntil(lambda: "no care colour can be set" in dialog.message.text(), timeout=10_000)
+
+
+def test_the_english_interface_names_care_categories_in_english(
+    qtbot: QtBot, english_window: MainWindow
+) -> None:
+    """Categories are the roster's vocabulary (独居老人 is stored): shown in English."""
+    window = english_window
+    tab = window.care.flags
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        window.show_screen("care")
+        tab.reload()
+    model = tab.model
+    col = model.columns.index("categories")
+    texts = [str(model.data(model.index(r, col))) for r in range(model.rowCount())]
+    assert any("Elderly" in t for t in texts), texts[:5]
+    assert not any(ch in "".join(texts) for ch in "独空老人"), texts[:5]
+    dialog = FlagDialog(window.runner, model.rows[0].resident_id, window)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.open()
+    assert dialog.categories["独居老人"].text() == "Elderly, living alone"
+    dialog.reject()
+    QApplication.processEvents()

@@ -47,6 +47,7 @@ from gridworker.ui.care.common import (
 from gridworker.ui.care.words import colour_text, event_text
 from gridworker.ui.timefmt import friendly_time
 from gridworker.ui.widgets import save_cancel_buttons
+from gridworker.ui.wording import vocab
 from gridworker.ui.worker import DbRunner, JobContext
 
 
@@ -94,7 +95,7 @@ class FlagDialog(QDialog):
         grid = QGridLayout()
         self.categories: dict[str, QCheckBox] = {}
         for i, tag in enumerate(SPECIAL_TAGS):
-            box = QCheckBox(tag + (" *" if is_sensitive_tag(tag) else ""))
+            box = QCheckBox(vocab("tags", tag) + (" *" if is_sensitive_tag(tag) else ""))
             if is_sensitive_tag(tag):
                 box.setToolTip(self.tr("Sensitive personal information: never printed"))
             self.categories[tag] = box

@@ -52,7 +52,7 @@ from gridworker.ui.care.chart import Bar, BarChart
 from gridworker.ui.care.common import colour_icon
 from gridworker.ui.care.words import COLOURS as PAINT
 from gridworker.ui.care.words import OVERDUE, colour_text, method_text
-from gridworker.ui.wording import join_items
+from gridworker.ui.wording import vocab_items
 from gridworker.ui.worker import DbRunner, JobContext
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
@@ -121,7 +121,7 @@ class FlagModel(QAbstractTableModel):
     def categories(self, r: FlagRow) -> str:
         shown = [t for t in r.categories if self.show_sensitive or not is_sensitive_tag(t)]
         hidden = len(r.categories) - len(shown)
-        text = join_items(shown)
+        text = vocab_items("tags", shown)
         if hidden:
             more = self.tr("+%n sensitive", "", hidden)
             text = f"{text} {more}" if text else more

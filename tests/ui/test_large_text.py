@@ -156,3 +156,21 @@ def test_the_work_list_keeps_room_for_why_and_the_room_numbers(
             assert option.text.endswith(rest), (option.text, rest, table.columnWidth(col), viewport)
     finally:
         win.close()
+
+
+@pytest.mark.usefixtures("large")
+def test_the_print_screen_shows_whole_document_names(
+    qtbot: QtBot, open_window: OpenWindow, demo_db: Path
+) -> None:
+    """The document chooser is as wide as its longest name (English ones are long)."""
+    win = open_window(demo_db)
+    try:
+        _laptop(qtbot, win)
+        win.show_screen("print")
+        qtbot.wait(50)
+        kind = win.print_screen.kind
+        fm = kind.fontMetrics()
+        longest = max(fm.horizontalAdvance(kind.itemText(i)) for i in range(kind.count()))
+        assert kind.width() >= longest + 16, (kind.width(), longest)
+    finally:
+        win.close()

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -70,7 +71,6 @@ class PrintScreen(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(16, 12, 8, 8)
         side = QWidget()
-        side.setMaximumWidth(self.fontMetrics().horizontalAdvance("网") * 24)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 8, 0)
         title = QLabel(self.tr("Print"))
@@ -156,6 +156,8 @@ class PrintScreen(QWidget):
         self.notes_label.setStyleSheet("color: #a33a00;")
         side_layout.addWidget(self.notes_label)
         side_layout.addStretch(1)
+        # As wide as the document names need (English ones are longer), within reason.
+        self._side = side
         outer.addWidget(side)
 
         right = QVBoxLayout()
@@ -173,6 +175,25 @@ class PrintScreen(QWidget):
         self.check_font()
 
     # -- choices ----------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_side()
+
+    def _fit_side(self) -> None:
+        """The choices as wide as the longest document name needs (English ones are
+        longer; large text too), never more than 70 characters."""
+        fm = self.fontMetrics()
+        names = (self.kind.itemText(i) for i in range(self.kind.count()))
+        longest = max((fm.horizontalAdvance(n) for n in names), default=0)
+        labels = max(
+            (w.sizeHint().width() for w in self._side.findChildren(QLabel) if not w.wordWrap()),
+            default=0,
+        )
+        want = labels + longest + 64  # the combo's arrow and the form's spacing
+        width = max(fm.horizontalAdvance("网") * 24, min(want, fm.averageCharWidth() * 70))
+        self._side.setMaximumWidth(width)
+        self._side.setMinimumWidth(width)
+
     def request(self) -> PrintRequest:
         kind = str(self.kind.currentData())
         mine = self.identity.micro_grid_id if self.identity.role == "worker" else None

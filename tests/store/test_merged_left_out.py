@@ -91,9 +91,9 @@ def test_search_and_counts_leave_merged_records_out(worker_store: Store, twins: 
     assert count_matches(s.conn, None) == 1
     assert count_matches(s.conn, None, statuses=["在住"]) == 1
     c = queries.counts(s.conn)
-    assert (c.households, c.living) == (1, 1)
+    assert (c.households, c.residents) == (1, 1)
     c = queries.counts(s.conn, s.identity.micro_grid_id)
-    assert (c.households, c.living) == (1, 1)
+    assert (c.households, c.residents) == (1, 1)
     assert queries.household_member_ids(s.conn, twins.keep_home) == [twins.keep]
 
 

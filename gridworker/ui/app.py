@@ -80,8 +80,11 @@ def open_main_window(
 ) -> MainWindow:
     """A main window on ``db`` with its own database thread (stopped when it closes), or
     on ``runner``'s (a window taking another's place)."""
+    opening = runner is None
     runner = runner if runner is not None else DbRunner(db)
     window = MainWindow(runner, identity, db, micro_grid_name)
+    if opening:  # not again when the window is redrawn in another language
+        runner.run(_history_notice, lambda notice: show_history_notice(window, notice))
     why = read_only_reason(db)
     if why is not None:
         banner = QLabel(display(message_of(read_only_error(db, why))))
@@ -91,6 +94,26 @@ def open_main_window(
         window.statusBar().insertWidget(0, banner, 4)
         window.read_only_banner = banner  # type: ignore[attr-defined]
     return window
+
+
+def _history_notice(store: Store, _ctx: object) -> object:
+    """The sentence saying the file starts a new device history (a backup put back, a
+    copy from another laptop), judged now; None when it continues its own."""
+    return store.check_history() or store.history_notice
+
+
+def show_history_notice(window: MainWindow, notice: object) -> None:
+    """Say once, in a banner above the status bar's figures, that the file opened starts a
+    new device history (the command line prints the same sentence)."""
+    if notice is None or not shiboken6.isValid(window):
+        return
+    banner = QLabel(display(notice))
+    banner.setObjectName("historyBanner")
+    banner.setWordWrap(True)
+    banner.setToolTip(display(notice))
+    banner.setStyleSheet("color: #8a4b00; font-weight: bold; padding: 2px 8px;")
+    window.statusBar().insertWidget(0, banner, 4)
+    window.history_banner = banner  # type: ignore[attr-defined]
 
 
 def switch_language(old: MainWindow) -> None:

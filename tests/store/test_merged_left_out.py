@@ -159,3 +159,36 @@ def test_printing_and_figures_leave_merged_records_out(worker_store: Store, twin
     assert (row.households, row.residents) == (1, 1)
     gas_month = month_stats(s, MONTH, today=TODAY)
     assert gas_month.total.households == 1 and gas_month.total.inspected == 1
+
+
+# -- 2. care flags: one per person after a merge ---------------------------------------------------
+
+
+def _two_flagged(s: Store) -> tuple[str, str]:
+    h = _home(s)
+    a, b = _person(s, h), _person(s, h)
+    return a, b
+
+
+def test_the_more_urgent_flag_wins_and_the_other_is_cleared(worker_store: Store) -> None:
+    from gridworker.core.ids import care_flag_id
+
+    s = worker_store
+    a, b = _two_flagged(s)
+    care.set_flag(s, a, "green", reason="子女常来", on=FIRST, categories=["高龄"])
+    care.set_flag(s, b, "red", reason="独居，刚出院", on=FIRST, categories=["独居老人"])
+    merge(s, "resident", a, b)
+    kept = s.get("care_flag", care_flag_id(a))
+    assert kept is not None
+    assert (kept["colour"], kept["reason"]) == ("red", "独居，刚出院")
+    assert set(kept["categories"]) == {"高龄", "独居老人"}  # type: ignore[arg-type]
+    other = s.get("care_flag", care_flag_id(b))
+    assert other is not None and other["colour"] is None and other["resident_id"] == a
+    assert [f.resident_id for f in care.flag_rows(s)] == [a]
+    dues = s.conn.execute("SELECT resident_id, colour FROM care_due").fetchall()
+    assert [tuple(r) for r in dues] == [(a, "red")]
+    items = [i for i in worklist(s, TODAY + timedelta(days=60)) if i.resident_id in (a, b)]
+    assert [(i.resident_id, i.record_id) for i in items] == [(a, care_flag_id(a))]
+    [f] = month_care(s, MONTH, today=TODAY).values()
+    assert f.flagged == {"red": 1, "yellow": 0, "green": 0}
+

@@ -48,7 +48,9 @@ def fold_flag(kept: Mapping[str, Any] | None, other: Mapping[str, Any]) -> dict[
     out = dict(mine)
     if theirs_wins:
         out.update({f: other.get(f) for f in _FROM_WINNER})
-        out["review_on"] = _earlier(other.get("review_on"), mine.get("review_on") if mine.get("colour") else None)
+        out["review_on"] = _earlier(
+            other.get("review_on"), mine.get("review_on") if mine.get("colour") else None
+        )
     else:
         out["review_on"] = _earlier(mine.get("review_on"), other.get("review_on"))
     out["categories"] = _categories(mine.get("categories"), other.get("categories"))

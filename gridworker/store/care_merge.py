@@ -55,7 +55,11 @@ def fold_changes(store: Store, keep: str, other: str) -> list[Change]:
     for s in strays:
         assert s is not None
         changes.append(
-            Change(CARE_FLAG.name, {"resident_id": keep, "colour": None, "review_on": None}, s["id"])
+            Change(
+                CARE_FLAG.name,
+                {"resident_id": keep, "colour": None, "review_on": None},
+                str(s["id"]),
+            )
         )
     return changes
 

@@ -70,7 +70,9 @@ def twins(worker_store: Store) -> Twins:
     n = needs.add_need(s, h2, NeedInput("希望安装扶手", "养老服务"), on=met)
     given = {i.code: Answer(OK) for i in checklist(s).items}
     given["leak"] = Answer(HAZARD, "灶前阀起泡")
-    saved = gas.save_inspection(s, gas.InspectionInput(h2, met, DONE, given, signed=True), today=TODAY)
+    saved = gas.save_inspection(
+        s, gas.InspectionInput(h2, met, DONE, given, signed=True), today=TODAY
+    )
     return Twins(h1, h2, a, b, v, n, saved.id)
 
 
@@ -146,7 +148,9 @@ def test_derived_tables_follow_the_merge(worker_store: Store, twins: Twins) -> N
 def test_printing_and_figures_leave_merged_records_out(worker_store: Store, twins: Twins) -> None:
     s = worker_store
     _merged(s, twins)
-    ids = print_data.sheet_household_ids(s, print_data.SheetScope(micro_grid_id=s.identity.micro_grid_id))
+    ids = print_data.sheet_household_ids(
+        s, print_data.SheetScope(micro_grid_id=s.identity.micro_grid_id)
+    )
     assert ids == [twins.keep_home]
     [sheet] = print_data.household_sheets(s, ids, printed_on=TODAY, checklist=None)
     assert [m.name for m in sheet.members] == ["陈桂兰"]
@@ -191,4 +195,3 @@ def test_the_more_urgent_flag_wins_and_the_other_is_cleared(worker_store: Store)
     assert [(i.resident_id, i.record_id) for i in items] == [(a, care_flag_id(a))]
     [f] = month_care(s, MONTH, today=TODAY).values()
     assert f.flagged == {"red": 1, "yellow": 0, "green": 0}
-

@@ -1704,6 +1704,10 @@
         <translation>The sheet lacks required columns: {missing}{extra}. The columns found in row {row} are: {found}.</translation>
     </message>
     <message>
+        <source>被合并的居民的关爱标记还没有并入保留的记录</source>
+        <translation>The merged resident's care flag is not yet folded into the record kept</translation>
+    </message>
+    <message>
         <source>要保留的{record}已经合并到另一条记录（编号 {id}）了，请保留那一条。</source>
         <translation>The {record} to keep has already been merged into another record (id {id}); keep that one instead.</translation>
     </message>

@@ -21,6 +21,7 @@ from gridworker.core.messages import message_of
 from gridworker.data_folder import data_folder_problem
 from gridworker.resources import resource_path
 from gridworker.store.db import default_db_path, read_only_reason
+from gridworker.store.device_history import explain_plainly
 from gridworker.store.errors import StoreError
 from gridworker.store.known_errors import read_only_error
 from gridworker.store.store import Identity, Store
@@ -99,7 +100,9 @@ def open_main_window(
 def _history_notice(store: Store, _ctx: object) -> object:
     """The sentence saying the file starts a new device history (a backup put back, a
     copy from another laptop), judged now; None when it continues its own."""
-    return store.check_history() or store.history_notice
+    store.check_history()
+    reason = store.history_reason
+    return None if reason is None else explain_plainly(reason)
 
 
 def show_history_notice(window: MainWindow, notice: object) -> None:

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLockFile, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLockFile, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QSizePolicy, QToolBar
 
 from gridworker import __version__
 from gridworker.core.messages import message_of
@@ -106,7 +106,7 @@ def _history_notice(store: Store, _ctx: object) -> object:
 
 
 def show_history_notice(window: MainWindow, notice: object) -> None:
-    """Say once, in a banner above the status bar's figures, that the file opened starts a
+    """Say once, in a banner above the pages, that the file opened starts a
     new device history (the command line prints the same sentence)."""
     if notice is None or not shiboken6.isValid(window):
         return
@@ -114,8 +114,13 @@ def show_history_notice(window: MainWindow, notice: object) -> None:
     banner.setObjectName("historyBanner")
     banner.setWordWrap(True)
     banner.setToolTip(display(notice))
-    banner.setStyleSheet("color: #8a4b00; font-weight: bold; padding: 2px 8px;")
-    window.statusBar().insertWidget(0, banner, 4)
+    banner.setStyleSheet("color: #8a4b00; font-weight: bold; padding: 4px 8px;")
+    banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    bar = QToolBar(window)  # a row of its own above the pages: room for large text
+    bar.setObjectName("historyBar")
+    bar.setMovable(False)
+    bar.addWidget(banner)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     window.history_banner = banner  # type: ignore[attr-defined]
 
 

@@ -250,7 +250,8 @@ def flag_rows(store: Store, micro_grid_id: str | None = None) -> list[FlagRow]:
         "LEFT JOIN micro_grid m ON m.id = h.micro_grid_id "
         "LEFT JOIN care_due c ON c.resident_id = f.resident_id AND c.reason = 'colour' "
         "LEFT JOIN care_due e ON e.resident_id = f.resident_id AND e.reason = 'event' "
-        "WHERE f.colour IS NOT NULL AND coalesce(r.status, '在住') = '在住'"
+        "WHERE f.colour IS NOT NULL AND coalesce(r.status, '在住') = '在住' "
+        "AND f.id = care_flag_id(r.id) AND r.merged_into IS NULL"  # one flag, live residents
     )
     params: list[object] = []
     if micro_grid_id:

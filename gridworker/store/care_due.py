@@ -231,7 +231,7 @@ def recompute_residents(conn: sqlite3.Connection, resident_ids: Sequence[str]) -
             r[0]: (r[1], r[2])
             for r in conn.execute(
                 f"SELECT resident_id, colour, set_on FROM care_flag WHERE resident_id IN ({marks}) "
-                "AND colour IS NOT NULL",
+                "AND colour IS NOT NULL AND id = care_flag_id(resident_id)",
                 chunk,
             )
         }
@@ -244,7 +244,13 @@ def recompute_residents(conn: sqlite3.Connection, resident_ids: Sequence[str]) -
             events.setdefault(r[0], []).append(
                 (r[1], MajorEvent(r[2] or "其他", date.fromisoformat(r[3])))
             )
-        wanted = [rid for rid in chunk if rid in flags or rid in events]
+        merged = {
+            r[0]
+            for r in conn.execute(
+                f"SELECT id FROM resident WHERE id IN ({marks}) AND merged_into IS NOT NULL", chunk
+            )
+        }  # a duplicate merged away: what it had is the kept record's now
+        wanted = [rid for rid in chunk if (rid in flags or rid in events) and rid not in merged]
         if not wanted:
             continue
         if policy is None:

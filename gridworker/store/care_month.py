@@ -131,6 +131,7 @@ def _coverage(
         "SELECT f.resident_id, f.colour, f.set_on, h.micro_grid_id FROM care_flag f "
         "JOIN resident r ON r.id = f.resident_id JOIN household h ON h.id = r.household_id "
         "WHERE f.colour IS NOT NULL AND coalesce(r.status, '在住') = '在住' "
+        "AND f.id = care_flag_id(r.id) AND r.merged_into IS NULL "
         "AND (f.set_on IS NULL OR f.set_on <= :asof)" + grid,
         params,
     ).fetchall()

@@ -61,7 +61,7 @@ def care_items(store: Store, on: date) -> Iterator[WorkItem]:
     for rid, due_text, colour, last, household, flag in _rows(store).execute(
         "SELECT d.resident_id, d.due, d.colour, d.last_counting, r.household_id, f.id "
         "FROM care_due d JOIN resident r ON r.id = d.resident_id" + join + " "
-        "JOIN care_flag f ON f.resident_id = d.resident_id "
+        "JOIN care_flag f ON f.id = care_flag_id(d.resident_id) "
         "WHERE d.reason = 'colour' AND d.due <= ?",
         [*params, day],
     ):

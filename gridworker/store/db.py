@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gridworker.core.ids import care_flag_id
 from gridworker.core.messages import Message, msg
 from gridworker.store.errors import DatabaseTooNew, NotOurDatabase, StoreError
 from gridworker.store.migrations import all_migrations
@@ -65,6 +66,16 @@ def _prune_backups(folder: Path, stem: str, keep: int) -> None:
         old.unlink(missing_ok=True)
 
 
+def add_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the store's queries use: ``care_flag_id(resident)``, the id of a
+    resident's own care flag (the one reads count, store/care_merge.py)."""
+    conn.create_function("care_flag_id", 1, _care_flag_id, deterministic=True)
+
+
+def _care_flag_id(resident_id: str | None) -> str | None:
+    return care_flag_id(resident_id) if resident_id else None
+
+
 def connect_raw(path: Path | str) -> sqlite3.Connection:
     """A connection with the house pragmas, in autocommit mode (transactions are explicit).
 
@@ -72,6 +83,7 @@ def connect_raw(path: Path | str) -> sqlite3.Connection:
     """
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
+    add_functions(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if str(path) != ":memory:":
@@ -216,6 +228,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     conn.isolation_level = None
     conn.row_factory = sqlite3.Row
+    add_functions(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn

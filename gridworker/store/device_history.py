@@ -211,6 +211,23 @@ def explain(reason: Reason, old: str, new: str) -> Message:
     )
 
 
+def explain_plainly(reason: Reason) -> Message:
+    """:func:`explain` without the device ids (the app's banner: a person needs none)."""
+    if reason == "restored":
+        return msg(
+            "这个数据库文件比本机上次用它时旧（从备份恢复或复制回来的），已改用新的设备编号；"
+            "恢复前已交给社区的修改会随社区的下一个数据包回到本机。"
+        )
+    if reason == "copied":
+        return msg(
+            "这个数据库文件是另一个数据库文件的副本，已改用新的设备编号，两个文件的修改都不会丢失。"
+        )
+    return msg(
+        "这个数据库文件是从别的电脑（或别的用户账户）复制来的，已改用新的设备编号，"
+        "两台电脑的修改都不会丢失。"
+    )
+
+
 # -- the file's side ------------------------------------------------------------------------
 
 

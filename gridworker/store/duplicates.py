@@ -40,6 +40,7 @@ from gridworker.core.duplicates import (
 )
 from gridworker.core.idcard import normalize_id
 from gridworker.core.messages import msg
+from gridworker.store.care_merge import fold_changes, unfolded
 from gridworker.store.entities import ENTITIES, MERGE_FIELDS, EntitySpec, record_term, spec
 from gridworker.store.errors import ValidationError
 from gridworker.store.ops import Op, Value, clock_dumps, clock_loads
@@ -49,6 +50,7 @@ from gridworker.store.titles import record_title
 REASON_BOTH_WAYS = msg("两台电脑把这两条记录互相合并了")
 REASON_EDITED_AFTER = msg("合并后被合并的记录又有修改")
 REASON_STILL_POINTED_AT = msg("合并后还有记录指向被合并的记录")
+REASON_FLAG_NOT_FOLDED = msg("被合并的居民的关爱标记还没有并入保留的记录")
 
 _IN = 500
 
@@ -296,6 +298,8 @@ def unfinished(conn: sqlite3.Connection) -> list[DuplicatePair]:
                     reason = REASON_EDITED_AFTER
                 elif _pointing_at(conn, s.name, rid):
                     reason = REASON_STILL_POINTED_AT
+                elif s.name == "resident" and unfolded(conn, rid):
+                    reason = REASON_FLAG_NOT_FOLDED
                 else:
                     continue
             pair = DuplicatePair(
@@ -398,7 +402,22 @@ def merge(store: Store, entity: str, keep: str, other: str) -> list[Op]:
             changes.append(Change(t.name, {f: moved}, entity_id=rid))
         else:
             changes.append(Change(t.name, {f: keep}, entity_id=rid))
+    if entity == "resident":  # their care flags become one (store/care_merge.py)
+        changes += fold_changes(store, keep, other)
     with store.transaction():
-        ops = store.write(changes)
+        ops = store.write(_coalesced(changes))
         store.changes.conflicts = True  # the list beside the conflicts changed
     return ops
+
+
+def _coalesced(changes: list[Change]) -> list[Change]:
+    """One change per record (a flag is both repointed and cleared by one merge)."""
+    out: dict[tuple[str, str | None], Change] = {}
+    for c in changes:
+        key = (c.entity, c.entity_id)
+        held = out.get(key)
+        if held is None or c.entity_id is None:
+            out[key] = Change(c.entity, dict(c.values), c.entity_id, c.new)
+        else:
+            held.values.update(c.values)
+    return list(out.values())

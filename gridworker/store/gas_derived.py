@@ -23,11 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 from gridworker.core.gas_checklist import ChecklistTemplate
 from gridworker.core.gas_rules import Attempt, Step, hazard_state, household_due
+from gridworker.store.entities import HOUSEHOLD
 from gridworker.store.ops import clock_loads
 
 if TYPE_CHECKING:
     from gridworker.store.derived import Written
 
+_H_MERGED = 1 + HOUSEHOLD.field_names.index("merged_into")  # in a created row
 FOLLOWS = frozenset({"household", "gas_inspection", "gas_hazard", "gas_hazard_step", "policy"})
 CHUNK = 500
 
@@ -100,10 +102,19 @@ _UPSERT_DUE = (
 
 
 def _households_since(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, date]:
+    """The day each live household was recorded; the rows of the others (merged into
+    another record, issue 10) are deleted: no check is due at a duplicate."""
     out: dict[str, date] = {}
     for chunk in _chunks(sorted(set(ids))):
+        conn.execute(
+            "DELETE FROM gas_due WHERE household_id IN (SELECT value FROM json_each(?)) "
+            "AND household_id NOT IN (SELECT id FROM household WHERE id IN "
+            "(SELECT value FROM json_each(?)) AND merged_into IS NULL)",
+            (chunk, chunk),
+        )
         for hid, clock in conn.execute(
-            "SELECT id, _clock FROM household WHERE id IN (SELECT value FROM json_each(?))",
+            "SELECT id, _clock FROM household WHERE id IN (SELECT value FROM json_each(?)) "
+            "AND merged_into IS NULL",
             (chunk,),
         ):
             out[hid] = since_of(clock)
@@ -213,7 +224,11 @@ def refresh_written(conn: sqlite3.Connection, written: Written) -> None:
             inspections,
         )
         new_rows = created.get("household", {})
-        fresh = {hid: since_of(row[-1]) for hid, row in new_rows.items() if hid not in redo}
+        fresh = {
+            hid: since_of(row[-1])
+            for hid, row in new_rows.items()
+            if hid not in redo and row[_H_MERGED] is None
+        }
         if fresh:
             # A new household has no inspection yet: due on the day it was recorded.
             conn.executemany(
@@ -223,13 +238,20 @@ def refresh_written(conn: sqlite3.Connection, written: Written) -> None:
                     for h, d in fresh.items()
                 ],
             )
-        # Households edited but not new, whose row is missing (should not happen): made.
+        # Households edited but not new, whose row is missing (should not happen): made;
+        # merged into another (a duplicate): their row goes.
         edited = [h for h in touched.get("household", ()) if h not in new_rows]
         if edited:
             redo |= set(edited) - _ids_of(
                 conn,
                 "SELECT household_id FROM gas_due WHERE household_id IN "
                 "(SELECT value FROM json_each(?))",
+                edited,
+            )
+            redo |= _ids_of(
+                conn,
+                "SELECT id FROM household WHERE id IN (SELECT value FROM json_each(?)) "
+                "AND merged_into IS NOT NULL",
                 edited,
             )
         if redo:

@@ -79,7 +79,7 @@ def sheet_household_ids(store: Store, scope: SheetScope) -> list[str]:
     micro-grid and building batches, but printed when asked for by name.
     """
     conn = store.conn
-    clauses: list[str] = []
+    clauses: list[str] = ["h.merged_into IS NULL"]  # a duplicate merged away: never
     params: list[object] = []
     if scope.household_ids is not None:
         clauses.append("h.id IN (SELECT value FROM json_each(?))")
@@ -87,7 +87,7 @@ def sheet_household_ids(store: Store, scope: SheetScope) -> list[str]:
     else:
         clauses.append(
             "(EXISTS (SELECT 1 FROM resident r WHERE r.household_id = h.id "
-            "AND coalesce(r.status, '在住') = '在住') "
+            "AND coalesce(r.status, '在住') = '在住' AND r.merged_into IS NULL) "
             "OR NOT EXISTS (SELECT 1 FROM resident r WHERE r.household_id = h.id))"
         )
     if scope.micro_grid_id:
@@ -224,9 +224,9 @@ def household_sheets(
         for r in conn.execute(
             "SELECT r.household_id, r.name, r.sex, r.birth_date, r.relation, r.id_number, "
             "r.phone, r.tags, f.colour FROM resident r "
-            "LEFT JOIN care_flag f ON f.resident_id = r.id "
+            "LEFT JOIN care_flag f ON f.id = care_flag_id(r.id) "
             "WHERE r.household_id IN (SELECT value FROM json_each(?)) "
-            "AND coalesce(r.status, '在住') = '在住' "
+            "AND coalesce(r.status, '在住') = '在住' AND r.merged_into IS NULL "
             f"ORDER BY r.household_id, {_RELATION_ORDER}, r.birth_date, r.id",
             (batch,),
         ):
@@ -434,19 +434,22 @@ def month_report(store: Store, month: str, identity: Identity, *, made_on: date)
     grids = [(gid, name) for gid, name in micro_grids(conn) if mine is None or gid == mine]
     households = dict(
         conn.execute(
-            "SELECT micro_grid_id, count(*) FROM household GROUP BY micro_grid_id"
+            "SELECT micro_grid_id, count(*) FROM household WHERE merged_into IS NULL "
+            "GROUP BY micro_grid_id"
         ).fetchall()
     )
     living = dict(
         conn.execute(
             "SELECT h.micro_grid_id, count(*) FROM resident r JOIN household h ON h.id = r.household_id "
-            "WHERE coalesce(r.status, '在住') = '在住' GROUP BY h.micro_grid_id"
+            "WHERE coalesce(r.status, '在住') = '在住' AND r.merged_into IS NULL "
+            "GROUP BY h.micro_grid_id"
         ).fetchall()
     )
     status_counts: dict[tuple[str, str], int] = {}
     for gid, status, n in conn.execute(
         "SELECT h.micro_grid_id, r.status, count(*) FROM resident r JOIN household h ON h.id = r.household_id "
         "WHERE r.status IN ('迁出', '死亡') AND r.status_date >= ? AND r.status_date < ? "
+        "AND r.merged_into IS NULL "
         "GROUP BY h.micro_grid_id, r.status",
         (first.isoformat(), nxt.isoformat()),
     ):
@@ -457,7 +460,7 @@ def month_report(store: Store, month: str, identity: Identity, *, made_on: date)
             "  SELECT entity_id FROM ops WHERE entity = 'resident' GROUP BY entity_id"
             "  HAVING min(hlc) >= ? AND min(hlc) < ?"
             ") o JOIN resident r ON r.id = o.entity_id JOIN household h ON h.id = r.household_id "
-            "GROUP BY h.micro_grid_id",
+            "WHERE r.merged_into IS NULL GROUP BY h.micro_grid_id",
             (lo, hi),
         ).fetchall()
     )

@@ -299,11 +299,12 @@ _RELATION_ORDER = "CASE r.relation WHEN '本人' THEN 0 WHEN '配偶' THEN 1 ELS
 
 
 def household_member_ids(conn: sqlite3.Connection, household_id: str) -> list[str]:
-    """Everyone ever recorded in the household: head first, then by birth date."""
+    """Everyone ever recorded in the household (but duplicates merged away): head first,
+    then by birth date."""
     return [
         row[0]
         for row in conn.execute(
-            f"SELECT r.id FROM resident r WHERE r.household_id = ? "
+            f"SELECT r.id FROM resident r WHERE r.household_id = ? AND {RESIDENT.live_sql('r')} "
             f"ORDER BY {_RELATION_ORDER}, r.birth_date, r.id",
             (household_id,),
         )
@@ -312,18 +313,22 @@ def household_member_ids(conn: sqlite3.Connection, household_id: str) -> list[st
 
 def counts(conn: sqlite3.Connection, micro_grid_id: str | None = None) -> Counts:
     """Households and residents by status, for the whole database or one micro-grid."""
+    live_h, live_r = HOUSEHOLD.live_sql(), RESIDENT.live_sql("r")  # duplicates merged away
     if micro_grid_id:
         hh = conn.execute(
-            "SELECT count(*) FROM household WHERE micro_grid_id = ?", (micro_grid_id,)
+            f"SELECT count(*) FROM household WHERE micro_grid_id = ? AND {live_h}",
+            (micro_grid_id,),
         ).fetchone()[0]
         rows = conn.execute(
             "SELECT r.status, count(*) FROM resident r JOIN household h ON h.id = r.household_id "
-            "WHERE h.micro_grid_id = ? GROUP BY r.status",
+            f"WHERE h.micro_grid_id = ? AND {live_r} GROUP BY r.status",
             (micro_grid_id,),
         ).fetchall()
     else:
-        hh = conn.execute("SELECT count(*) FROM household").fetchone()[0]
-        rows = conn.execute("SELECT status, count(*) FROM resident GROUP BY status").fetchall()
+        hh = conn.execute(f"SELECT count(*) FROM household WHERE {live_h}").fetchone()[0]
+        rows = conn.execute(
+            f"SELECT status, count(*) FROM resident r WHERE {live_r} GROUP BY status"
+        ).fetchall()
     by = {r[0]: int(r[1]) for r in rows}
     return Counts(
         int(hh), by.get("在住", 0) + by.get(None, 0), by.get("迁出", 0), by.get("死亡", 0)

@@ -60,8 +60,11 @@ _ROWS = """
 SELECT r.id, r.name, r.id_number, r.phone, r.status, r.tags, r.household_id,
        h.micro_grid_id, h.estate, h.building, h.unit, h.room
 FROM resident r LEFT JOIN household h ON h.id = r.household_id
-WHERE r.id IN ({marks})
+WHERE r.id IN ({marks}){live}
 """
+_LIVE = " AND r.merged_into IS NULL"
+# A resident merged into another (a duplicate, store/duplicates.py) has no entry: the
+# roster's search, its counts and filter counts read only the index.
 
 
 def reindex(conn: sqlite3.Connection, entity: str, ids: Sequence[str]) -> None:
@@ -145,7 +148,10 @@ def rebuild(conn: sqlite3.Connection) -> int:
     conn.execute("DELETE FROM search_doc")
     conn.execute("DELETE FROM search_fts")
     ids = [r[0] for r in conn.execute("SELECT id FROM resident ORDER BY id")]
-    _reindex_residents(conn, ids, fresh=True)
+    # Migrations 2 and 5 rebuild before migration 7 gave residents ``merged_into``.
+    mergeable = any(r[1] == "merged_into" for r in conn.execute("PRAGMA table_info(resident)"))
+    _reindex_residents(conn, ids, fresh=True, live=_LIVE if mergeable else "")
+    ids = [r[0] for r in conn.execute("SELECT resident_id FROM search_doc")]
     # Deleting every row leaves a delete marker per row in the index; merging them away
     # keeps queries fast (a fragmented index was 5× slower in the benchmark).
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
@@ -157,7 +163,9 @@ def _chunks(ids: list[str]) -> Iterable[list[str]]:
         yield ids[i : i + _CHUNK]
 
 
-def _reindex_residents(conn: sqlite3.Connection, ids: list[str], *, fresh: bool = False) -> int:
+def _reindex_residents(
+    conn: sqlite3.Connection, ids: list[str], *, fresh: bool = False, live: str = _LIVE
+) -> int:
     """Write the entries of ``ids``: new ones inserted, changed ones replaced, the rest kept.
 
     Most re-indexing leaves the words as they were (a household's phone, a resident's
@@ -180,7 +188,7 @@ def _reindex_residents(conn: sqlite3.Connection, ids: list[str], *, fresh: bool 
         if not fresh:
             for o in cur.execute(_OLD.format(marks=marks), chunk):
                 old[o[1]] = o
-        rows.extend(cur.execute(_ROWS.format(marks=marks), chunk))
+        rows.extend(cur.execute(_ROWS.format(marks=marks, live=live), chunk))
     stale_words: list[tuple[int]] = []
     stale_docs: list[tuple[int]] = []
     docs: list[tuple[Any, ...]] = []
@@ -255,7 +263,10 @@ def _index_new(
     status_at, tags_at = _RES["status"], _RES["tags"]
     docs: list[tuple[Any, ...]] = []
     words: list[tuple[int, str]] = []
+    merged_at = _RES["merged_into"]
     for resident_id, row in residents.items():
+        if row[merged_at] is not None:
+            continue  # created merged (both operations in one bundle): no entry
         h = row[hh_at]
         mg, estate, building, unit, room = _NO_HOUSEHOLD if h is None else address[h]
         text, sort_key = _entry(

@@ -201,6 +201,7 @@ class Store:
         self._marks = histories.Marks(0, ())  # the file's last commit marks, as last read
         self._resolved_path: str | None = None
         self.history_notice: Message | None = None
+        self.history_reason: histories.Reason | None = None  # why, for the app's banner
         """Set when this file was found to start a new device history (restored, copied)."""
         # Writes whose derived-data hooks wait for the end of derived_at_end (or None).
         self._deferred: list[tuple[Mapping[str, Sequence[str]], Mapping[str, Any]]] | None = None
@@ -321,6 +322,7 @@ class Store:
         self._marks = histories.Marks(0, ())
         self._continue_as(new)
         self.history_notice = histories.explain(reason, old, new)
+        self.history_reason = reason
         self._pending_changes.sync = True
 
     def _history_state(self) -> tuple[object, ...]:

@@ -304,8 +304,9 @@ def visit_form(store: Store, household_id: str, today: date | None = None) -> Vi
         HouseholdMember(r[0], r[1] or "", r[2] or "", _age(r[3], today), r[4])
         for r in store.conn.execute(
             "SELECT r.id, r.name, r.relation, r.birth_date, f.colour FROM resident r "
-            "LEFT JOIN care_flag f ON f.resident_id = r.id "
+            "LEFT JOIN care_flag f ON f.id = care_flag_id(r.id) "
             "WHERE r.household_id = ? AND coalesce(r.status, '在住') = '在住' "
+            "AND r.merged_into IS NULL "
             "ORDER BY CASE r.relation WHEN '本人' THEN 0 ELSE 1 END, r.birth_date, r.id",
             (household_id,),
         )

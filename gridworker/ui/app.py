@@ -12,15 +12,16 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLockFile, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLockFile, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QSizePolicy, QToolBar
 
 from gridworker import __version__
 from gridworker.core.messages import message_of
 from gridworker.data_folder import data_folder_problem
 from gridworker.resources import resource_path
 from gridworker.store.db import default_db_path, read_only_reason
+from gridworker.store.device_history import explain_plainly
 from gridworker.store.errors import StoreError
 from gridworker.store.known_errors import read_only_error
 from gridworker.store.store import Identity, Store
@@ -80,8 +81,11 @@ def open_main_window(
 ) -> MainWindow:
     """A main window on ``db`` with its own database thread (stopped when it closes), or
     on ``runner``'s (a window taking another's place)."""
+    opening = runner is None
     runner = runner if runner is not None else DbRunner(db)
     window = MainWindow(runner, identity, db, micro_grid_name)
+    if opening:  # not again when the window is redrawn in another language
+        runner.run(_history_notice, lambda notice: show_history_notice(window, notice))
     why = read_only_reason(db)
     if why is not None:
         banner = QLabel(display(message_of(read_only_error(db, why))))
@@ -91,6 +95,33 @@ def open_main_window(
         window.statusBar().insertWidget(0, banner, 4)
         window.read_only_banner = banner  # type: ignore[attr-defined]
     return window
+
+
+def _history_notice(store: Store, _ctx: object) -> object:
+    """The sentence saying the file starts a new device history (a backup put back, a
+    copy from another laptop), judged now; None when it continues its own."""
+    store.check_history()
+    reason = store.history_reason
+    return None if reason is None else explain_plainly(reason)
+
+
+def show_history_notice(window: MainWindow, notice: object) -> None:
+    """Say once, in a banner above the pages, that the file opened starts a
+    new device history (the command line prints the same sentence)."""
+    if notice is None or not shiboken6.isValid(window):
+        return
+    banner = QLabel(display(notice))
+    banner.setObjectName("historyBanner")
+    banner.setWordWrap(True)
+    banner.setToolTip(display(notice))
+    banner.setStyleSheet("color: #8a4b00; font-weight: bold; padding: 4px 8px;")
+    banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    bar = QToolBar(window)  # a row of its own above the pages: room for large text
+    bar.setObjectName("historyBar")
+    bar.setMovable(False)
+    bar.addWidget(banner)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    window.history_banner = banner  # type: ignore[attr-defined]
 
 
 def switch_language(old: MainWindow) -> None:

@@ -25,6 +25,7 @@ from hypothesis.stateful import RuleBasedStateMachine, rule
 from legacy_ops import expected_sets, legacy_list_op
 
 from gridworker.core.hlc import wall_ms
+from gridworker.store import care, care_due
 from gridworker.store.duplicates import listing, merge
 from gridworker.store.ops import Op
 from gridworker.store.snapshot import snapshot_text
@@ -278,6 +279,14 @@ class OfficeAndWorkers(RuleBasedStateMachine):
         for s in (a, b):
             s.create("resident", {"household_id": home, "name": "重复者", "id_number": number})
 
+    @rule(r=st.integers(0, 5), k=st.integers(0, 9), colour=st.sampled_from(["red", "green"]))
+    def flag_a_twin(self, r: int, k: int, colour: str) -> None:
+        """A care flag set on one record of a person entered twice (merged or not yet)."""
+        s = self.stores[r % len(self.stores)]
+        twins = [i for i in self._ids(s, "resident") if s.get("resident", i)["name"] == "重复者"]  # type: ignore[index]
+        if twins:
+            care.set_flag(s, twins[k % len(twins)], colour, reason="性质测试")
+
     @rule(r=st.integers(0, 5), k=st.integers(0, 9))
     def merge_a_pair(self, r: int, k: int) -> None:
         """A person on any replica merges one listed pair (or finishes a merge)."""
@@ -331,6 +340,21 @@ class OfficeAndWorkers(RuleBasedStateMachine):
                 if r["entity_id"] in seen
             }
             assert got == want
+            # One care flag per live person, none for a merged one, due dates as rebuilt.
+            flagged = [f.resident_id for f in care.flag_rows(s)]
+            assert len(flagged) == len(set(flagged))
+            merged = {
+                r[0]
+                for r in s.conn.execute("SELECT id FROM resident WHERE merged_into IS NOT NULL")
+            }
+            assert not merged & set(flagged)
+            dues = s.conn.execute("SELECT * FROM care_due ORDER BY 1, 2").fetchall()
+            with s.transaction():
+                care_due.rebuild(s.conn)
+            assert [tuple(d) for d in dues] == [
+                tuple(d) for d in s.conn.execute("SELECT * FROM care_due ORDER BY 1, 2")
+            ]
+            assert not merged & {d[0] for d in dues}
 
 
 OfficeAndWorkers.TestCase.settings = settings(

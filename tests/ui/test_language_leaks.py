@@ -25,6 +25,7 @@ from windows import OpenWindow
 from gridworker.ui import preferences
 from gridworker.ui.app import build_application
 from gridworker.ui.main_window import SCREENS, MainWindow
+from gridworker.ui.wording import device_fingerprint
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff60]")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
@@ -79,6 +80,7 @@ def _data(win: MainWindow) -> list[str]:
         ident.user,
         win.micro_grid_name,
         ident.device_id,
+        device_fingerprint(ident.device_id),  # hex letters ("ACD7-434C") are no words
         str(win.db_path),
         "简体中文",
         win.print_screen.font_family,  # the font's own name ("WenQuanYi Micro Hei")

@@ -1704,6 +1704,10 @@
         <translation>The sheet lacks required columns: {missing}{extra}. The columns found in row {row} are: {found}.</translation>
     </message>
     <message>
+        <source>被合并的居民的关爱标记还没有并入保留的记录</source>
+        <translation>The merged resident&apos;s care flag is not yet folded into the record kept</translation>
+    </message>
+    <message>
         <source>要保留的{record}已经合并到另一条记录（编号 {id}）了，请保留那一条。</source>
         <translation>The {record} to keep has already been merged into another record (id {id}); keep that one instead.</translation>
     </message>
@@ -1932,12 +1936,24 @@
         <translation>This database file was copied from another computer (or user account); it now writes as the new device {new} (it was {old}), so neither computer&apos;s edits are lost.</translation>
     </message>
     <message>
+        <source>这个数据库文件是从别的电脑（或别的用户账户）复制来的，已改用新的设备编号，两台电脑的修改都不会丢失。</source>
+        <translation>This database file was copied from another computer (or another user account): it now writes under a new device number, and the edits of both computers are kept.</translation>
+    </message>
+    <message>
         <source>这个数据库文件是另一个数据库文件的副本，已改用新的设备编号 {new}（原来是 {old}），两个文件的修改都不会丢失。</source>
         <translation>This database file is a copy of another database file; it now writes as the new device {new} (it was {old}), so neither file&apos;s edits are lost.</translation>
     </message>
     <message>
+        <source>这个数据库文件是另一个数据库文件的副本，已改用新的设备编号，两个文件的修改都不会丢失。</source>
+        <translation>This database file is a copy of another one: it now writes under a new device number, and the edits in both files are kept.</translation>
+    </message>
+    <message>
         <source>这个数据库文件比本机上次用它时旧（从备份恢复或复制回来的），已改用新的设备编号 {new}（原来是 {old}）；恢复前已交给社区的修改会随社区的下一个数据包回到本机。</source>
         <translation>This database file is older than when this computer last used it (a backup put back, or copied back); it now writes as the new device {new} (it was {old}). The edits the office received before the restore come back with the office&apos;s next bundle.</translation>
+    </message>
+    <message>
+        <source>这个数据库文件比本机上次用它时旧（从备份恢复或复制回来的），已改用新的设备编号；恢复前已交给社区的修改会随社区的下一个数据包回到本机。</source>
+        <translation>This database file is older than when this computer last used it (put back from a backup or copied back): it now writes under a new device number; the edits already handed to the community office before come back with the office&apos;s next bundle.</translation>
     </message>
     <message>
         <source>这个文件不是网格员工作台的数据库：{path}</source>

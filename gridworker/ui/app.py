@@ -121,6 +121,7 @@ def show_history_notice(window: MainWindow, notice: object) -> None:
     bar.setMovable(False)
     bar.addWidget(banner)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    bar.setVisible(True)  # added to a window already shown: not shown by itself
     window.history_banner = banner  # type: ignore[attr-defined]
 
 

@@ -6,8 +6,10 @@ only asks it to look for other programs' writes when it is activated or a page i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
@@ -27,17 +29,21 @@ from gridworker.store.changes import Changes
 from gridworker.store.queries import StatusFigures
 from gridworker.store.store import Identity
 from gridworker.ui import preferences
-from gridworker.ui.care.screen import CareScreen
-from gridworker.ui.gas.screen import GasScreen
-from gridworker.ui.printing.screen import PrintScreen
-from gridworker.ui.roster.screen import RosterScreen
-from gridworker.ui.settings.screen import SettingsScreen
-from gridworker.ui.sync.screen import SyncScreen
 from gridworker.ui.timefmt import friendly_time
-from gridworker.ui.today.screen import TodayScreen
-from gridworker.ui.visits.screen import VisitsScreen
 from gridworker.ui.widgets import ElidedLabel
 from gridworker.ui.worker import DbRunner
+
+if TYPE_CHECKING:
+    from gridworker.ui.care.screen import CareScreen
+    from gridworker.ui.gas.screen import GasScreen
+    from gridworker.ui.printing.screen import PrintScreen
+    from gridworker.ui.roster.screen import RosterScreen
+    from gridworker.ui.settings.screen import SettingsScreen
+    from gridworker.ui.sync.screen import SyncScreen
+    from gridworker.ui.today.screen import TodayScreen
+    from gridworker.ui.visits.screen import VisitsScreen
+
+_W = TypeVar("_W", bound=QWidget)
 
 SCREENS = ("today", "roster", "visits", "gas", "care", "sync", "print", "settings")
 
@@ -76,14 +82,10 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setStyleSheet(NAV_STYLE)
         self.stack = QStackedWidget()
-        self.today = TodayScreen(runner, identity)
-        self.roster = RosterScreen(runner, identity)
-        self.visits = VisitsScreen(runner, identity)
-        self.gas = GasScreen(runner, identity)
-        self.care = CareScreen(runner, identity)
-        self.sync = SyncScreen(runner, identity)
-        self.print_screen = PrintScreen(runner, identity)
-        self.settings_screen = SettingsScreen(identity, db_path, micro_grid_name, runner=runner)
+        # Screens are made the first time they are shown or asked for: the window opens
+        # with the one it shows (their modules, printing's above all, cost half a second).
+        self._made: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
         titles = {
             "today": self.tr("Today's work"),
             "roster": self.tr("Residents"),
@@ -94,21 +96,13 @@ class MainWindow(QMainWindow):
             "print": self.tr("Print"),
             "settings": self.tr("Settings"),
         }
-        self.screens: dict[str, QWidget] = {
-            "today": self.today,
-            "roster": self.roster,
-            "visits": self.visits,
-            "gas": self.gas,
-            "care": self.care,
-            "sync": self.sync,
-            "print": self.print_screen,
-            "settings": self.settings_screen,
-        }
         for key in SCREENS:
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            self.stack.addWidget(self.screens[key])
+            placeholder = QWidget()
+            self._placeholders[key] = placeholder
+            self.stack.addWidget(placeholder)
         self._size_nav()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -144,15 +138,149 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         runner.changed.connect(self._data_changed)
-        self.settings_screen.text_size_changed.connect(self._text_size_changed)
-        self.settings_screen.language_changed.connect(self._language_changed)
-        self.settings_screen.print_font_changed.connect(self.print_screen.check_font)
-        self.roster.print_requested.connect(self.print_households)
-        self.gas.household_requested.connect(self.open_household)
-        self.gas.notices_requested.connect(self.print_notices)
-        self._connect_care()
         self._restore()
         self.refresh_status()
+
+    # -- screens, made when first needed ----------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The screen ``key`` (made now if it was not yet, in its place in the stack)."""
+        made = self._made.get(key)
+        if made is not None:
+            return made
+        widget = self._make_screen(key)
+        self._made[key] = widget
+        placeholder = self._placeholders.pop(key)
+        index = self.stack.indexOf(placeholder)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        return widget
+
+    @property
+    def screens(self) -> dict[str, QWidget]:
+        """Every screen (all made)."""
+        return {key: self.page(key) for key in SCREENS}
+
+    def _make_screen(self, key: str) -> QWidget:
+        runner, identity = self.runner, self.identity
+        makers: dict[str, Callable[[], QWidget]] = {
+            "today": self._make_today,
+            "roster": self._make_roster,
+            "visits": self._make_visits,
+            "gas": self._make_gas,
+            "care": self._make_care,
+            "sync": lambda: _sync_screen(runner, identity),
+            "print": lambda: _print_screen(runner, identity),
+            "settings": self._make_settings,
+        }
+        return makers[key]()
+
+    def _make_today(self) -> QWidget:
+        from gridworker.ui.today.screen import TodayScreen
+
+        screen = TodayScreen(self.runner, self.identity)
+        screen.household_requested.connect(self.open_household)
+        screen.print_requested.connect(self.print_week)
+        return screen
+
+    def _make_roster(self) -> QWidget:
+        from gridworker.ui.roster.screen import RosterScreen
+
+        screen = RosterScreen(self.runner, self.identity)
+        screen.print_requested.connect(self.print_households)
+        screen.paper_sheet_opened.connect(self.record_paper_visit)
+        return screen
+
+    def _make_visits(self) -> QWidget:
+        from gridworker.ui.visits.screen import VisitsScreen
+
+        return VisitsScreen(self.runner, self.identity)
+
+    def _make_gas(self) -> QWidget:
+        from gridworker.ui.gas.screen import GasScreen
+
+        screen = GasScreen(self.runner, self.identity)
+        screen.household_requested.connect(self.open_household)
+        screen.notices_requested.connect(self.print_notices)
+        return screen
+
+    def _make_care(self) -> QWidget:
+        from gridworker.ui.care.screen import CareScreen
+
+        screen = CareScreen(self.runner, self.identity)
+        screen.household_requested.connect(self.open_household)
+        return screen
+
+    def _make_settings(self) -> QWidget:
+        from gridworker.ui.settings.screen import SettingsScreen
+
+        screen = SettingsScreen(
+            self.identity, self.db_path, self.micro_grid_name, runner=self.runner
+        )
+        screen.text_size_changed.connect(self._text_size_changed)
+        screen.language_changed.connect(self._language_changed)
+        screen.print_font_changed.connect(self._print_font_changed)
+        return screen
+
+    def _print_font_changed(self) -> None:
+        if "print" in self._made:  # else it finds the font when it is made
+            self.print_screen.check_font()
+
+    @property
+    def today(self) -> TodayScreen:
+        from gridworker.ui.today.screen import TodayScreen
+
+        return self._typed("today", TodayScreen)
+
+    @property
+    def roster(self) -> RosterScreen:
+        from gridworker.ui.roster.screen import RosterScreen
+
+        return self._typed("roster", RosterScreen)
+
+    @property
+    def visits(self) -> VisitsScreen:
+        from gridworker.ui.visits.screen import VisitsScreen
+
+        return self._typed("visits", VisitsScreen)
+
+    @property
+    def gas(self) -> GasScreen:
+        from gridworker.ui.gas.screen import GasScreen
+
+        return self._typed("gas", GasScreen)
+
+    @property
+    def care(self) -> CareScreen:
+        from gridworker.ui.care.screen import CareScreen
+
+        return self._typed("care", CareScreen)
+
+    @property
+    def sync(self) -> SyncScreen:
+        from gridworker.ui.sync.screen import SyncScreen
+
+        return self._typed("sync", SyncScreen)
+
+    @property
+    def print_screen(self) -> PrintScreen:
+        from gridworker.ui.printing.screen import PrintScreen
+
+        return self._typed("print", PrintScreen)
+
+    @property
+    def settings_screen(self) -> SettingsScreen:
+        from gridworker.ui.settings.screen import SettingsScreen
+
+        return self._typed("settings", SettingsScreen)
+
+    def _typed(self, key: str, kind: type[_W]) -> _W:
+        widget = self.page(key)
+        assert isinstance(widget, kind)
+        return widget
 
     # -- actions ------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -202,14 +330,6 @@ class MainWindow(QMainWindow):
         self.print_screen.set_households(household_ids)
         self.show_screen("print")
         self.print_screen.make_preview()
-
-    def _connect_care(self) -> None:
-        """The work list, care and visit screens open households, forms and the week's
-        route; a scanned paper sheet opens its household's visit form with its date."""
-        for screen in (self.today, self.care):
-            screen.household_requested.connect(self.open_household)
-        self.today.print_requested.connect(self.print_week)
-        self.roster.paper_sheet_opened.connect(self.record_paper_visit)
 
     def open_household(self, household_id: str) -> None:
         """A household's page (from another screen's list)."""
@@ -269,6 +389,7 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         if row >= 0:
+            self.page(SCREENS[row])
             self.stack.setCurrentIndex(row)
             self.runner.look_outside()
 
@@ -358,3 +479,15 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.runner.shutdown()
         super().closeEvent(event)
+
+
+def _sync_screen(runner: DbRunner, identity: Identity) -> QWidget:
+    from gridworker.ui.sync.screen import SyncScreen
+
+    return SyncScreen(runner, identity)
+
+
+def _print_screen(runner: DbRunner, identity: Identity) -> QWidget:
+    from gridworker.ui.printing.screen import PrintScreen
+
+    return PrintScreen(runner, identity)

@@ -72,3 +72,12 @@ def test_a_failing_hook_rolls_the_write_back(worker_store: Store) -> None:
 
 def test_the_search_index_is_the_first_hook() -> None:
     assert [h.name for h in derived.HOOKS][:1] == ["search"]
+
+
+def test_the_lazy_hooks_follow_what_their_modules_follow() -> None:
+    """The gas and care hooks are declared here with the kinds they follow (their modules
+    load at the first write); the kinds must be the modules' own."""
+    from gridworker.store import care_due, gas_derived
+
+    assert derived.GAS_FOLLOWS == gas_derived.FOLLOWS
+    assert derived.CARE_FOLLOWS == care_due.FOLLOWED

@@ -201,6 +201,9 @@ def test_a_flag_set_from_a_members_row_reaches_the_list(
             "WHERE f.id IS NULL AND r.status = '在住' ORDER BY r.id LIMIT 1"
         ).fetchone()
     )
+    care = window.care  # made on first use: its first load comes before the flag
+    with qtbot.waitSignal(care.flags.loaded, timeout=10_000):
+        pass
     dialog = FlagDialog(window.runner, rid, window)
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         dialog.open()

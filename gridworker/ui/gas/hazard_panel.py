@@ -307,7 +307,6 @@ class HazardPanel(QFrame):
                 else None
             )
         )
-        self.household_button.setVisible(show_household)
         for i, b in enumerate(
             (
                 self.recheck_button,
@@ -323,6 +322,9 @@ class HazardPanel(QFrame):
         left.addLayout(grid)
         left.addStretch(1)
         outer.addLayout(left, 3)
+        # Only once it has a parent (the layouts above give it one): shown before, the
+        # button is a window of its own for a moment and takes the focus from the main one.
+        self.household_button.setVisible(show_household)
 
         self.tabs = QTabWidget()
         self.steps = QTreeWidget()

@@ -5,23 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from gridworker.printing import layout
-from gridworker.printing.fonts import FontSet, make_font_set
-from gridworker.printing.layout import RenderResult
-from gridworker.printing.notice import render_notices
-from gridworker.printing.output import write_pdf
-from gridworker.printing.report import render_month_report
-from gridworker.printing.sheets import render_sheets
-from gridworker.printing.worklist import render_week_route
 from gridworker.store import print_data
 from gridworker.store.gas_print import NoticeScope, hazard_notices, notice_hazard_ids
 from gridworker.store.policies import checklist
 from gridworker.store.print_data import SheetScope
 from gridworker.store.store import Store
 from gridworker.ui.worker import Cancelled, JobContext
+
+if TYPE_CHECKING:
+    from gridworker.printing.fonts import FontSet
+    from gridworker.printing.layout import RenderResult
+
+# reportlab (behind gridworker.printing) is imported by the jobs, on the database thread,
+# when something is first printed: it would add about half a second to the app's start.
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,13 @@ def make_pdf(
     store: Store, ctx: JobContext, req: PrintRequest, path: Path
 ) -> tuple[Path, RenderResult]:
     """Build the document ``req`` asks for into ``path`` (a database-thread job)."""
+    from gridworker.printing import layout
+    from gridworker.printing.fonts import make_font_set
+    from gridworker.printing.output import write_pdf
+    from gridworker.printing.report import render_month_report
+    from gridworker.printing.sheets import render_sheets
+    from gridworker.printing.worklist import render_week_route
+
     fonts: FontSet = make_font_set(req.font_file)
     ident = store.identity
     try:
@@ -107,6 +114,9 @@ def _notices(
     store: Store, ctx: JobContext, req: PrintRequest, path: Path, fonts: FontSet
 ) -> RenderResult:
     """The 隐患整改通知书 of the chosen hazards, or of the place's hazards not put right."""
+    from gridworker.printing.notice import render_notices
+    from gridworker.printing.output import write_pdf
+
     today = date.today()
     scope = NoticeScope(req.hazard_ids, req.micro_grid_id, req.estate, req.building)
     ids = notice_hazard_ids(store, scope, today)

@@ -10,14 +10,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 PDFIUM_LOCK = threading.Lock()
 PRINT_DPI_MAX = 300  # enough for text and QR codes; 600 dpi pages are 140 MB each
+
+if TYPE_CHECKING:  # pypdfium2 is loaded when a PDF is first shown or printed
+    import pypdfium2
 
 
 def render_page(pdf: pypdfium2.PdfDocument, index: int, scale: float) -> QImage:
@@ -43,6 +46,8 @@ def print_pdf(
     thread job behind a progress dialog.
     """
     with PDFIUM_LOCK:
+        import pypdfium2
+
         pdf = pypdfium2.PdfDocument(str(path))
     try:
         n = len(pdf)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -13,6 +13,9 @@ from gridworker.ui.printing.pages import PDFIUM_LOCK, render_page
 
 PAGE_GAP = 12
 MAX_WIDTH = 900
+
+if TYPE_CHECKING:  # pypdfium2 is loaded when a PDF is first shown or printed
+    import pypdfium2
 
 
 class PdfPreview(QScrollArea):
@@ -49,6 +52,8 @@ class PdfPreview(QScrollArea):
         """Show ``path`` (replacing what was shown)."""
         self.clear()
         with PDFIUM_LOCK:
+            import pypdfium2
+
             self._pdf = pypdfium2.PdfDocument(str(path))
             self._sizes = [self._pdf[i].get_size() for i in range(len(self._pdf))]
         for i in range(len(self._sizes)):

@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QShowEvent
@@ -31,8 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridworker.printing.fonts import FontSet, make_font_set
-from gridworker.printing.layout import RenderResult
 from gridworker.printing.output import write_pdf
 from gridworker.store import queries
 from gridworker.store.store import Identity, Store
@@ -44,6 +43,10 @@ from gridworker.ui.roster.screen import _refill  # the roster's filters work the
 from gridworker.ui.widgets import inform, run_with_progress
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
+
+if TYPE_CHECKING:  # reportlab is imported when something is first printed
+    from gridworker.printing.fonts import FontSet
+    from gridworker.printing.layout import RenderResult
 
 KINDS = ("sheets", "notice", "worklist", "report")
 
@@ -330,7 +333,13 @@ class PrintScreen(QWidget):
     def check_font(self) -> None:
         """Say which font the documents will use (loading one takes a moment: a job)."""
         font_file = preferences.print_font()
-        self.runner.run(lambda _s, _c: make_font_set(font_file), self._font_found)
+
+        def job(_store: Store, _ctx: JobContext) -> FontSet:
+            from gridworker.printing.fonts import make_font_set
+
+            return make_font_set(font_file)
+
+        self.runner.run(job, self._font_found)
 
     def _font_found(self, fonts: FontSet) -> None:
         self.font_family = fonts.main.family

@@ -10,6 +10,7 @@ list through the database thread's ``changed`` signal.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -32,13 +33,15 @@ from PySide6.QtWidgets import (
 
 from gridworker.core.people import SPECIAL_TAGS
 from gridworker.core.sheet_code import parse_sheet_code
-from gridworker.roster.exporter import RosterExport
-from gridworker.store import print_data, queries
+from gridworker.store import queries
 from gridworker.store.changes import Changes
 from gridworker.store.queries import FilterChoices, ResidentFilter, RosterListing
 from gridworker.store.store import Identity, Store
+
+if TYPE_CHECKING:
+    from gridworker.roster.exporter import RosterExport
+    from gridworker.ui.roster.household_page import HouseholdPage
 from gridworker.ui.roster.delegates import AddressDelegate
-from gridworker.ui.roster.household_page import HouseholdPage
 from gridworker.ui.roster.model import COLUMNS, ID_ROLE, OFFICE_COLUMNS, ResidentTableModel
 from gridworker.ui.widgets import inform, run_with_progress, scaled_font
 from gridworker.ui.wording import display, join_items, vocab, vocab_items
@@ -72,12 +75,11 @@ class RosterScreen(QWidget):
 
         self.list_page = QWidget()
         self.stack.addWidget(self.list_page)
-        self.household_page = HouseholdPage(runner, identity)
-        self.household_page.back_requested.connect(self.show_list)
+        self._household_page: HouseholdPage | None = None  # made when first opened
         runner.changed.connect(self._data_changed)
-        self.household_page.print_requested.connect(lambda hid: self.print_requested.emit([hid]))
-        self.paper_sheet_opened.connect(self.household_page.gas_tabs.offer_paper_sheet)
-        self.stack.addWidget(self.household_page)
+        self.paper_sheet_opened.connect(
+            lambda hid, day: self.household_page.gas_tabs.offer_paper_sheet(hid, day)
+        )
 
         layout = QVBoxLayout(self.list_page)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -270,14 +272,29 @@ class RosterScreen(QWidget):
 
     def new_item(self) -> None:
         """Ctrl+N: a new member on a household page, else a new household."""
-        if self.stack.currentWidget() is self.household_page:
-            self.household_page.add_member()
+        page = self._household_page
+        if page is not None and self.stack.currentWidget() is page:
+            page.add_member()
             return
         from gridworker.ui.roster.household_dialog import HouseholdDialog
 
         dialog = HouseholdDialog(self.runner, self.identity, None, self)
         dialog.saved.connect(self._household_created)
         dialog.open()
+
+    @property
+    def household_page(self) -> HouseholdPage:
+        """The household page (一户一档), made the first time a household is opened: its
+        visit, need and gas tabs are not needed to show the list."""
+        if self._household_page is None:
+            from gridworker.ui.roster import household_page as made_late
+
+            page = made_late.HouseholdPage(self.runner, self.identity)
+            page.back_requested.connect(self.show_list)
+            page.print_requested.connect(lambda hid: self.print_requested.emit([hid]))
+            self.stack.addWidget(page)
+            self._household_page = page
+        return self._household_page
 
     def show_list(self) -> None:
         self.stack.setCurrentWidget(self.list_page)
@@ -425,10 +442,12 @@ class RosterScreen(QWidget):
         self._print_residents(self.model.ids())
 
     def _print_residents(self, resident_ids: list[str]) -> None:
-        self.runner.run(
-            lambda store, _ctx: print_data.households_of(store, resident_ids),
-            lambda hids: self.print_requested.emit(hids) if hids else None,
-        )
+        def job(store: Store, _ctx: JobContext) -> list[str]:
+            from gridworker.store import print_data  # loaded when first printing
+
+            return print_data.households_of(store, resident_ids)
+
+        self.runner.run(job, lambda hids: self.print_requested.emit(hids) if hids else None)
 
     def enter_paper_sheet(self) -> None:
         from gridworker.ui.printing.paper_sheet import PaperSheetDialog

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from gridworker.core.messages import message_of
-from gridworker.printing.fonts import FontError, load_font_file
 from gridworker.store.health import Backup, check_file, list_backups, restore_backup
 from gridworker.store.store import Identity
 from gridworker.ui import preferences
@@ -278,6 +277,8 @@ class SettingsScreen(QWidget):
         """Use ``path`` for printing (None: automatic); a file that is no usable font is
         refused with the reason."""
         if path is not None:
+            from gridworker.printing.fonts import FontError, load_font_file  # reportlab: late
+
             try:
                 load_font_file(path)
             except FontError as e:

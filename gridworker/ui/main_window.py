@@ -478,6 +478,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.runner.shutdown()
+        if "print" in self._made:  # after the thread: no job writes there any more
+            self.print_screen.release()
         super().closeEvent(event)
 
 

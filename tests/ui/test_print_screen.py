@@ -53,6 +53,10 @@ def test_preview_print_and_save_the_micro_grids_sheets(
         screen.save_to(target)
     assert saved.args == [str(tmp_path / "saved.pdf")]
     assert len(PdfReader(tmp_path / "saved.pdf").pages) == pages
+    folder = screen.folder
+    assert any(folder.iterdir())
+    window.close()  # the previewed file is closed and the temporary folder removed
+    assert screen.preview.pages() == 0 and not folder.exists()
 
 
 def test_print_this_household_from_its_page(qtbot: QtBot, window: MainWindow) -> None:

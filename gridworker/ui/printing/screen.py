@@ -197,6 +197,17 @@ class PrintScreen(QWidget):
         self._side.setMaximumWidth(width)
         self._side.setMinimumWidth(width)
 
+    @property
+    def folder(self) -> Path:
+        """Where the documents made for the preview are kept until the window closes."""
+        return Path(self._folder.name)
+
+    def release(self) -> None:
+        """The window closes (its database thread has stopped): close the previewed file
+        and remove the temporary folder (an open file would keep it on Windows)."""
+        self.preview.clear()
+        self._folder.cleanup()
+
     def request(self) -> PrintRequest:
         kind = str(self.kind.currentData())
         mine = self.identity.micro_grid_id if self.identity.role == "worker" else None

@@ -315,7 +315,7 @@ def decode(path: Path, data: bytes) -> dict[str, Any]:
 
 def _decode(path: Path, data: bytes) -> tuple[bytes, dict[str, Any]]:
     """The document's bytes (uncompressed) and its parsed JSON (see :func:`decode`)."""
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(): that copies a whole file)
         raise _refuse(path, msg("是空文件（可能没有复制完）"))
     if data[:2] == GZIP_MAGIC:
         data = _gunzip(path, data)

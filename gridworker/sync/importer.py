@@ -773,12 +773,14 @@ def _check_parents(conn: sqlite3.Connection, path: Path, ops: Sequence[Op]) -> N
     import is after the last file: this checks the file's own records now, so a bad file
     is refused alone (it should never trigger: the references were checked beforehand).
     """
+    written: dict[str, set[str]] = {}
+    for op in ops:
+        written.setdefault(op.entity, set()).add(op.entity_id)
     for name, s in ENTITIES.items():
-        if s.parent is None:
+        if s.parent is None or name not in written:
             continue
         pf, pe = s.parent
-        ids = sorted({op.entity_id for op in ops if op.entity == name})
-        for part in _chunks(ids):
+        for part in _chunks(sorted(written[name])):
             marks = ",".join("?" * len(part))
             bad = conn.execute(
                 f"SELECT 1 FROM {s.table} t WHERE t.id IN ({marks}) AND t.{pf} IS NOT NULL"

@@ -115,6 +115,26 @@ class Took(NamedTuple):
     cpu: float
 
 
+def _row_key(conn: sqlite3.Connection, table: str) -> str:
+    """How a row of ``table`` is known: its rowid, or for a WITHOUT ROWID table (the
+    care work list's derived tables) its primary key, as one SQL expression."""
+    if (
+        conn.execute(
+            "SELECT 1 FROM main.sqlite_master WHERE name = ? AND sql LIKE '%WITHOUT ROWID%'",
+            (table,),
+        ).fetchone()
+        is None
+    ):
+        return "rowid"
+    pk = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM main.pragma_table_info(?) WHERE pk > 0 ORDER BY pk", (table,)
+        )
+    ]
+    return "json_array(" + ", ".join(pk) + ")"
+
+
 def _written_rows(
     before: Path, after: Path
 ) -> tuple[dict[str, list[Any]], dict[str, list[Any]], list[Any]]:
@@ -136,9 +156,10 @@ def _written_rows(
     added: dict[str, list[Any]] = {}
     changed: dict[str, list[Any]] = {}
     for t in tables:
-        held = {r[0]: r[1:] for r in conn.execute(f"SELECT rowid, * FROM pre.{t}")}
+        key = _row_key(conn, t)
+        held = {r[0]: r[1:] for r in conn.execute(f"SELECT {key}, * FROM pre.{t}")}
         added[t], changed[t] = [], []
-        for r in conn.execute(f"SELECT rowid, * FROM main.{t} ORDER BY rowid"):
+        for r in conn.execute(f"SELECT {key}, * FROM main.{t} ORDER BY {key}"):
             old = held.get(r[0])
             if old is None:
                 added[t].append(r[1:])

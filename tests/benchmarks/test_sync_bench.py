@@ -6,8 +6,8 @@
 - A worker exports a 100,000-operation bundle, against a bare ``json.dumps`` of the same
   operations (budget: at most 2.5×).
 
-Baselines are the best of three runs, the export too (the machine is shared: a baseline
-caught by another job would flatter the ratio).
+Both sides are the best of three runs, baselines, import and export alike (the machine is
+shared: a round caught by another job would judge the load, not the code).
 
 Run: ``uv run pytest tests/benchmarks/test_sync_bench.py --benchmark-enable -s``.
 """
@@ -160,26 +160,30 @@ def test_office_imports_100_bundles_of_100k_ops(
     assert len(all_rows) == WORKERS * OPS_PER_WORKER
     raw = _raw(tmp_path, all_rows)
 
-    office = Store.open(tmp_path / "office.sqlite3")
-    office.init_installation("office", "致强社区", "王主任")
     took: list[Took] = []
 
     def run() -> None:
+        # A fresh office each round (a second import of the same bundles writes nothing).
+        office = Store.open(tmp_path / f"office{len(took)}.sqlite3")
+        office.init_installation("office", "致强社区", "王主任")
         summary: list[ImportSummary] = []
         took.append(_timed(lambda: summary.append(import_bundles(office, [inbox]))))
+        office.close()
         assert summary[0].ok and sum(f.new for f in summary[0].files) == len(all_rows)
 
-    benchmark.pedantic(run, rounds=1, iterations=1)  # type: ignore[attr-defined]
-    [ours] = took
+    # Best of ROUNDS, as the baseline: one round caught by another job would judge the
+    # import on the machine's load rather than its own work.
+    benchmark.pedantic(run, rounds=ROUNDS, iterations=1)  # type: ignore[attr-defined]
+    ours = _best(took)
     n = len(all_rows)
     ratio = raw.cpu / ours.cpu
     print(
         f"\nimport: {n / ours.cpu:,.0f} ops/s of CPU ({n / ours.wall:,.0f} wall); raw "
         f"executemany: {n / raw.cpu:,.0f} rows/s of CPU ({n / raw.wall:,.0f} wall)\n"
         f"RATIO {ratio:.3f} on CPU time (budget ≥ {IMPORT_BUDGET}, i.e. 1/{1 / ratio:.1f}); "
-        f"wall-clock {raw.wall / ours.wall:.3f}"
+        f"wall-clock {raw.wall / ours.wall:.3f} (both best of {ROUNDS}; import CPU of the "
+        f"rounds: {', '.join(f'{t.cpu:.2f}' for t in took)} s)"
     )
-    office.close()
     assert ratio >= IMPORT_BUDGET
 
 

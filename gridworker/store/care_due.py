@@ -26,6 +26,7 @@ from typing import Any
 
 from gridworker.core.care import Contact, MajorEvent, care_dues
 from gridworker.core.care_policy import NOBODY_HOME, CarePolicy
+from gridworker.core.ids import care_flag_id
 from gridworker.store.entities import VISIT
 
 __all__ = ["FOLLOWED", "rebuild", "recompute_residents", "update"]
@@ -83,6 +84,9 @@ def update(
         ids = touched.get(entity, ())
         if ids:
             residents |= _residents_of(conn, entity, ids)
+    flags = touched.get("care_flag", ())
+    if flags:
+        residents |= _owners_with_dues(conn, flags)
     if residents:
         recompute_residents(conn, sorted(residents))
 
@@ -96,6 +100,18 @@ def _care_policy_touched(conn: sqlite3.Connection, ids: Sequence[str]) -> bool:
         if r is not None:
             return True
     return False
+
+
+def _owners_with_dues(conn: sqlite3.Connection, flag_ids: Sequence[str]) -> set[str]:
+    """Residents with due dates whose own flag is among ``flag_ids``. A merge points the
+    other resident's flag at the kept one: the flag's resident is then no longer the one
+    whose due dates it made (only residents with due dates are looked at: a few thousand)."""
+    wanted = set(flag_ids)
+    return {
+        r[0]
+        for r in conn.execute("SELECT DISTINCT resident_id FROM care_due")
+        if care_flag_id(r[0]) in wanted
+    }
 
 
 def _residents_of(conn: sqlite3.Connection, entity: str, ids: Sequence[str]) -> set[str]:

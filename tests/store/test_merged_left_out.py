@@ -195,3 +195,24 @@ def test_the_more_urgent_flag_wins_and_the_other_is_cleared(worker_store: Store)
     assert [(i.resident_id, i.record_id) for i in items] == [(a, care_flag_id(a))]
     [f] = month_care(s, MONTH, today=TODAY).values()
     assert f.flagged == {"red": 1, "yellow": 0, "green": 0}
+
+
+def test_a_flag_pointed_at_another_resident_takes_its_old_due_dates_away(
+    worker_store: Store,
+) -> None:
+    """A merge points the other resident's flag at the kept one. When that edit arrives on
+    its own (a bundle carrying the merge's flag edit before, or without, the resident's
+    merged_into), the resident whose flag it was must lose the due dates it made — they
+    were left behind, unlike a rebuild (found by the sync state machine)."""
+    from gridworker.core.ids import care_flag_id
+
+    s = worker_store
+    a, b = _two_flagged(s)
+    care.set_flag(s, b, "red", reason="独居，刚出院", on=FIRST, categories=["独居老人"])
+    assert [tuple(r) for r in s.conn.execute("SELECT resident_id FROM care_due")] == [(b,)]
+    s.update("care_flag", care_flag_id(b), {"resident_id": a, "colour": None})
+    dues = [tuple(r) for r in s.conn.execute("SELECT * FROM care_due ORDER BY 1, 2")]
+    with s.transaction():
+        care_due.rebuild(s.conn)
+    assert dues == [tuple(r) for r in s.conn.execute("SELECT * FROM care_due ORDER BY 1, 2")]
+    assert b not in {d[0] for d in dues}

@@ -216,3 +216,29 @@ def test_a_flag_pointed_at_another_resident_takes_its_old_due_dates_away(
         care_due.rebuild(s.conn)
     assert dues == [tuple(r) for r in s.conn.execute("SELECT * FROM care_due ORDER BY 1, 2")]
     assert b not in {d[0] for d in dues}
+
+
+def test_merging_back_the_other_way_gives_the_kept_resident_its_own_flag(
+    worker_store: Store,
+) -> None:
+    """Two laptops merged a pair each its own way round: one folded a's red flag into b's
+    and pointed a's own flag at b. Merging again with a kept must point a's own flag back
+    at a, or a is left with no colour at all (its flag names b)."""
+    from gridworker.core.ids import care_flag_id
+
+    s = worker_store
+    a, b = _two_flagged(s)
+    care.set_flag(s, a, "red", reason="独居，刚出院", on=FIRST, categories=["独居老人"])
+    # What the other laptop's merge of a into b brings (without a's merged_into yet).
+    s.create(
+        "care_flag",
+        {"resident_id": b, "colour": "red", "reason": "独居，刚出院", "set_on": FIRST.isoformat()},
+        entity_id=care_flag_id(b),
+    )
+    s.update("care_flag", care_flag_id(a), {"resident_id": b, "colour": None})
+    merge(s, "resident", a, b)
+    rows = care.flag_rows(s)
+    assert [(f.resident_id, f.colour) for f in rows] == [(a, "red")]
+    assert [tuple(r) for r in s.conn.execute("SELECT resident_id, colour FROM care_due")] == [
+        (a, "red")
+    ]

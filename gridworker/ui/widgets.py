@@ -55,21 +55,6 @@ def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> None:
     _ScaledFont(widget, factor, bold)
 
 
-class EmptyStateScreen(QWidget):
-    """A side-bar screen that holds only an :class:`EmptyState` until its work is built."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def show_empty(self, title: str, body: str, items: Sequence[str] = ()) -> EmptyState:
-        """Fill the screen with the empty state (texts translated by the subclass)."""
-        self.empty = EmptyState(title, body, items)
-        self._layout.addWidget(self.empty)
-        return self.empty
-
-
 class EmptyState(QFrame):
     """A screen (or tab) whose content comes later: says plainly what it will hold."""
 

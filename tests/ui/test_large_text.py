@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 from windows import OpenWindow, interface
 
@@ -174,3 +174,25 @@ def test_the_print_screen_shows_whole_document_names(
         assert kind.width() >= longest + 16, (kind.width(), longest)
     finally:
         win.close()
+
+
+def test_every_screens_title_follows_the_text_size_at_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Each side-bar screen's title grows when 大字 is switched on (they set a fixed font
+    when made, so only a restart showed the new size)."""
+    titles = {
+        key: window.page(key).findChild(QLabel, "screenTitle")
+        for key in ("today", "visits", "gas", "care", "print")
+    }
+    assert all(t is not None for t in titles.values()), titles
+    before = {key: t.font().pointSizeF() for key, t in titles.items()}
+    window.settings_screen.large_text.setChecked(True)
+    try:
+        QApplication.processEvents()
+        qtbot.waitUntil(
+            lambda: all(t.font().pointSizeF() > before[k] for k, t in titles.items()),
+            timeout=5_000,
+        )
+    finally:
+        window.settings_screen.normal_text.setChecked(True)

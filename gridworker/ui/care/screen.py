@@ -52,6 +52,7 @@ from gridworker.ui.care.chart import Bar, BarChart
 from gridworker.ui.care.common import colour_icon
 from gridworker.ui.care.words import COLOURS as PAINT
 from gridworker.ui.care.words import OVERDUE, colour_text, method_text
+from gridworker.ui.widgets import scaled_font
 from gridworker.ui.wording import vocab_items
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -467,10 +468,8 @@ class CareScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         title = QLabel(self.tr("Three-colour care"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title.setObjectName("screenTitle")
+        scaled_font(title, 1.4, bold=True)  # follows 大字 at once
         layout.addWidget(title)
         self.tabs = QTabWidget()
         self.flags = FlagsTab(runner, identity)

@@ -74,6 +74,7 @@ from gridworker.ui.gas.models import (
 )
 from gridworker.ui.gas.month_chart import Bar, BarChart
 from gridworker.ui.gas.words import GRADE_COLOURS, OVERDUE, STATUS_COLOURS, word
+from gridworker.ui.widgets import scaled_font
 from gridworker.ui.worker import DbRunner, JobContext
 
 HAZARDS, DUE, INSPECTIONS, MONTH = range(4)
@@ -204,10 +205,8 @@ class GasScreen(QWidget):
         top_box = QWidget()
         top = FlowLayout(top_box, spacing=8)
         title = QLabel(self.tr("Gas safety"))
-        f = title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        title.setFont(f)
+        title.setObjectName("screenTitle")
+        scaled_font(title, 1.4, bold=True)  # follows 大字 at once
         top.addWidget(title)
         self.chips: dict[str, QPushButton] = {}
         for key, colour in (

@@ -40,7 +40,7 @@ from gridworker.ui.printing.jobs import PrintRequest, make_pdf
 from gridworker.ui.printing.pages import print_pdf
 from gridworker.ui.printing.preview import PdfPreview
 from gridworker.ui.roster.screen import _refill  # the roster's filters work the same way
-from gridworker.ui.widgets import inform, run_with_progress
+from gridworker.ui.widgets import inform, run_with_progress, scaled_font
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -77,10 +77,8 @@ class PrintScreen(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 8, 0)
         title = QLabel(self.tr("Print"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title.setObjectName("screenTitle")
+        scaled_font(title, 1.4, bold=True)  # follows 大字 at once
         side_layout.addWidget(title)
 
         form = self._form = QFormLayout()

@@ -45,6 +45,7 @@ from gridworker.store.worklist_view import WorkRow, work_rows
 from gridworker.ui.care.common import colour_icon, date_edit, to_date, to_qdate
 from gridworker.ui.care.words import OVERDUE
 from gridworker.ui.roster.delegates import ADDRESS_PARTS_ROLE, AddressDelegate
+from gridworker.ui.widgets import scaled_font
 from gridworker.ui.wording import display
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -158,10 +159,8 @@ class TodayScreen(QWidget):
         layout.setContentsMargins(16, 12, 16, 8)
         top = QHBoxLayout()
         self.title = QLabel(self.tr("Today's work"))
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setObjectName("screenTitle")
+        scaled_font(self.title, 1.4, bold=True)  # follows 大字 at once
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("As of:")))

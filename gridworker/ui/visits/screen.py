@@ -49,7 +49,7 @@ from gridworker.ui.care.words import (
     purpose_text,
     status_text,
 )
-from gridworker.ui.widgets import inform
+from gridworker.ui.widgets import inform, scaled_font
 from gridworker.ui.wording import join_items
 from gridworker.ui.worker import DbRunner, JobContext
 
@@ -479,10 +479,8 @@ class VisitsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         title = QLabel(self.tr("Visits and needs"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title.setObjectName("screenTitle")
+        scaled_font(title, 1.4, bold=True)  # follows 大字 at once
         layout.addWidget(title)
         self.tabs = QTabWidget()
         self.visits = VisitsTab(runner, identity)

@@ -103,10 +103,22 @@ def _care_policy_touched(conn: sqlite3.Connection, ids: Sequence[str]) -> bool:
 
 
 def _owners_with_dues(conn: sqlite3.Connection, flag_ids: Sequence[str]) -> set[str]:
-    """Residents with due dates whose own flag is among ``flag_ids``. A merge points the
-    other resident's flag at the kept one: the flag's resident is then no longer the one
-    whose due dates it made (only residents with due dates are looked at: a few thousand)."""
-    wanted = set(flag_ids)
+    """Residents with due dates whose own flag is among ``flag_ids`` but points elsewhere.
+    A merge points the other resident's flag at the kept one: the flag's resident is then
+    no longer the one whose due dates it made. Only such flags cost a look at the due
+    dates (a few thousand rows); a flag on its own resident costs one indexed read."""
+    wanted: set[str] = set()
+    for chunk in _chunks(flag_ids):
+        wanted.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT id FROM care_flag WHERE id IN ({_marks(len(chunk))}) "
+                "AND (resident_id IS NULL OR id != care_flag_id(resident_id))",
+                chunk,
+            )
+        )
+    if not wanted:
+        return set()
     return {
         r[0]
         for r in conn.execute("SELECT DISTINCT resident_id FROM care_due")

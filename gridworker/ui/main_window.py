@@ -165,15 +165,14 @@ class MainWindow(QMainWindow):
         return {key: self.page(key) for key in SCREENS}
 
     def _make_screen(self, key: str) -> QWidget:
-        runner, identity = self.runner, self.identity
         makers: dict[str, Callable[[], QWidget]] = {
             "today": self._make_today,
             "roster": self._make_roster,
             "visits": self._make_visits,
             "gas": self._make_gas,
             "care": self._make_care,
-            "sync": lambda: _sync_screen(runner, identity),
-            "print": lambda: _print_screen(runner, identity),
+            "sync": self._make_sync,
+            "print": self._make_print,
             "settings": self._make_settings,
         }
         return makers[key]()
@@ -193,6 +192,16 @@ class MainWindow(QMainWindow):
         screen.print_requested.connect(self.print_households)
         screen.paper_sheet_opened.connect(self.record_paper_visit)
         return screen
+
+    def _make_sync(self) -> QWidget:
+        from gridworker.ui.sync.screen import SyncScreen
+
+        return SyncScreen(self.runner, self.identity)
+
+    def _make_print(self) -> QWidget:
+        from gridworker.ui.printing.screen import PrintScreen
+
+        return PrintScreen(self.runner, self.identity)
 
     def _make_visits(self) -> QWidget:
         from gridworker.ui.visits.screen import VisitsScreen
@@ -481,15 +490,3 @@ class MainWindow(QMainWindow):
         if "print" in self._made:  # after the thread: no job writes there any more
             self.print_screen.release()
         super().closeEvent(event)
-
-
-def _sync_screen(runner: DbRunner, identity: Identity) -> QWidget:
-    from gridworker.ui.sync.screen import SyncScreen
-
-    return SyncScreen(runner, identity)
-
-
-def _print_screen(runner: DbRunner, identity: Identity) -> QWidget:
-    from gridworker.ui.printing.screen import PrintScreen
-
-    return PrintScreen(runner, identity)

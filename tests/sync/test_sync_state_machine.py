@@ -357,7 +357,32 @@ class OfficeAndWorkers(RuleBasedStateMachine):
             assert not merged & {d[0] for d in dues}
 
 
+# The same examples every run: a known failure (the xfail case below) must not turn CI
+# red at random. Explore with `--hypothesis-seed=N` and derandomize off when changing sync.
 OfficeAndWorkers.TestCase.settings = settings(
-    max_examples=25, stateful_step_count=20, deadline=None
+    max_examples=25, stateful_step_count=20, deadline=None, derandomize=True
 )
 test_office_and_workers_converge = pytest.mark.slow(OfficeAndWorkers.TestCase)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known: a resident made in another micro-grid, whose household the office moved "
+    "here and then merged into a household elsewhere, stays on this micro-grid's laptop "
+    "(its own operations never ran here, so the move away is not sent here)",
+)
+def test_a_resident_merged_away_with_a_household_that_moved_here_leaves_the_laptop() -> None:
+    """Found by the state machine (hypothesis seed 44 and others); kept as its own case
+    until the scope rule knows records that came here through their parent."""
+    state = OfficeAndWorkers()
+    try:
+        for _ in range(5):
+            state.clone(r=1)
+        state.save_copy(r=0)
+        state.add_person(k=0, r=3)
+        state.office_moves_a_household(grid=0, k=3)
+        state.merge_a_pair(k=0, r=0)
+        state.office_moves_a_household(grid=1, k=0)
+        state.edit(field="phone", k=0, r=0, v=0)
+    finally:
+        state.teardown()

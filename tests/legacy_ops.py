@@ -14,27 +14,32 @@ from gridworker.store.store import Store
 
 
 def legacy_list_op(store: Store, resident_id: str, tags: list[str]) -> Op:
-    """A whole-list edit of a resident's tags made on ``store``'s device, applied there."""
-    ident = store.identity
-    row = store.conn.execute(
-        "SELECT r._clock, h.micro_grid_id FROM resident r "
-        "LEFT JOIN household h ON h.id = r.household_id WHERE r.id = ?",
-        (resident_id,),
-    ).fetchone()
-    clock = clock_loads(row[0])
-    op = Op(
-        op_id=uuid7(),
-        device_id=ident.device_id,
-        seq=int(store.meta("seq_last") or 0) + 1,
-        hlc=Clock(ident.device_id, store.meta("hlc_last")).tick(),
-        user=ident.user,
-        entity=RESIDENT.name,
-        entity_id=resident_id,
-        fields={"tags": list(tags)},
-        base={"tags": clock["tags"]} if "tags" in clock else {},
-        micro_grid_id=row[1],
-    )
-    store.apply_ops([op])
+    """A whole-list edit of a resident's tags made on ``store``'s device, applied there.
+
+    Numbered inside the write transaction, as :meth:`Store.write` does: opening it may
+    start a new device history (a restored file), and the op must be numbered in that one.
+    """
+    with store.transaction():
+        ident = store.identity
+        row = store.conn.execute(
+            "SELECT r._clock, h.micro_grid_id FROM resident r "
+            "LEFT JOIN household h ON h.id = r.household_id WHERE r.id = ?",
+            (resident_id,),
+        ).fetchone()
+        clock = clock_loads(row[0])
+        op = Op(
+            op_id=uuid7(),
+            device_id=ident.device_id,
+            seq=int(store.meta("seq_last") or 0) + 1,
+            hlc=Clock(ident.device_id, store.meta("hlc_last")).tick(),
+            user=ident.user,
+            entity=RESIDENT.name,
+            entity_id=resident_id,
+            fields={"tags": list(tags)},
+            base={"tags": clock["tags"]} if "tags" in clock else {},
+            micro_grid_id=row[1],
+        )
+        store.apply_ops([op])
     return op
 
 

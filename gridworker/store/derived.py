@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from gridworker.store import search_index
+from gridworker.store import moves, search_index
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,14 @@ class Written:
     written. ``created``: entity → id → the row as inserted (``id``, the spec's
     ``field_names`` in order — sets as their JSON text —, ``_clock``) for records this
     write inserted and did not change again: a hook can take a new record from here
-    instead of reading it back.
+    instead of reading it back. ``moved``: entity → ids of records of the kinds that
+    follow a parent whose parent field an operation of this write set on a record that
+    was already there (they may have moved; see :mod:`moves`).
     """
 
     touched: Mapping[str, Sequence[str]]
     created: Mapping[str, Mapping[str, Sequence[Any]]] = field(default_factory=dict)
+    moved: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,11 @@ def _care(conn: sqlite3.Connection, written: Written) -> None:
     care_due.update(conn, written.touched, written.created)
 
 
+def _moves(conn: sqlite3.Connection, written: Written) -> None:
+    if written.moved:
+        moves.update(conn, written.moved)
+
+
 HOOKS: list[Hook] = [
     Hook(
         "search",
@@ -70,6 +78,7 @@ HOOKS: list[Hook] = [
     ),
     Hook("gas", _gas, GAS_FOLLOWS),
     Hook("care", _care, CARE_FOLLOWS),
+    Hook("moves", _moves, moves.FOLLOWS),
 ]
 
 

@@ -25,7 +25,7 @@ from gridworker.core.ids import micro_grid_id as make_micro_grid_id
 from gridworker.core.ids import uuid7
 from gridworker.core.messages import Message, msg
 from gridworker.core.textnorm import without_controls
-from gridworker.store import derived
+from gridworker.store import derived, moves
 from gridworker.store import device_history as histories
 from gridworker.store.changes import Changes
 from gridworker.store.db import BUSY_TIMEOUT_MS, open_file
@@ -84,6 +84,8 @@ class _Pending:
     # entity -> id -> row as inserted, of records created and not changed again since:
     # the search index takes new residents from here instead of reading them back.
     created: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    # entity -> ids of stored records whose parent field an edit set (they may have moved)
+    moved: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -137,15 +139,39 @@ def _checked(s: EntitySpec, f: str, v: object) -> Any:
         ) from None
 
 
+def _maybe_moved(
+    ops: Sequence[Op], created: Mapping[str, Mapping[str, Any]]
+) -> dict[str, list[str]]:
+    """The records received operations may have moved: a parent field set on a record
+    that was there before the batch, or set more than once by the batch."""
+    setting: dict[tuple[str, str], int] = {}
+    for op in ops:
+        follows = moves.parent_field(op.entity)
+        if follows is not None and follows in op.fields:
+            key = (op.entity, op.entity_id)
+            setting[key] = setting.get(key, 0) + 1
+    out: dict[str, list[str]] = {}
+    for (entity, entity_id), n in setting.items():
+        made = created.get(entity)
+        if n > 1 or made is None or entity_id not in made:
+            out.setdefault(entity, []).append(entity_id)
+    return out
+
+
 def _merged(
-    writes: Sequence[tuple[Mapping[str, Sequence[str]], Mapping[str, Any]]],
+    writes: Sequence[
+        tuple[Mapping[str, Sequence[str]], Mapping[str, Any], Mapping[str, Sequence[str]]]
+    ],
 ) -> derived.Written:
     """One :class:`~gridworker.store.derived.Written` for several writes, in their order:
     every record touched once (first time first); a record's inserted row only if no later
     write touched it again."""
     touched: dict[str, dict[str, None]] = {}
     created: dict[str, dict[str, Any]] = {}
-    for t, c in writes:
+    moved: dict[str, list[str]] = {}
+    for t, c, m in writes:
+        for entity, ids in m.items():
+            moved.setdefault(entity, []).extend(ids)
         for entity, ids in t.items():
             seen = touched.setdefault(entity, {})
             before = created.get(entity)
@@ -156,7 +182,7 @@ def _merged(
                     before.pop(i, None)
         for entity, rows in c.items():
             created.setdefault(entity, {}).update(rows)
-    return derived.Written({e: list(ids) for e, ids in touched.items()}, created)
+    return derived.Written({e: list(ids) for e, ids in touched.items()}, created, moved)
 
 
 def utc_now() -> str:
@@ -204,7 +230,10 @@ class Store:
         self.history_reason: histories.Reason | None = None  # why, for the app's banner
         """Set when this file was found to start a new device history (restored, copied)."""
         # Writes whose derived-data hooks wait for the end of derived_at_end (or None).
-        self._deferred: list[tuple[Mapping[str, Sequence[str]], Mapping[str, Any]]] | None = None
+        self._deferred: (
+            list[tuple[Mapping[str, Sequence[str]], Mapping[str, Any], Mapping[str, Sequence[str]]]]
+            | None
+        ) = None
         self._load_identity()
 
     # -- opening -------------------------------------------------------------------
@@ -740,6 +769,8 @@ class Store:
                         columns_set[f] = v
                 if not fields:
                     continue
+                if cols.parent is not None and cols.parent[0] in fields:
+                    pending.moved.setdefault(s.name, []).append(entity_id)
                 created = pending.created.get(s.name)
                 if created:
                     created.pop(entity_id, None)  # no longer as inserted: indexed from the table
@@ -782,7 +813,7 @@ class Store:
                 pending.touched.setdefault(s.name, []).append(entity_id)
                 written.append(op)
             self._flush(pending)
-            self._derive(pending.touched, pending.created)
+            self._derive(pending.touched, pending.created, pending.moved)
             if disputed_before:
                 self._pending_changes.conflicts = True
         return written
@@ -791,13 +822,14 @@ class Store:
         self,
         touched: dict[str, list[str]],
         created: dict[str, dict[str, Any]],
+        moved: dict[str, list[str]] | None = None,
     ) -> None:
         """After a write, inside its transaction: the derived-data hooks, and what the
         screens are told changed (one place for the three writers)."""
         if self._deferred is not None:
-            self._deferred.append((touched, created))
+            self._deferred.append((touched, created, moved or {}))
         else:
-            derived.after_write(self.conn, derived.Written(touched, created))
+            derived.after_write(self.conn, derived.Written(touched, created, moved or {}))
         for entity, ids in touched.items():
             self._pending_changes.add(entity, ids)
 
@@ -973,7 +1005,9 @@ class Store:
             for op in fresh:
                 touched.setdefault(op.entity, set()).add(op.entity_id)
             # Records this batch created are handed over as the rows it inserted.
-            self._derive({k: sorted(v) for k, v in touched.items()}, created)
+            self._derive(
+                {k: sorted(v) for k, v in touched.items()}, created, _maybe_moved(fresh, created)
+            )
             if counts.conflicts or counts.closed_conflicts:
                 self._pending_changes.conflicts = True
         return counts
@@ -1024,6 +1058,9 @@ class Store:
             )
             self.conn.execute(INSERT_OP, op.row())
             apply_op(self.conn, s, op, utc_now(), ApplyCounts())
-            self._derive({s.name: [c["entity_id"]]}, {})
+            follows = moves.parent_field(s.name)
+            self._derive(
+                {s.name: [c["entity_id"]]}, {}, {s.name: [c["entity_id"]]} if f == follows else {}
+            )
             self._pending_changes.conflicts = True
         return op

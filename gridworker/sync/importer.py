@@ -22,6 +22,7 @@ from gridworker.store.duplicates import identity_touched, pairs_touching
 from gridworker.store.entities import ENTITIES, field_term, record_term
 from gridworker.store.fields import EXPECTED, valid_stored
 from gridworker.store.merge import ApplyCounts
+from gridworker.store.moves import parent_field
 from gridworker.store.ops import Op
 from gridworker.store.scope import moving_field
 from gridworker.store.store import Store, utc_now
@@ -226,7 +227,10 @@ def _check_scope(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
     That is an operation made within it, or one on a record it already holds (such as
     the office moving a household away), or one on a record that this bundle leaves in
     its micro-grid (the history of a household the office moved here), or one on a
-    record that such records point at (the micro-grid a household was moved to).
+    record that such records point at (the micro-grid a household was moved to), or the
+    parent field of a record that once pointed at one of those (a resident who came with
+    a household the office moved here and moved on before this laptop heard of it: the
+    office sends where it went, see ``store/moves.py``).
     """
     mine = here.micro_grid_id
     wide = state.office_wide_entities()
@@ -250,12 +254,46 @@ def _check_scope(conn: sqlite3.Connection, here: Where, b: Bundle) -> None:
         or _ends_in(final, op.entity, op.entity_id) == mine
     }
     ok |= {p for key in ok for p in _parents(final, key)}
+    _add_left_from_here(conn, outside, ok, final)
     for i, op in outside:
         if (op.entity, op.entity_id) not in ok:
             raise _refuse(b.path, msg("的{op}不属于本微网格", op=_describe(op, i)))
 
 
 _Final = dict[tuple[str, str], dict[str, object]]
+
+
+def _add_left_from_here(
+    conn: sqlite3.Connection,
+    outside: Sequence[tuple[int, Op]],
+    ok: set[tuple[str, str]],
+    final: _Final,
+) -> None:
+    """Add to ``ok`` the records whose parent field an operation of the bundle sets, when
+    a value it sets is a record in ``ok`` or one this laptop holds (and, with them, what
+    they point at once applied); until nothing more is added."""
+    pointers: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    for _i, op in outside:
+        follows = parent_field(op.entity)
+        value = op.fields.get(follows) if follows is not None else None
+        if isinstance(value, str) and (op.entity, op.entity_id) not in ok:
+            parent = ENTITIES[op.entity].parent
+            assert parent is not None
+            pointers.append(((op.entity, op.entity_id), (parent[1], value)))
+    if not pointers:
+        return
+    held: set[tuple[str, str]] = set()
+    for name in {p[0] for _k, p in pointers}:
+        ids = {p[1] for _k, p in pointers if p[0] == name}
+        held.update((name, x) for x in _existing(conn, ENTITIES[name].table, "id", ids))
+    grew = True
+    while grew:
+        grew = False
+        for key, parent_key in pointers:
+            if key not in ok and (parent_key in ok or parent_key in held):
+                ok.add(key)
+                ok.update(_parents(final, key))
+                grew = True
 
 
 def _final_values(conn: sqlite3.Connection, ops: Sequence[Op]) -> _Final:

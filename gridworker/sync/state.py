@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from gridworker.store.entities import ENTITIES
+from gridworker.store.moves import once_in_sql
 from gridworker.store.scope import members_sql, moving_field
 from gridworker.store.store import Store
 from gridworker.sync.bundle import Manifest
@@ -81,6 +82,8 @@ def scope_sql(conn: sqlite3.Connection, micro_grid_id: str) -> tuple[str, dict[s
     has never seen it); for records that were once in it, the operations that moved them
     away (so its worker learns they left, and stops holding them); and the records those
     moved to (a household's new micro-grid), which the moved record needs to point at.
+    "Once in it" includes a record that came only with its parent (a resident of a
+    household moved here) and moved on (:func:`~gridworker.store.moves.once_in_sql`).
     """
     parts = ["micro_grid_id = :mg"]
     wide = sorted(office_wide_entities())
@@ -96,7 +99,7 @@ def scope_sql(conn: sqlite3.Connection, micro_grid_id: str) -> tuple[str, dict[s
         if field is not None:
             parts.append(
                 f"(entity = '{name}' AND json_type(fields, '$.{field}') IS NOT NULL"
-                " AND entity_id IN (SELECT entity_id FROM ops WHERE micro_grid_id = :mg))"
+                f" AND entity_id IN ({once_in_sql(name)}))"
             )
     params = {"mg": micro_grid_id}
     targets = sorted(_moved_to(conn, micro_grid_id))
@@ -122,8 +125,8 @@ def _moved_to(conn: sqlite3.Connection, micro_grid_id: str) -> set[str]:
         outside = f" AND {field} NOT IN ({members})" if members is not None else ""
         for (value,) in conn.execute(
             f"SELECT DISTINCT {field} FROM {s.table} WHERE {field} IS NOT NULL{outside}"
-            " AND id IN (SELECT entity_id FROM ops WHERE entity = :e AND micro_grid_id = :mg)",
-            {"e": name, "mg": micro_grid_id},
+            f" AND id IN ({once_in_sql(name)})",
+            {"mg": micro_grid_id},
         ):
             found.add((s.parent[1], value))
     todo = list(found)

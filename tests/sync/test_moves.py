@@ -120,3 +120,55 @@ def test_a_renamed_micro_grid_is_found_by_its_new_name_and_its_old_name_is_free(
     assert fresh != site.mg_a
     names = dict(site.office.conn.execute("SELECT id, name FROM micro_grid").fetchall())
     assert names[site.mg_a] == "锦华第一微网格" and names[fresh] == "第一微网格"
+
+
+def _made_in_b_moved_to_a(site: Site) -> tuple[str, str]:
+    """A household of 第二微网格 (with a person made there) the office moves to 第一微网格."""
+    home = str(
+        site.office.conn.execute("SELECT id FROM household WHERE room = '201'").fetchone()[0]
+    )
+    person = str(
+        site.office.conn.execute(
+            "SELECT id FROM resident WHERE household_id = ? ORDER BY id LIMIT 1", (home,)
+        ).fetchone()[0]
+    )
+    site.office.update("household", home, {"micro_grid_id": site.mg_a})
+    return home, person
+
+
+def test_a_person_who_came_with_a_household_and_then_moved_on_leaves_the_old_grid(
+    site: Site,
+) -> None:
+    """The person's own operations never ran in 第一微网格 (they came with the household),
+    yet the worker there held them: the move away must reach that worker too."""
+    a = site.setup_worker("a", "赵红", "第一微网格")
+    b = site.setup_worker("b", "钱敏", "第二微网格")
+    _home, person = _made_in_b_moved_to_a(site)
+    _deliver(site, a, "第一微网格", "to-a-1")
+    assert a.get("resident", person) is not None  # the household's whole history came
+    elsewhere = site.office.create(
+        "household", {"micro_grid_id": site.mg_b, "estate": "致强小区", "room": "301"}
+    )
+    site.office.update("resident", person, {"household_id": elsewhere})
+    _deliver(site, a, "第一微网格", "to-a-2")
+    _deliver(site, b, "第二微网格", "to-b")
+    assert snapshot_text(a) == snapshot_text(site.office, site.mg_a)
+    assert snapshot_text(b) == snapshot_text(site.office, site.mg_b)
+    a.close()
+    b.close()
+
+
+def test_a_person_who_came_and_went_before_any_stick_is_taken_without_a_refusal(
+    site: Site,
+) -> None:
+    """The office moved the household in and the person out again before it exported: the
+    worker never held that person, and takes the move away as a record that left."""
+    a = site.setup_worker("a", "赵红", "第一微网格")
+    _home, person = _made_in_b_moved_to_a(site)
+    elsewhere = site.office.create(
+        "household", {"micro_grid_id": site.mg_b, "estate": "致强小区", "room": "301"}
+    )
+    site.office.update("resident", person, {"household_id": elsewhere})
+    _deliver(site, a, "第一微网格", "to-a")
+    assert snapshot_text(a) == snapshot_text(site.office, site.mg_a)
+    a.close()

@@ -357,23 +357,18 @@ class OfficeAndWorkers(RuleBasedStateMachine):
             assert not merged & {d[0] for d in dues}
 
 
-# The same examples every run: a known failure (the xfail case below) must not turn CI
-# red at random. Explore with `--hypothesis-seed=N` and derandomize off when changing sync.
+# The same examples every run, so CI never turns red at random: explore with
+# derandomize off and `--hypothesis-seed=N` (or more examples) when changing sync.
 OfficeAndWorkers.TestCase.settings = settings(
     max_examples=25, stateful_step_count=20, deadline=None, derandomize=True
 )
 test_office_and_workers_converge = pytest.mark.slow(OfficeAndWorkers.TestCase)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: a resident made in another micro-grid, whose household the office moved "
-    "here and then merged into a household elsewhere, stays on this micro-grid's laptop "
-    "(its own operations never ran here, so the move away is not sent here)",
-)
 def test_a_resident_merged_away_with_a_household_that_moved_here_leaves_the_laptop() -> None:
-    """Found by the state machine (hypothesis seed 44 and others); kept as its own case
-    until the scope rule knows records that came here through their parent."""
+    """Found by the state machine (hypothesis seed 44 and others): the resident came to
+    this micro-grid only with its household, so none of its own operations ran here, and
+    its move away (the household merged into one elsewhere) was not sent here."""
     state = OfficeAndWorkers()
     try:
         for _ in range(5):

@@ -145,8 +145,13 @@ def _maybe_moved(
     """The records received operations may have moved: a parent field set on a record
     that was there before the batch, or set more than once by the batch."""
     setting: dict[tuple[str, str], int] = {}
+    field_of: dict[str, str | None] = {}
     for op in ops:
-        follows = moves.parent_field(op.entity)
+        entity = op.entity
+        if entity in field_of:
+            follows = field_of[entity]
+        else:
+            follows = field_of[entity] = moves.parent_field(entity)
         if follows is not None and follows in op.fields:
             key = (op.entity, op.entity_id)
             setting[key] = setting.get(key, 0) + 1

@@ -73,3 +73,19 @@ def once_in_sql(entity: str) -> str:
         f"{own} UNION SELECT entity_id FROM moved_from"
         f" WHERE entity = '{entity}' AND parent_id IN ({parents})"
     )
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """``moved_from`` made again from the change log alone (what the hook keeps, at once)."""
+    conn.execute("DELETE FROM moved_from")
+    for entity in sorted(FOLLOWS):
+        path = f"$.{parent_field(entity)}"
+        conn.execute(
+            "INSERT OR IGNORE INTO moved_from (entity, parent_id, entity_id)"
+            " SELECT entity, json_extract(fields, :path), entity_id FROM ops"
+            " WHERE entity = :entity AND json_extract(fields, :path) IS NOT NULL"
+            " AND entity_id IN (SELECT entity_id FROM ops"
+            "  WHERE entity = :entity AND json_extract(fields, :path) IS NOT NULL"
+            "  GROUP BY entity_id HAVING count(DISTINCT json_extract(fields, :path)) > 1)",
+            {"entity": entity, "path": path},
+        )

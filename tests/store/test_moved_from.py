@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from gridworker.store import moves
 from gridworker.store.ops import Op
 from gridworker.store.store import Store
 
@@ -76,3 +77,16 @@ def test_migration_10_fills_the_table_from_the_change_log(tmp_path: Path) -> Non
     again = Store.open(path)
     assert _rows(again) == want
     again.close()
+
+
+def test_rebuilt_from_the_change_log_it_is_what_the_write_path_kept(tmp_path: Path) -> None:
+    s, _mg, homes, person = _site(tmp_path)
+    s.update("resident", person, {"household_id": homes[1]})
+    flag = s.create("care_flag", {"resident_id": person, "colour": "red"})
+    s.update("care_flag", flag, {"resident_id": s.create("resident", {"household_id": homes[2]})})
+    kept = _rows(s)
+    assert {r[0] for r in kept} == {"resident", "care_flag"}
+    with s.transaction():
+        moves.rebuild(s.conn)
+    assert _rows(s) == kept
+    s.close()

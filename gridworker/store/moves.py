@@ -59,16 +59,28 @@ def update(conn: sqlite3.Connection, moved: Mapping[str, Sequence[str]]) -> None
         )
 
 
-def once_in_sql(entity: str) -> str:
+HERE_SQL = "SELECT DISTINCT entity, entity_id FROM ops WHERE micro_grid_id = :mg"
+"""The records with an operation made in the micro-grid bound to ``:mg``: one pass over
+its part of the change log, for a query to name once as a common table expression."""
+
+
+def once_in_sql(entity: str, here: str | None = None) -> str:
     """SELECT of the ids of an entity's records that were once in the micro-grid bound to
     ``:mg``, as far as this replica's change log tells: a record with an operation made
     in it, or (recursively) one whose parent field once pointed at a record once in it.
+
+    ``here``: the name of a common table expression of :data:`HERE_SQL` to read the
+    first from (a query naming it many times reads that part of the log once).
     """
-    own = f"SELECT entity_id FROM ops WHERE micro_grid_id = :mg AND entity = '{entity}'"
+    own = (
+        f"SELECT entity_id FROM {here} WHERE entity = '{entity}'"
+        if here
+        else f"SELECT entity_id FROM ops WHERE micro_grid_id = :mg AND entity = '{entity}'"
+    )
     s = ENTITIES[entity]
     if parent_field(entity) is None or s.parent is None:
         return own
-    parents = once_in_sql(s.parent[1])
+    parents = once_in_sql(s.parent[1], here)
     return (
         f"{own} UNION SELECT entity_id FROM moved_from"
         f" WHERE entity = '{entity}' AND parent_id IN ({parents})"

@@ -61,7 +61,10 @@ def _count_unacked(
     store: Store, where: str, params: Sequence[str] | Mapping[str, str], acked: SeqSet
 ) -> int:
     sql = "SELECT device_id, seq FROM ops" + (f" WHERE {where}" if where else "")
-    return sum(1 for d, s in store.conn.execute(sql, params) if (d, s) not in acked)
+    cur = store.conn.execute(sql, params)
+    cur.row_factory = None
+    rows = cur.fetchall()
+    return len(rows) - acked.count_held(rows)
 
 
 def sync_status(store: Store, now: datetime | None = None) -> list[MicroGridStatus]:

@@ -11,7 +11,7 @@ disjoint, inclusive ranges of seqs held — ``{"dev": [[1, 40]]}`` when a replic
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -109,6 +109,23 @@ class SeqSet:
 
     def has(self, device: str, seq: int) -> bool:
         return (device, seq) in self
+
+    def count_held(self, pairs: Iterable[tuple[str, int]]) -> int:
+        """How many of these distinct (device_id, seq) pairs the set holds: per device,
+        each range counted by bisection in the sorted seqs (a status counts hundreds of
+        thousands of operations; one test a pair cost three times as much)."""
+        by_device: dict[str, list[int]] = {}
+        for device, seq in pairs:
+            by_device.setdefault(device, []).append(seq)
+        n = 0
+        for device, seqs in by_device.items():
+            ranges = self._ranges.get(device)
+            if not ranges:
+                continue
+            seqs.sort()
+            for lo, hi in ranges:
+                n += bisect_right(seqs, hi) - bisect_left(seqs, lo)
+        return n
 
     def __len__(self) -> int:
         return sum(hi - lo + 1 for rs in self._ranges.values() for lo, hi in rs)

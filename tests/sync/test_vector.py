@@ -23,6 +23,7 @@ def test_seqset_behaves_like_a_set(x: set[tuple[str, int]], y: set[tuple[str, in
         for s in range(0, 42):
             assert sx.has(d, s) == ((d, s) in x)
     assert SeqSet.from_json(sx.to_json()) == sx
+    assert sx.count_held(sorted(y, reverse=True)) == len(x & y)
 
 
 def test_contiguous_holdings_are_one_range() -> None:

@@ -490,7 +490,10 @@ class Store:
                 self.set_meta("hlc_last", self._clock.last)
                 self.set_meta("seq_last", str(self._seq))
             self.conn.execute("COMMIT")
-            self._changes.update(self._pending_changes)
+            if self._changes:
+                self._changes.update(self._pending_changes)
+            else:  # nothing untaken: this transaction's changes are all there is
+                self._changes = self._pending_changes
         except BaseException as e:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -608,6 +611,10 @@ class Store:
         pending = _Pending()
         scope_cache: dict[tuple[str, str], str | None] = {}
         columns: dict[str, _Columns] = {}
+        # (kind, text) -> the text as checked, within this write (a check is a function
+        # of the kind and the value alone): a pointer repeated on many records is checked
+        # once. The dict itself stands for "not checked yet".
+        memo: dict[tuple[str, str], Any] = {}
         with self.transaction(), gc_paused():
             # Read inside: the transaction may have started a new device history.
             ident, clock = self.identity, self._clock
@@ -639,9 +646,23 @@ class Store:
                     fields: dict[str, Value] = {}
                     sets: dict[str, list[str]] | None = None
                     for f, v in ch.values.items():
-                        if v.__class__ is str and kinds[f] == "text":
-                            v = without_controls(v).strip()
-                            if not v:
+                        if v.__class__ is str:
+                            kind = kinds[f]
+                            if kind == "text":
+                                # check_value's text rule, inlined: 10 fields a resident.
+                                if not v.isprintable():
+                                    v = without_controls(v)
+                                v = v.strip()
+                                if not v:
+                                    continue
+                                fields[f] = v
+                                continue
+                            # A household's id on each of its residents: checked once.
+                            got = memo.get((kind, v), memo)
+                            if got is memo:
+                                got = memo[(kind, v)] = _checked(s, f, v)
+                            v = got
+                            if v is None:
                                 continue
                         elif v is None:
                             continue
@@ -658,26 +679,27 @@ class Store:
                                 continue
                         fields[f] = v
                     hlc = tick()
-                    self._seq += 1
+                    seq = self._seq = self._seq + 1
+                    name = s.name
                     parent = cols.parent
                     if (
                         parent is not None
-                        and isinstance(parent_id := fields.get(parent[0]), str)
+                        and (parent_id := fields.get(parent[0])).__class__ is str
                         and (parent[1], parent_id) in scope_cache
                     ):
                         scope = scope_cache[(parent[1], parent_id)]
                     else:
                         scope = self._scope(s, entity_id, fields, scope_cache)
-                    scope_cache[(s.name, entity_id)] = scope
+                    scope_cache[(name, entity_id)] = scope
                     op_id = uuid7()
                     written.append(
                         Op(
                             op_id,
                             device,
-                            self._seq,
+                            seq,
                             hlc,
                             user,
-                            s.name,
+                            name,
                             entity_id,
                             fields,
                             {},
@@ -686,10 +708,21 @@ class Store:
                             wall,
                         )
                     )
-                    pending.ops.append(
+                    pending.ops.append(  # in OPS_COLUMNS order, as Op.row() gives it
                         (
-                            *(op_id, device, self._seq, hlc, user, s.name, entity_id),
-                            *(dumps(fields), None, None, scope, None, wall),
+                            op_id,
+                            device,
+                            seq,
+                            hlc,
+                            user,
+                            name,
+                            entity_id,
+                            dumps(fields),
+                            None,
+                            None,
+                            scope,
+                            None,
+                            wall,
                         )
                     )
                     row: list[Any] = [
@@ -699,10 +732,10 @@ class Store:
                     ]
                     for i, f in cols.set_positions:
                         row[i] = dumps(sets[f]) if sets is not None and f in sets else "[]"
-                    pending.inserts.setdefault(s.name, []).append(row)
+                    pending.inserts.setdefault(name, []).append(row)
                     pending.new_ids.add(entity_id)
-                    pending.created.setdefault(s.name, {})[entity_id] = row
-                    pending.touched.setdefault(s.name, []).append(entity_id)
+                    pending.created.setdefault(name, {})[entity_id] = row
+                    pending.touched.setdefault(name, []).append(entity_id)
                     continue
                 if ch.entity_id is None:
                     raise ValidationError("修改记录时缺少记录编号。")
@@ -844,16 +877,21 @@ class Store:
         500 of them instead of one per household. Fills ``cache`` as :meth:`_scope` would.
         """
         wanted: dict[str, set[str]] = {}
+        parents: dict[str, tuple[str, str] | None] = {}  # entity -> its parent, if looked up
         for ch in changes:
             if not ch.new:
                 continue
-            s = spec(ch.entity)
-            if s.scope_field is not None or s.parent is None:
+            entity = ch.entity
+            if entity in parents:
+                parent = parents[entity]
+            else:
+                s = spec(entity)
+                parent = parents[entity] = s.parent if s.scope_field is None else None
+            if parent is None:
                 continue
-            parent_field, parent_entity = s.parent
-            parent_id = ch.values.get(parent_field)
+            parent_id = ch.values.get(parent[0])
             if isinstance(parent_id, str):
-                wanted.setdefault(parent_entity, set()).add(parent_id)
+                wanted.setdefault(parent[1], set()).add(parent_id)
         for parent_entity, ids in wanted.items():
             ps = spec(parent_entity)
             if ps.scope_field is None or ps.scope_field == "id":

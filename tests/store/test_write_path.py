@@ -233,3 +233,40 @@ def test_control_characters_never_reach_the_change_log(worker_store: Store) -> N
     for (text,) in worker_store.conn.execute("SELECT fields FROM ops"):
         bad = ["\x00", "\x07", "\x85", "\x1b", "\\u0000", "\\u0007", "\\u001b"]
         assert not any(b in text for b in bad)
+
+
+def test_missing_values_are_stored_as_null(worker_store: Store) -> None:
+    """The write path binds a missing value as "" (Python's sqlite3 binds None slowly) and
+    its statements turn it back into NULL: no column it writes may ever hold ""."""
+    h = _household(worker_store)
+    r = worker_store.create("resident", {"household_id": h, "name": "张静华", "notes": "  "})
+    worker_store.update("resident", r, {"name": "张静"})  # an edit: its op has a base
+    conn = worker_store.conn
+    for table, key, column in (
+        ("resident", r, "notes"),
+        ("resident", r, "status_date"),
+        ("resident", r, "merged_into"),
+        ("household", h, "phone"),
+        ("household", h, "merged_seen"),
+    ):
+        got = conn.execute(f"SELECT typeof({column}) FROM {table} WHERE id = ?", (key,)).fetchone()
+        assert got[0] == "null", (table, column)
+    ops = conn.execute(
+        "SELECT typeof(base), typeof(merged), typeof(received_at), typeof(micro_grid_id) "
+        "FROM ops WHERE entity_id = ? ORDER BY seq",
+        (r,),
+    ).fetchall()
+    assert [tuple(o) for o in ops] == [
+        ("null", "null", "null", "text"),
+        ("text",) + ("null",) * 2 + ("text",),
+    ]
+    due = conn.execute(
+        "SELECT typeof(last_done), typeof(failed_on), typeof(failed_outcome) FROM gas_due "
+        "WHERE household_id = ?",
+        (h,),
+    ).fetchone()
+    assert tuple(due) == ("null", "null", "null")
+    for table in ("resident", "household", "ops", "gas_due"):
+        cols = [c[1] for c in conn.execute(f"PRAGMA table_info({table})")]
+        blank = " OR ".join(f"{c} = ''" for c in cols)
+        assert conn.execute(f"SELECT count(*) FROM {table} WHERE {blank}").fetchone()[0] == 0

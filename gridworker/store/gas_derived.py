@@ -232,7 +232,7 @@ def refresh_written(conn: sqlite3.Connection, written: Written) -> None:
         if fresh:
             # A new household has no inspection yet: due on the day it was recorded. (The
             # columns it has no value for are left out rather than bound as None, which
-            # costs Python's sqlite3 as much as the rest of the row.)
+            # Python's sqlite3 binds at ~0.35 µs a value: see store.BLANK.)
             conn.executemany(
                 "INSERT OR REPLACE INTO gas_due (household_id, since, due, kind) "
                 "VALUES (?, ?, ?, 'gas_due')",

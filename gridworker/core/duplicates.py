@@ -67,8 +67,10 @@ def _id_key(p: PersonKey) -> str | None:
 
 def _household_key(p: PersonKey) -> tuple[str, str, dt.date] | None:
     """(household, normalised name, birth date), None when name or date is missing."""
+    if p.birth_date is None:  # (before the name's normalising, which costs more)
+        return None
     name = norm_name(p.name).casefold()
-    if not name or p.birth_date is None:
+    if not name:
         return None
     return (p.household_id, name, p.birth_date)
 

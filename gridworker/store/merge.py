@@ -14,13 +14,23 @@ from __future__ import annotations
 import json
 import sqlite3
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from gridworker.store.entities import EntitySpec
 from gridworker.store.fields import element_field, set_column, split_element
-from gridworker.store.ops import INSERT_OP, Op, Value, clock_dumps, clock_loads, clock_text, dumps
+from gridworker.store.ops import (
+    INSERT_OP,
+    INSERT_UNMERGED_OP,
+    Op,
+    Value,
+    clock_dumps,
+    clock_loads,
+    clock_text,
+    dumps,
+)
 
 T = TypeVar("T")
 
@@ -398,6 +408,33 @@ class _Record:
         self.clock_text: str | None = None  # the clocks as JSON, while still valid
 
 
+_SHAPES: dict[tuple[str, frozenset[str]], tuple[str, Callable[[Sequence[Any]], Any]]] = {}
+
+
+def _insert_shape(
+    spec: EntitySpec, filled: frozenset[str]
+) -> tuple[str, Callable[[Sequence[Any]], Any]]:
+    """The INSERT of new records of which only the fields ``filled`` hold values, and what
+    takes those values out of a whole row (id, the spec's fields, _clock): the columns no
+    record fills are NULL in the statement. The sqlite3 module adapts every bound None
+    through a registry lookup (a quarter of a microsecond), and a new resident leaves a
+    dozen columns empty. One statement for all the records keeps their insertion order."""
+    key = (spec.name, filled)
+    got = _SHAPES.get(key)
+    if got is not None:
+        return got
+    names = ", ".join(("id", *spec.field_names, "_clock"))
+    marks = ", ".join(("?", *("?" if f in filled else "NULL" for f in spec.field_names), "?"))
+    at = [i for i, f in enumerate(spec.field_names, start=1) if f in filled]
+    got = (
+        f"INSERT INTO {spec.table} ({names}) VALUES ({marks})",
+        itemgetter(0, *at, len(spec.field_names) + 1),  # two items or more: a tuple
+    )
+    if len(_SHAPES) < 4096:
+        _SHAPES[key] = got
+    return got
+
+
 class _Batch:
     """Applies a batch of operations with few statements and exactly :func:`apply_op`'s outcome.
 
@@ -423,6 +460,7 @@ class _Batch:
         self.records: dict[tuple[str, str], _Record | None] = {}
         self.order: list[tuple[EntitySpec, str]] = []  # records written this batch, in order
         self.op_rows: list[tuple[Any, ...]] = []
+        self.unmerged = False  # no operation of the batch merges anything (op_rows lack it)
         self.open: set[str] = set()  # entity ids with open conflicts
 
     # -- reading ---------------------------------------------------------------------
@@ -477,9 +515,10 @@ class _Batch:
     # -- writing ---------------------------------------------------------------------
     def flush(self) -> None:
         if self.op_rows:
-            self.conn.executemany(INSERT_OP, self.op_rows)
+            self.conn.executemany(INSERT_UNMERGED_OP if self.unmerged else INSERT_OP, self.op_rows)
             self.op_rows.clear()
         inserts: dict[str, list[tuple[Any, ...]]] = {}
+        filled: dict[str, set[str]] = {}  # entity -> fields some inserted record holds
         updates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         specs: dict[str, EntitySpec] = {}
         for spec, entity_id in self.order:
@@ -491,6 +530,7 @@ class _Batch:
                 clock = rec.clock_text or clock_dumps(rec.clock)
                 row = (entity_id, *map(rec.values.get, spec.field_names), clock)
                 inserts.setdefault(spec.name, []).append(row)
+                filled.setdefault(spec.name, set()).update(rec.values)
                 self.created.setdefault(spec.name, {})[entity_id] = row
                 rec.new = False
                 rec.clock_text = None
@@ -504,10 +544,8 @@ class _Batch:
             rec.changed = False
         self.order.clear()
         for name, rows in inserts.items():
-            spec = specs[name]
-            names = ", ".join(("id", *spec.field_names, "_clock"))
-            marks = ", ".join("?" * (len(spec.field_names) + 2))
-            self.conn.executemany(f"INSERT INTO {spec.table} ({names}) VALUES ({marks})", rows)
+            sql, pick = _insert_shape(specs[name], frozenset(filled[name]))
+            self.conn.executemany(sql, map(pick, rows))
         for (name, cols), rows in updates.items():
             sets = "".join(f"{f} = ?, " for f in cols)
             self.conn.executemany(
@@ -538,6 +576,7 @@ class _Batch:
             held_ids.add(op.op_id)
             held_seqs.add(key)
             fresh.append(op)
+        self.unmerged = not any(op.merged for op in fresh)
         by_entity: dict[str, dict[str, None]] = {}
         for op in fresh:
             by_entity.setdefault(op.entity, {})[op.entity_id] = None
@@ -551,7 +590,9 @@ class _Batch:
         return fresh
 
     def apply(self, spec: EntitySpec, op: Op) -> None:
-        self.op_rows.append(op.row(received_at=self.detected_at))
+        self.op_rows.append(
+            op.unmerged_row(self.detected_at) if self.unmerged else op.row(self.detected_at)
+        )
         key = (spec.name, op.entity_id)
         if key in self.records:
             rec = self.records[key]

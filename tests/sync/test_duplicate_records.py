@@ -214,3 +214,19 @@ def test_imports_in_any_order_find_and_merge_the_same(site: Site, tmp_path: Path
         assert snapshot_text(w) == snapshot_text(site.office, site.mg_a)
         assert listing(w.conn) == []
         w.close()
+
+
+def test_a_file_counts_the_pairs_of_each_rule_it_makes(site: Site, tmp_path: Path) -> None:
+    """The same name and birth date in one household is a pair without any ID number; the
+    same name alone (no birth date, no ID number) is none: a file counts what it made."""
+    w = site.setup_worker("w1", "赵红")
+    h = add_household(w, site.mg_a, "901", [])[0]
+    w.create("resident", {"household_id": h, "name": "孙立", "birth_date": "1980-01-01"})
+    w.create("resident", {"household_id": h, "name": "孙立", "birth_date": "1980-01-01"})
+    w.create("resident", {"household_id": h, "name": "周敏"})
+    w.create("resident", {"household_id": h, "name": "周敏"})
+    w.create("resident", {"household_id": h, "name": "吴涛", "id_number": pid(1990, 21)})
+    other = add_household(w, site.mg_a, "902", [])[0]
+    w.create("resident", {"household_id": other, "name": "吴涛", "id_number": pid(1990, 21)})
+    s = import_bundles(site.office, [export_bundle(w, tmp_path / "b.gwbundle.json").path])
+    assert [f.duplicates for f in s.files] == [2]

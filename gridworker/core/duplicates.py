@@ -67,10 +67,8 @@ def _id_key(p: PersonKey) -> str | None:
 
 def _household_key(p: PersonKey) -> tuple[str, str, dt.date] | None:
     """(household, normalised name, birth date), None when name or date is missing."""
-    if p.birth_date is None:  # (before the name's normalising, which costs more)
-        return None
     name = norm_name(p.name).casefold()
-    if not name:
+    if not name or p.birth_date is None:
         return None
     return (p.household_id, name, p.birth_date)
 

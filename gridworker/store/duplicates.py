@@ -214,12 +214,7 @@ def pairs_touching(
         for column, values in (("id_number", sorted(ids)), ("household_id", sorted(homes))):
             for part in _chunks(values):
                 marks = ",".join("?" * len(part))
-                # Without an ID number or a birth date a resident matches no rule: left
-                # out by the query rather than read and judged.
-                where = (
-                    f"{column} IN ({marks}) AND (id_number IS NOT NULL OR birth_date IS NOT NULL)"
-                )
-                for p in _people(conn, where, part):
+                for p in _people(conn, f"{column} IN ({marks})", part):
                     people[p.resident_id] = p
         wanted = set(residents)
         keys.update(

@@ -162,23 +162,26 @@ def _maybe_moved(
 ) -> dict[str, list[str]]:
     """The records received operations may have moved: a parent field set on a record
     that was there before the batch, or set more than once by the batch."""
-    setting: dict[tuple[str, str], int] = {}
-    field_of: dict[str, str | None] = {}
-    for op in ops:
-        entity = op.entity
-        if entity in field_of:
-            follows = field_of[entity]
-        else:
-            follows = field_of[entity] = moves.parent_field(entity)
-        if follows is not None and follows in op.fields:
-            key = (op.entity, op.entity_id)
-            setting[key] = setting.get(key, 0) + 1
-    out: dict[str, list[str]] = {}
-    for (entity, entity_id), n in setting.items():
-        made = created.get(entity)
-        if n > 1 or made is None or entity_id not in made:
-            out.setdefault(entity, []).append(entity_id)
-    return out
+    out: dict[str, dict[str, None]] = {}
+    for entity in {op.entity for op in ops}:
+        follows = moves.parent_field(entity)
+        if follows is None:
+            continue
+        made = created.get(entity) or {}
+        fresh: list[str] = []  # records this batch created, once per op setting the field
+        for op in ops:
+            if op.entity == entity and follows in op.fields:
+                if op.entity_id in made:
+                    fresh.append(op.entity_id)
+                else:
+                    out.setdefault(entity, {})[op.entity_id] = None
+        if len(set(fresh)) < len(fresh):
+            seen: set[str] = set()
+            for entity_id in fresh:
+                if entity_id in seen:
+                    out.setdefault(entity, {})[entity_id] = None
+                seen.add(entity_id)
+    return {entity: list(ids) for entity, ids in out.items()}
 
 
 def _merged(

@@ -408,12 +408,11 @@ class _Record:
         self.clock_text: str | None = None  # the clocks as JSON, while still valid
 
 
-_SHAPES: dict[tuple[str, frozenset[str]], tuple[str, Callable[[Sequence[Any]], Any]]] = {}
+_Shape = tuple[EntitySpec, str, Callable[[Sequence[Any]], Any]]
+_SHAPES: dict[tuple[str, frozenset[str]], _Shape] = {}
 
 
-def _insert_shape(
-    spec: EntitySpec, filled: frozenset[str]
-) -> tuple[str, Callable[[Sequence[Any]], Any]]:
+def _insert_shape(spec: EntitySpec, filled: frozenset[str]) -> _Shape:
     """The INSERT of new records of which only the fields ``filled`` hold values, and what
     takes those values out of a whole row (id, the spec's fields, _clock): the columns no
     record fills are NULL in the statement. The sqlite3 module adapts every bound None
@@ -421,12 +420,13 @@ def _insert_shape(
     dozen columns empty. One statement for all the records keeps their insertion order."""
     key = (spec.name, filled)
     got = _SHAPES.get(key)
-    if got is not None:
+    if got is not None and got[0] is spec:  # (a kind registered again is made afresh)
         return got
     names = ", ".join(("id", *spec.field_names, "_clock"))
     marks = ", ".join(("?", *("?" if f in filled else "NULL" for f in spec.field_names), "?"))
     at = [i for i, f in enumerate(spec.field_names, start=1) if f in filled]
     got = (
+        spec,
         f"INSERT INTO {spec.table} ({names}) VALUES ({marks})",
         itemgetter(0, *at, len(spec.field_names) + 1),  # two items or more: a tuple
     )
@@ -544,7 +544,7 @@ class _Batch:
             rec.changed = False
         self.order.clear()
         for name, rows in inserts.items():
-            sql, pick = _insert_shape(specs[name], frozenset(filled[name]))
+            _, sql, pick = _insert_shape(specs[name], frozenset(filled[name]))
             self.conn.executemany(sql, map(pick, rows))
         for (name, cols), rows in updates.items():
             sets = "".join(f"{f} = ?, " for f in cols)

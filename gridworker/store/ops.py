@@ -83,21 +83,8 @@ class Op:
 
     def row(self, received_at: str | None = None) -> tuple[Any, ...]:
         """Values for an INSERT into the ops table, in OPS_COLUMNS order."""
-        return (
-            self.op_id,
-            self.device_id,
-            self.seq,
-            self.hlc,
-            self.user,
-            self.entity,
-            self.entity_id,
-            dumps(self.fields),
-            dumps(self.base) if self.base else None,
-            dumps(self.merged) if self.merged else None,
-            self.micro_grid_id,
-            received_at,
-            self.wall,
-        )
+        r = self.unmerged_row(received_at)
+        return (*r[:9], dumps(self.merged) if self.merged else None, *r[9:])
 
     def unmerged_row(self, received_at: str | None = None) -> tuple[Any, ...]:
         """:meth:`row` without ``merged``, for :data:`INSERT_UNMERGED_OP` (an operation that
